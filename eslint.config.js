@@ -1,0 +1,22 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['error'] }],
+    },
+  },
+  {
+    // Only the edges talk to a terminal; the core and the adapters log through the logger.
+    files: ['src/cli.ts', 'src/main.ts', 'src/adapters/console/**', 'bench/**', 'bin/**', 'test/**', 'src/**/*-cli.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Sitrep reads, validated once at start-up. This is the only module that reads
+ * `process.env`; everything else receives the typed `Config` (or the part it needs).
+ */
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+
+const flag = z
+  .enum(['', '0', '1', 'true', 'false', 'yes', 'no'])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  BRIEFINGS_DIR: optionalText.default('briefings'),
+  DEFAULT_TOPIC: optionalText,
+  DATABASE_PATH: optionalText.default('data/sitrep.sqlite'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional().default('info'),
+  /** Also run the console adapter when a chat platform is configured. */
+  SITREP_CONSOLE: flag,
+
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_API_URL: optionalUrl,
+  /** Only channel managers (admins, owners, channel creator) may subscribe digests in Slack. */
+  SLACK_RESTRICT_DIGESTS: flag,
+  PORT: z.coerce.number().int().min(0).max(65535).optional().default(3000),
+
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
+  DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
+  DISCORD_API_URL: optionalUrl,
+
+  /** Missed digest slots younger than this are still sent at start-up. */
+  DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).optional().default(360),
+
+  /** Let feeds and `add <url>` fetch private/loopback addresses (for tests and intranets). */
+  FEEDS_ALLOW_PRIVATE: flag,
+  FEEDS_POLL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).optional().default(15),
+});
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret: string;
+  readonly appToken?: string;
+  readonly apiUrl?: string;
+  readonly port: number;
+  readonly restrictDigests: boolean;
+}
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly guildId?: string;
+  readonly apiUrl?: string;
+}
+
+export interface Config {
+  readonly briefingsDir: string;
+  readonly defaultTopic?: string;
+  readonly databasePath: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  readonly console: boolean;
+  readonly slack?: SlackConfig;
+  readonly discord?: DiscordConfig;
+  readonly digestGraceMinutes: number;
+  readonly feeds: { readonly allowPrivate: boolean; readonly pollMinutes: number };
+}
+
+/** Thrown for configuration that cannot start; the message names the variable and never its value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Validates the environment into a `Config`, or throws `ConfigError` with one line naming the problem. */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`Invalid setting ${name}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  return {
+    briefingsDir: e.BRIEFINGS_DIR,
+    ...(e.DEFAULT_TOPIC ? { defaultTopic: e.DEFAULT_TOPIC } : {}),
+    databasePath: e.DATABASE_PATH,
+    logLevel: e.LOG_LEVEL,
+    console: e.SITREP_CONSOLE,
+    ...slackPart(e),
+    ...discordPart(e),
+    digestGraceMinutes: e.DIGEST_GRACE_MINUTES,
+    feeds: { allowPrivate: e.FEEDS_ALLOW_PRIVATE, pollMinutes: e.FEEDS_POLL_MINUTES },
+  };
+}
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+function slackPart(e: ParsedEnv): { slack?: SlackConfig } {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
+  if (!botToken && !signingSecret && !appToken) return {};
+  if (!botToken) throw new ConfigError('Invalid setting SLACK_BOT_TOKEN: required when other SLACK_* settings are set');
+  if (!signingSecret && !appToken) {
+    throw new ConfigError('Invalid setting SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  return {
+    slack: {
+      botToken,
+      signingSecret: signingSecret ?? '',
+      ...(appToken ? { appToken } : {}),
+      ...(e.SLACK_API_URL ? { apiUrl: withTrailingSlash(e.SLACK_API_URL) } : {}),
+      port: e.PORT,
+      restrictDigests: e.SLACK_RESTRICT_DIGESTS,
+    },
+  };
+}
+
+function discordPart(e: ParsedEnv): { discord?: DiscordConfig } {
+  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId } = e;
+  if (!token && !applicationId) return {};
+  if (!token) throw new ConfigError('Invalid setting DISCORD_TOKEN: required when DISCORD_APPLICATION_ID is set');
+  if (!applicationId) throw new ConfigError('Invalid setting DISCORD_APPLICATION_ID: required with DISCORD_TOKEN');
+  return {
+    discord: {
+      token,
+      applicationId,
+      ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+      ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+    },
+  };
+}
+
+/** Bolt's WebClient joins method names onto the base URL, so it must end in a slash. */
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,142 @@
+/**
+ * Text handling shared by the whole core: normalization, boilerplate removal, sentence splitting
+ * and the tokenizer (terms for matching and ranking).
+ */
+
+/** Straight quotes, one kind of dash, single spaces, no stray double periods. */
+export function normalizeText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u200c\u200d\ufeff]/g, '')
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‘’‚‛′]/g, "'")
+    .replace(/(\d)\s*[–‒]\s*(\d)/g, '$1-$2')
+    .replace(/\s*(?:--|[–—―])\s*/g, ' — ')
+    .replace(/([.!?]"?)\s+(?:…|\.\.\.)\s+/g, '$1 ')
+    .replace(/([.!?]")\.(?!\.)/g, '$1')
+    .replace(/(?<![.\s])\.\.(?!\.)/g, '.')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+const boilerplateLine: readonly RegExp[] = [
+  /^[A-Z][A-Z '’&-]{2,40}\s*\|/, // RELATED STORY | …, WATCH | …
+  /^(related|read more|see also|more on this|more from|recommended|most read|top stories)\b.{0,160}$/i,
+  /^(advertisement|advert|sponsored( content)?|skip (to|advert)\b.*)$/i,
+  /^(share|share this|subscribe|sign up|follow us|click here|download (the|our) app|newsletter)\b.{0,120}$/i,
+  /^(photo|image|picture|video|credit|caption|image caption|image source|media caption)s?\b\s*[:|(-].{0,200}$/i,
+  /^\(?(getty images|ap photo|afp|reuters|epa|shutterstock)[^.]{0,80}\)?$/i,
+  /^(copyright|©)\b.{0,200}$/i,
+];
+
+/** Drops lines that are navigation, prompts or credits rather than reporting. */
+export function stripBoilerplate(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\((?:photo|image|credit)s?:[^)]{0,120}\)/gi, '').trim())
+    .filter((line) => line.length > 0 && !boilerplateLine.some((re) => re.test(line)))
+    .join('\n');
+}
+
+/** Normalizes an article body and removes its boilerplate. */
+export function cleanArticleText(raw: string): string {
+  return stripBoilerplate(normalizeText(raw));
+}
+
+const abbreviations = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'gov', 'sen', 'rep', 'st',
+  'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'no', 'nos', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'est', 'dept', 'univ', 'fig', 'al', 'pres',
+]);
+
+/**
+ * Splits one paragraph into sentences. A sentence ends at `.`, `!`, `?` or `…` (with any closing
+ * quote) followed by a space and a capital, digit or opening quote, unless the period belongs to an
+ * abbreviation, an initial or a dotted acronym (`U.S.`).
+ */
+export function splitSentences(paragraph: string): string[] {
+  const out: string[] = [];
+  const boundary = /([.!?…]+)(["')\]]*)\s+(?=["'(\[]?[A-Z0-9])/g;
+  let start = 0;
+  for (const m of paragraph.matchAll(boundary)) {
+    const end = m.index + m[1]!.length + m[2]!.length;
+    if (m[1] === '.' && !m[2] && isAbbreviation(paragraph, m.index)) continue;
+    const sentence = paragraph.slice(start, end).trim();
+    if (sentence) out.push(sentence);
+    start = end;
+  }
+  const last = paragraph.slice(start).trim();
+  if (last) out.push(last);
+  return out;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && /[A-Za-z.]/.test(text[i - 1]!)) i--;
+  const word = text.slice(i, dot);
+  if (word.length === 1 && /[A-Z]/.test(word)) return true; // an initial: John F. Kennedy
+  if (word.includes('.')) return true; // U.S., a.m.
+  return abbreviations.has(word.toLowerCase());
+}
+
+/** Paragraphs of a cleaned article, each split into sentences. */
+export function articleSentences(text: string): { paragraph: number; text: string }[] {
+  const out: { paragraph: number; text: string }[] = [];
+  text.split('\n').forEach((para, paragraph) => {
+    for (const s of splitSentences(para)) out.push({ paragraph, text: s });
+  });
+  return out;
+}
+
+export const stopwords = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself ' +
+    'his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ' +
+    'ourselves out over own same she should so some such than that the their theirs them themselves then there these they this ' +
+    'those through to too under until up very was we were what when where which while who whom why will with would you your ' +
+    'yours yourself yourselves said says say told according while however yet may might must shall us per via mr mrs ms ' +
+    'one two three many much well still even since around among upon within without across whether'
+  ).split(' '),
+);
+
+/** Reduces a lowercase word to a crude stem so that `troops`/`troop` and `traveled`/`travel` match. */
+export function stem(word: string): string {
+  let w = word.endsWith("'s") ? word.slice(0, -2) : word;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ied') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) w = w.slice(0, -2);
+  else if (w.endsWith('es') && /(ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+const wordPattern = /[a-z0-9]+(?:['-][a-z0-9]+)*/g;
+
+/** The tokenizer: lowercase content-word stems of a text, in order, stopwords removed. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(wordPattern)) {
+    const word = m[0];
+    if (stopwords.has(word)) continue;
+    if (word.includes('-')) {
+      for (const part of word.split('-')) if (part && !stopwords.has(part)) out.push(stem(part));
+      continue;
+    }
+    out.push(stem(word));
+  }
+  return out;
+}
+
+/** Counts words the way a reader would (for length budgets). */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

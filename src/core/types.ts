@@ -1,0 +1,180 @@
+/**
+ * The values the pure core works on. Nothing here knows about files, clocks or chat platforms:
+ * ingest turns files into `Article`s, the core turns articles into a `Briefing`, render turns
+ * a briefing into text for a platform.
+ */
+
+/** One article of a set, already read and normalized by ingest. */
+export interface Article {
+  /** Stable id within the set, e.g. the file name without extension (`000_a394b7e6ef04b1fd`). */
+  readonly id: string;
+  /** Where it came from, for people: the file name or URL. */
+  readonly origin: string;
+  readonly title?: string;
+  /** The outlet (`Reuters`, `BBC News`). */
+  readonly source?: string;
+  readonly url?: string;
+  /** ISO date or date-time from front matter. */
+  readonly published?: string;
+  /** Body text, normalized: plain paragraphs separated by `\n`, boilerplate removed. */
+  readonly text: string;
+}
+
+/** A sentence of an article, the unit every point, figure and answer is traced to. */
+export interface Sentence {
+  /** `${articleId}#${index}` */
+  readonly id: string;
+  readonly articleId: string;
+  /** Position of the sentence within its article, from 0. */
+  readonly index: number;
+  /** Paragraph number within the article, from 0. */
+  readonly paragraph: number;
+  readonly text: string;
+}
+
+/** A readable reference to one article of the set. */
+export interface SourceInfo {
+  readonly articleId: string;
+  /** 1-based position in the briefing's source list: the `[n]` shown next to points. */
+  readonly number: number;
+  /** Title, outlet and date where known; else a readable label built from the file name and lead. */
+  readonly label: string;
+  readonly origin: string;
+  readonly title?: string;
+  readonly source?: string;
+  readonly url?: string;
+  readonly published?: string;
+  readonly sentenceCount: number;
+}
+
+/** A quotation of one sentence of one article: what every claim is traced to. */
+export interface Citation {
+  readonly articleId: string;
+  /** The sentence, verbatim as normalized. */
+  readonly quote: string;
+  readonly sentenceId: string;
+}
+
+/** One key point: a sentence from the set, merged with its near-duplicates in other articles. */
+export interface KeyPoint {
+  /** The representative sentence (possibly lightly trimmed, never reworded). */
+  readonly text: string;
+  /** Every article that carries this point, first the one `text` came from. */
+  readonly citations: readonly Citation[];
+  /** Distinct articles carrying the point. */
+  readonly sourceCount: number;
+  readonly score: number;
+}
+
+/**
+ * - `estimate`: an estimate or count of what has happened ("an estimated 10,000 soldiers had been sent").
+ * - `projection`: what could or will happen ("could eventually number around 12,000").
+ * - `claim`: a warning, allegation or claim by a party ("Zelensky warned that 10,000 troops...").
+ */
+export type FigureKind = 'estimate' | 'projection' | 'claim';
+
+/** One number found in one sentence. */
+export interface Figure {
+  readonly id: string;
+  /** Normalized value: "3,000" → 3000, "$64.1 billion" → 64.1e9, "12%" → 12. */
+  readonly value: number;
+  /** The figure as written, e.g. `3,000` or `$64.1 billion`. */
+  readonly display: string;
+  /** `%`, `$`, `£`, `€`, or '' for a count. */
+  readonly unit: string;
+  /** What it counts, as written: `North Korean troops`. */
+  readonly counts: string;
+  /** Grouping key of the quantity (`troops`), synonyms folded. */
+  readonly quantity: string;
+  /** `at least`, `around`, `an estimated`, … or '' */
+  readonly qualifier: string;
+  readonly kind: FigureKind;
+  /** Who said it, as written in the article (`Pentagon spokesperson Sabrina Singh`), or '' if unattributed. */
+  readonly speaker: string;
+  /** Relayed through (`Axios` in "according to Axios"), or ''. */
+  readonly via: string;
+  /** Time expression of the sentence (`between early- to mid-October`), or ''. */
+  readonly when: string;
+  /** True where the text itself marks it as superseded ("up from an earlier estimate of 3,000"). */
+  readonly earlier: boolean;
+  readonly citation: Citation;
+}
+
+/** One value of a quantity, merged across the articles that report it. */
+export interface TimelineEntry {
+  readonly value: number;
+  readonly display: string;
+  readonly kind: FigureKind;
+  readonly qualifier: string;
+  readonly speaker: string;
+  readonly via: string;
+  readonly when: string;
+  /** True where some article marks this value as superseded by a later one. */
+  readonly superseded: boolean;
+  /** Position in time within the timeline: 0 is the oldest. Equal ranks are simultaneous. */
+  readonly rank: number;
+  /** The figures behind this entry, one per sentence. */
+  readonly figures: readonly Figure[];
+}
+
+/** The history of one quantity across the set. */
+export interface FigureTimeline {
+  readonly quantity: string;
+  /** The most telling description of what is counted (`North Korean troops`). */
+  readonly label: string;
+  readonly unit: string;
+  /** Oldest first. */
+  readonly entries: readonly TimelineEntry[];
+  readonly latest: Partial<Record<FigureKind, TimelineEntry>>;
+  /** Sets of entries that give different values for the same kind at the same time, from different sources. */
+  readonly disagreements: readonly (readonly TimelineEntry[])[];
+  /** How many distinct articles report this quantity. */
+  readonly sourceCount: number;
+}
+
+export interface Briefing {
+  readonly sources: readonly SourceInfo[];
+  readonly keyPoints: readonly KeyPoint[];
+  readonly figures: readonly Figure[];
+  /** Most reported quantities first. */
+  readonly timelines: readonly FigureTimeline[];
+  readonly sentenceCount: number;
+  /** Opaque search index used by `answerQuestion`. */
+  readonly index: SearchIndex;
+}
+
+/** Built once per briefing so that answers are fast; treat as opaque outside the core. */
+export interface SearchIndex {
+  readonly sentences: readonly Sentence[];
+  /** Article id → 0-based rank in time order (oldest first). */
+  readonly articleRank: ReadonlyMap<string, number>;
+  readonly postings: ReadonlyMap<string, readonly number[]>;
+  readonly sentenceTerms: readonly (readonly string[])[];
+  /** Distinct articles a sentence's near-duplicate group spans. */
+  readonly support: readonly number[];
+  readonly speakers: readonly string[];
+  readonly avgLength: number;
+}
+
+export interface FoundAnswer {
+  readonly found: true;
+  /** One sentence: the value or fact, and who reported it. */
+  readonly answer: string;
+  readonly citations: readonly Citation[];
+  /** For number answers: the timeline it came from and the entry given. */
+  readonly figure?: { readonly timeline: FigureTimeline; readonly entry: TimelineEntry };
+  /** Earlier values of the same quantity and kind, newest first. */
+  readonly earlier: readonly TimelineEntry[];
+  /** Projections and claims of the same quantity, shown beside the answer. */
+  readonly related: readonly TimelineEntry[];
+}
+
+export interface NotFoundAnswer {
+  readonly found: false;
+  readonly answer: string;
+  readonly citations: readonly [];
+  /** Quantities or topics the set does cover, to help the user ask again. */
+  readonly suggestions: readonly string[];
+}
+
+export type Answer = FoundAnswer | NotFoundAnswer;

@@ -1,0 +1,43 @@
+/**
+ * HTML to plain paragraphs, without a DOM: enough for article files people save from a browser.
+ * Scripts, styles, navigation, headers, footers, asides and forms are dropped; block elements
+ * become line breaks; entities are decoded.
+ */
+const dropped = /<(script|style|noscript|nav|header|footer|aside|form|figure|figcaption|svg|iframe|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const blockTag = /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|tr|table|pre|hr)\b[^>]*>/gi;
+
+export function htmlToText(html: string): { text: string; title?: string } {
+  const titleMatch = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
+  const title = titleMatch ? decodeEntities(stripTags(titleMatch[1] ?? '')).trim() : undefined;
+  const bodyMatch = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
+  const body = (bodyMatch?.[1] ?? html)
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(dropped, ' ')
+    .replace(/<h1[^>]*>[\s\S]*?<\/h1>/i, ' ')
+    .replace(blockTag, '\n');
+  const text = decodeEntities(stripTags(body))
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+  return title ? { text, title } : { text };
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, '');
+}
+
+const named: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', pound: '£', euro: '€', copy: '©',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
+    }
+    return named[code.toLowerCase()] ?? whole;
+  });
+}

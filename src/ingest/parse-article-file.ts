@@ -1,0 +1,55 @@
+import { extname } from 'node:path';
+import { cleanArticleText } from '../core/text.js';
+import type { Article } from '../core/types.js';
+import { splitFrontMatter } from './front-matter.js';
+import { htmlToText } from './html-to-text.js';
+
+export type ParsedArticle = { readonly ok: true; readonly article: Article } | { readonly ok: false; readonly reason: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Turns the bytes of an article file into an `Article`, or says why it cannot. */
+export function parseArticleFile(fileName: string, bytes: Uint8Array): ParsedArticle {
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  let raw: string;
+  try {
+    raw = decoder.decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8 text' };
+  }
+  const split = splitFrontMatter(raw.replace(/^\ufeff/, ''));
+  if (!split.ok) return { ok: false, reason: split.reason };
+  const ext = extname(fileName).toLowerCase();
+  const isHtml = ext === '.html' || ext === '.htm';
+  const html = isHtml ? htmlToText(split.body) : undefined;
+  const body = html ? html.text : ext === '.md' ? stripMarkdown(split.body) : split.body;
+  const text = cleanArticleText(body);
+  if (!/[A-Za-z]{2,}/.test(text)) return { ok: false, reason: 'no article text after removing markup and boilerplate' };
+  const { title, source, url, published } = split.meta;
+  const pageTitle = title ?? html?.title;
+  return {
+    ok: true,
+    article: {
+      id: fileName.slice(0, fileName.length - ext.length),
+      origin: fileName,
+      text,
+      ...(pageTitle ? { title: pageTitle } : {}),
+      ...(source ? { source } : {}),
+      ...(url ? { url } : {}),
+      ...(published ? { published } : {}),
+    },
+  };
+}
+
+/** Markdown to plain text: headings, emphasis, links and images lose their markup. */
+function stripMarkdown(md: string): string {
+  return md
+    .replace(/^#{1,6}\s+.*$/gm, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?!\s)(.+?)\*(?!\w)/g, '$1')
+    .replace(/^>\s?/gm, '')
+    .replace(/^\s*[-*+]\s+/gm, '');
+}

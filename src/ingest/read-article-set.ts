@@ -1,0 +1,49 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Article } from '../core/types.js';
+import { parseArticleFile } from './parse-article-file.js';
+
+/** A file that could not be used as an article, and why. */
+export interface IngestProblem {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface ArticleSet {
+  readonly articles: readonly Article[];
+  readonly problems: readonly IngestProblem[];
+}
+
+export const articleExtensions = new Set(['.txt', '.md', '.html', '.htm']);
+/** Larger files are not news articles (or are a mistake): reported, not read. */
+export const maxArticleBytes = 2 * 1024 * 1024;
+
+/**
+ * Reads every article file of a folder, in file-name order. Files that cannot be used are reported
+ * in `problems` with the reason and skipped; the rest are still returned.
+ */
+export async function readArticleSet(dir: string): Promise<ArticleSet> {
+  const names = (await readdir(dir)).filter((n) => articleExtensions.has(extname(n).toLowerCase()) && !/^readme\./i.test(n)).sort();
+  const results = await Promise.all(names.map((name) => readArticleFile(join(dir, name))));
+  const articles: Article[] = [];
+  const problems: IngestProblem[] = [];
+  for (const r of results) {
+    if ('reason' in r) problems.push(r);
+    else articles.push(r);
+  }
+  return { articles, problems };
+}
+
+/** Reads one article file; never throws for a bad file, it returns the problem instead. */
+export async function readArticleFile(path: string): Promise<Article | IngestProblem> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { path, reason: 'not a regular file' };
+    if (info.size > maxArticleBytes) return { path, reason: `too large (${info.size} bytes; the limit is ${maxArticleBytes})` };
+    const bytes = await readFile(path);
+    const parsed = parseArticleFile(basename(path), bytes);
+    return parsed.ok ? parsed.article : { path, reason: parsed.reason };
+  } catch (error) {
+    return { path, reason: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}

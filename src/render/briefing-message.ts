@@ -1,0 +1,69 @@
+import type { Briefing } from '../core/types.js';
+import { formatEntry, sourceRefs, summarizeTimeline } from './figure-format.js';
+import type { Message, MessageItem } from './message.js';
+
+/** How many quantities the briefing shows; `/numbers` shows them all. */
+const briefingNumbers = 6;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function pointNote(briefing: Briefing, articleIds: readonly string[], count: number): string {
+  return `${plural(count, 'source')} ${sourceRefs(briefing, articleIds)}`;
+}
+
+function sourceItems(briefing: Briefing): MessageItem[] {
+  return briefing.sources.map((s) => ({ text: `[${s.number}] ${s.label}` }));
+}
+
+/** The briefing: key points with their sources, the key numbers, the source list. */
+export function renderBriefingMessage(title: string, briefing: Briefing): Message {
+  const points = briefing.keyPoints.map((p) => ({
+    text: p.text,
+    note: pointNote(briefing, p.citations.map((c) => c.articleId), p.sourceCount),
+  }));
+  const numbers = briefing.timelines.slice(0, briefingNumbers).map((t) => ({ label: t.label, text: summarizeTimeline(briefing, t) }));
+  return {
+    title,
+    subtitle: `${plural(briefing.sources.length, 'article')} · ${plural(points.length, 'key point')} · ${plural(briefing.timelines.length, 'key number')}`,
+    sections: [
+      { heading: 'Key points', style: 'list', items: points.length ? points : [{ text: 'No key points: the set has no usable sentences.' }] },
+      ...(numbers.length ? [{ heading: 'Key numbers', style: 'fields' as const, items: numbers }] : []),
+      { heading: 'Sources', style: 'plain', items: sourceItems(briefing) },
+    ],
+    footer: 'Ask a question with /ask <question>; all figures with /numbers.',
+    tone: 'normal',
+  };
+}
+
+/** Every quantity with its full timeline, oldest value first. */
+export function renderNumbersMessage(title: string, briefing: Briefing): Message {
+  const items = briefing.timelines.map((t) => ({
+    label: `${t.label}${t.unit && t.unit !== '%' ? ` (${t.unit})` : ''}`,
+    text: t.entries.map((e) => `${e.kind}${e.superseded ? ' (superseded)' : ''}: ${formatEntry(briefing, e)}`).join('\n'),
+    note: summarizeTimeline(briefing, t),
+  }));
+  return {
+    title: `Key numbers: ${title}`,
+    subtitle: `${plural(items.length, 'quantity')} · ${plural(briefing.figures.length, 'figure')} in ${plural(briefing.sources.length, 'article')}`.replace('quantitys', 'quantities'),
+    sections: [
+      items.length ? { style: 'fields', items } : { style: 'plain', items: [{ text: 'The articles give no figures.' }] },
+      { heading: 'Sources', style: 'plain', items: sourceItems(briefing) },
+    ],
+    tone: 'normal',
+  };
+}
+
+/** The articles of the set, and the files that could not be used. */
+export function renderSourcesMessage(title: string, briefing: Briefing, problems: readonly string[]): Message {
+  return {
+    title: `Sources: ${title}`,
+    subtitle: plural(briefing.sources.length, 'article'),
+    sections: [
+      { style: 'list', items: briefing.sources.map((s) => ({ text: s.label, note: `${s.origin}${s.url ? ` · ${s.url}` : ''}` })) },
+      ...(problems.length ? [{ heading: 'Skipped files', style: 'plain' as const, items: problems.map((text) => ({ text })) }] : []),
+    ],
+    tone: 'normal',
+  };
+}
