@@ -64,6 +64,8 @@ export interface KeyPoint {
   /** Distinct articles carrying the point. */
   readonly sourceCount: number;
   readonly score: number;
+  /** Chosen for what the newest reporting adds, rather than for corroboration. */
+  readonly fresh: boolean;
 }
 
 /**

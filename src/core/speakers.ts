@@ -1,0 +1,127 @@
+/**
+ * Who said a sentence: the named subject of a speech verb ("Pentagon spokesperson Sabrina Singh
+ * said", "…," Kirby said), relayed sources ("according to Axios"), and pronouns resolved to the
+ * previous speaker of the same article.
+ */
+
+const speechVerbs = new Set(
+  (
+    'said says say told tells stated states warned warns claimed claims estimated estimates estimating believes believe believed ' +
+    'assessed assess assesses confirmed confirms announced announces reported reports added adds noted notes indicated indicating ' +
+    'revealed reveals suggested suggests alleged alleges projected projects predicted predicts argued argues insisted insists ' +
+    'acknowledged acknowledges explained explains wrote writes tweeted posted characterized characterised described describes ' +
+    'called calls threatened threatens denied denies estimate assessing projecting warning saying telling'
+  ).split(' '),
+);
+
+/** Lowercase words that may sit inside a speaker's description ("national security spokesman"). */
+const roleWords = new Set(
+  (
+    'spokesman spokeswoman spokesperson secretary minister president official officials chief director ambassador general ' +
+    'commander leader prime foreign defense defence national security state press council office ministry department government ' +
+    'agency deputy senior military intelligence adviser advisor head of the for and affairs committee police service spokespeople ' +
+    'vice executive chairman chairwoman chair analyst analysts researchers experts sources source staff party army navy force forces ' +
+    'public health authority authorities economy finance interior home justice energy trade envoy representative governor mayor ' +
+    'lawmaker lawmakers senator officer officers manager boss coach founder'
+  ).split(' '),
+);
+
+const pronouns = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+const skippable = new Set(['also', 'previously', 'later', 'further', 'has', 'have', 'had', 'recently', 'then', 'earlier', 'again', 'once', 'repeatedly', 'publicly', 'first', 'initially']);
+const notNames = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'But', 'And', 'However', 'While', 'When', 'If', 'As', 'In', 'On', 'At', 'It', 'We', 'He', 'She', 'They', 'I', 'Both', 'Speaking', 'After', 'Before', 'Since', 'Thus']);
+
+export interface Attribution {
+  readonly speaker: string;
+  readonly via: string;
+  /** Character offset of the speech verb, to find the speaker nearest a figure. */
+  readonly at: number;
+}
+
+const wordRe = /[A-Za-z][A-Za-z.'-]*[A-Za-z]|[A-Za-z]/g;
+
+interface Word {
+  readonly text: string;
+  readonly start: number;
+}
+
+function words(sentence: string): Word[] {
+  return [...sentence.matchAll(wordRe)].map((m) => ({ text: m[0], start: m.index }));
+}
+
+const isCapitalized = (w: string): boolean => /^[A-Z]/.test(w);
+
+/** The speaker span ending just before word `end` (exclusive), or '' if it names no one. */
+function spanBefore(ws: readonly Word[], end: number, sentence: string): string {
+  let i = end - 1;
+  while (i >= 0 && skippable.has(ws[i]!.text.toLowerCase())) i--;
+  const last = i;
+  while (i >= 0) {
+    const w = ws[i]!.text;
+    const gap = i < last ? sentence.slice(ws[i]!.start + w.length, ws[i + 1]!.start) : ' ';
+    if (/[,;:"()—]/.test(gap)) break;
+    if (isCapitalized(w) || roleWords.has(w.toLowerCase()) || /'s$/.test(w)) i--;
+    else break;
+  }
+  return cleanSpan(ws.slice(i + 1, last + 1).map((w) => w.text));
+}
+
+function spanAfter(ws: readonly Word[], start: number): string {
+  const out: string[] = [];
+  for (let i = start; i < ws.length && out.length < 6; i++) {
+    const w = ws[i]!.text;
+    if (isCapitalized(w) || (out.length > 0 && roleWords.has(w.toLowerCase()))) out.push(w);
+    else break;
+  }
+  return cleanSpan(out);
+}
+
+function cleanSpan(span: string[]): string {
+  while (span.length && (notNames.has(span[0]!) || ['of', 'the', 'and', 'for'].includes(span[0]!))) span.shift();
+  while (span.length && ['of', 'the', 'and', 'for'].includes(span.at(-1)!)) span.pop();
+  if (!span.some((w) => isCapitalized(w) && !notNames.has(w))) return '';
+  return span.join(' ');
+}
+
+/** The name span that opens a sentence (after a leading connective): its grammatical subject. */
+function sentenceSubject(ws: readonly Word[], sentence: string): string {
+  let i = 0;
+  if (ws[0] && notNames.has(ws[0].text) && /,/.test(sentence.slice(ws[0].start, ws[1]?.start ?? 0))) i = 1;
+  let end = i;
+  while (end < ws.length && (isCapitalized(ws[end]!.text) || roleWords.has(ws[end]!.text.toLowerCase()))) end++;
+  return cleanSpan(ws.slice(i, end).map((w) => w.text));
+}
+
+/** Every attribution in one sentence, in order. */
+export function findAttributions(sentence: string): Attribution[] {
+  const ws = words(sentence);
+  const out: Attribution[] = [];
+  const via = (/\baccording to ((?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)/.exec(sentence)?.[1] ?? '').replace(/^the /, '').replace(/[.,;:]+$/, '');
+  ws.forEach((w, i) => {
+    if (!speechVerbs.has(w.text.toLowerCase())) return;
+    const prev = ws[i - 1];
+    const gap = prev ? sentence.slice(prev.start + prev.text.length, w.start) : '';
+    let speaker = '';
+    if (prev && prev.text === 'and' && out.length) speaker = out.at(-1)!.speaker; // "… revealed X and estimated …"
+    else if (/,/.test(gap)) speaker = out.at(-1)?.speaker ?? sentenceSubject(ws, sentence); // "…, estimating that …"
+    else speaker = spanBefore(ws, i, sentence);
+    if (pronouns.has(speaker.toLowerCase()) || (!speaker && prev && pronouns.has(prev.text.toLowerCase()))) {
+      speaker = out.find((a) => !pronouns.has(a.speaker))?.speaker ?? (prev?.text.toLowerCase() ?? '');
+    }
+    if (!speaker && /^(said|says|told|added|wrote)$/i.test(w.text)) speaker = spanAfter(ws, i + 1);
+    if (speaker) out.push({ speaker, via: via === speaker ? '' : via, at: w.start });
+  });
+  if (out.length === 0 && via) out.push({ speaker: via, via: '', at: sentence.indexOf(via) });
+  return out;
+}
+
+/** The attribution that governs a position: the nearest speech verb before it, else the first after. */
+export function attributionAt(attributions: readonly Attribution[], position: number): Attribution | undefined {
+  let best: Attribution | undefined;
+  for (const a of attributions) if (a.at <= position) best = a;
+  return best ?? attributions[0];
+}
+
+/** Replaces pronoun speakers with the last named speaker of the article (or drops them). */
+export function resolvePronoun(speaker: string, previous: string): string {
+  return pronouns.has(speaker) ? previous : speaker;
+}
