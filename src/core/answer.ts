@@ -1,6 +1,169 @@
-import type { Answer, Briefing } from './types.js';
+/**
+ * Questions answered from a briefing: number questions from the figure timelines (latest value by
+ * default, earlier values, projections or claims when asked), everything else from the best
+ * supporting sentence. When nothing in the set answers, it says so: it never guesses.
+ */
+import { stem, tokenize } from './text.js';
+import type { Answer, Briefing, Citation, FigureKind, FigureTimeline, FoundAnswer, NotFoundAnswer, TimelineEntry } from './types.js';
 
-/** Answers a question from the briefing, or says plainly that the set does not. (Stub.) */
-export function answerQuestion(_question: string, _briefing: Briefing): Answer {
-  return { found: false, answer: 'The articles do not answer that.', citations: [], suggestions: [] };
+const numberIntent = /\b(how many|how much|number|figure|estimate[sd]?|count|total|toll|tally|projections?|projects?|projected|forecasts?|percent|percentage|size)\b|\d/i;
+const projectionCue = /\b(project|projects|projected|projection|forecast|could|eventually|expected|expect|might|may|potential|will)\b/i;
+const claimCue = /\b(warn|warned|warning|claim|claimed|alleged|allege|threat|threatened)\b/i;
+const earlierCue = /\b(earlier|previous|previously|initial|initially|first|original|originally|prior|old|before)\b/i;
+const recentCue = /\b(latest|current|currently|now|newest|recent|most recent|today|new)\b/i;
+const whoCue = /^\s*(who|which\b[\w\s.]*\b(official|person|agency|government|minister|spokes\w*|source))\b/i;
+
+/** Words that shape a question but say nothing about its subject. */
+const questionWords = new Set(
+  'what which who whom how many much when where why latest current newest recent earlier previous number estimate figure ' +
+    'answer only give gave did does do is are was were the kind sort total count tally first initial original project projection ' +
+    'warn warned claim claimed according position say said tell told'
+      .split(' ')
+      .map(stem),
+);
+
+const synonymGroups = [['troop', 'soldier', 'forc', 'personnel'], ['people', 'person', 'individual'], ['death', 'dead', 'kill', 'fatality']];
+function expand(term: string): string[] {
+  return synonymGroups.find((g) => g.includes(term)) ?? [term];
+}
+
+export function answerQuestion(question: string, briefing: Briefing): Answer {
+  const terms = tokenize(question).filter((t) => !questionWords.has(t));
+  const values = [...question.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
+  if (whoCue.test(question) && values.length) {
+    const byValue = answerWho(question, values, briefing);
+    if (byValue) return byValue;
+  }
+  if (numberIntent.test(question) && values.length === 0) {
+    const timeline = matchTimeline(terms, briefing.timelines);
+    if (timeline) return answerNumber(question, terms, timeline);
+  }
+  return answerFromSentences(question, terms, briefing) ?? notFound(briefing);
+}
+
+function matchTimeline(terms: readonly string[], timelines: readonly FigureTimeline[]): FigureTimeline | undefined {
+  let best: FigureTimeline | undefined;
+  let bestScore = 0;
+  for (const t of timelines) {
+    const labelTerms = new Set([...tokenize(t.label), t.quantity.replace(/^[$£€%]/, '')].flatMap(expand));
+    let score = 0;
+    for (const q of terms) if (expand(q).some((x) => labelTerms.has(x))) score += q === t.quantity ? 2 : 1;
+    if (score > bestScore) {
+      bestScore = score;
+      best = t;
+    }
+  }
+  return best;
+}
+
+function wantedKind(question: string, timeline: FigureTimeline): FigureKind {
+  if (claimCue.test(question) && timeline.latest.claim) return 'claim';
+  if (projectionCue.test(question) && timeline.latest.projection) return 'projection';
+  if (timeline.latest.estimate) return 'estimate';
+  return timeline.latest.projection ? 'projection' : 'claim';
+}
+
+function answerNumber(question: string, terms: readonly string[], timeline: FigureTimeline): FoundAnswer {
+  const kind = wantedKind(question, timeline);
+  const ofKind = timeline.entries.filter((e) => e.kind === kind);
+  const latest = timeline.latest[kind]!;
+  const older = ofKind.filter((e) => e !== latest && (e.rank < latest.rank || e.superseded)).reverse();
+  let entry = earlierCue.test(question) && !recentCue.test(question) && older.length ? older[0]! : latest;
+  const named = ofKind.filter((e) => terms.some((t) => t.length >= 3 && tokenize(`${e.speaker} ${e.via}`).includes(t)));
+  if (named.length && !named.includes(entry)) entry = named.at(-1)!;
+  return {
+    found: true,
+    answer: describeEntry(entry),
+    citations: entry.figures.map((f) => f.citation),
+    figure: { timeline, entry },
+    earlier: timeline.entries.filter((e) => e.kind === kind && e !== entry && e.rank <= entry.rank).reverse(),
+    related: timeline.entries.filter((e) => e.kind !== kind && e !== entry),
+  };
+}
+
+/** "An estimated 10,000 North Korean soldiers, according to the Pentagon." */
+function describeEntry(entry: TimelineEntry): string {
+  const figure = entry.figures.find((f) => !f.earlier) ?? entry.figures[0]!;
+  const value = [entry.qualifier, entry.display, figure.counts].filter(Boolean).join(' ');
+  const who = entry.speaker ? `according to ${entry.speaker}${entry.via ? ` (via ${entry.via})` : ''}` : `as reported`;
+  const kindWord = entry.kind === 'projection' ? ' (a projection)' : entry.kind === 'claim' ? ' (a claim)' : '';
+  const when = entry.when ? `, ${entry.when}` : '';
+  return `${value.charAt(0).toUpperCase()}${value.slice(1)}${kindWord}, ${who}${when}.`;
+}
+
+/** "Who gave the 10,000 estimate?" — the speaker behind a value. */
+function answerWho(question: string, values: readonly number[], briefing: Briefing): FoundAnswer | undefined {
+  const wanted = /\bestimate/i.test(question) ? 'estimate' : claimCue.test(question) ? 'claim' : projectionCue.test(question) ? 'projection' : undefined;
+  for (const timeline of briefing.timelines) {
+    const matches = timeline.entries.filter((e) => values.includes(e.value) && e.speaker && (!wanted || e.kind === wanted));
+    const entry = matches.find((e) => !e.superseded) ?? matches[0];
+    if (!entry) continue;
+    const figure = entry.figures.find((f) => f.speaker === entry.speaker) ?? entry.figures[0]!;
+    return {
+      found: true,
+      answer: `${entry.speaker}${entry.via ? ` (via ${entry.via})` : ''}: ${[entry.qualifier, entry.display, figure.counts].filter(Boolean).join(' ')}.`,
+      citations: entry.figures.map((f) => f.citation),
+      figure: { timeline, entry },
+      earlier: [],
+      related: timeline.entries.filter((e) => e !== entry && e.kind !== entry.kind),
+    };
+  }
+  return undefined;
+}
+
+/** BM25 over the set's sentences, with corroboration, named speakers, quoted phrases and recency. */
+function answerFromSentences(question: string, terms: readonly string[], briefing: Briefing): FoundAnswer | undefined {
+  const { index } = briefing;
+  const n = index.sentences.length;
+  if (n === 0 || terms.length === 0) return undefined;
+  const query = [...new Set(terms)];
+  const idf = new Map(query.map((t) => [t, Math.log(1 + (n - df(index, t) + 0.5) / (df(index, t) + 0.5))]));
+  const scores = new Map<number, number>();
+  const matched = new Map<number, number>();
+  for (const t of query) {
+    for (const alt of expand(t)) {
+      for (const i of index.postings.get(alt) ?? []) {
+        const len = index.sentenceTerms[i]!.length;
+        const tf = index.sentenceTerms[i]!.filter((x) => x === alt).length;
+        const bm25 = (idf.get(t)! * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / index.avgLength));
+        scores.set(i, (scores.get(i) ?? 0) + bm25);
+        matched.set(i, (matched.get(i) ?? 0) + idf.get(t)! / (alt === t ? 1 : 1.5));
+      }
+    }
+  }
+  const totalIdf = query.reduce((s, t) => s + idf.get(t)!, 0);
+  const quoted = [...question.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
+  const recent = recentCue.test(question);
+  const maxRank = Math.max(1, ...index.articleRank.values());
+  let best = -1;
+  let bestScore = 0;
+  for (const [i, base] of scores) {
+    const s = index.sentences[i]!;
+    let score = base * (1 + 0.15 * ((index.support[i] ?? 1) - 1));
+    if (quoted.some((q) => s.text.toLowerCase().includes(q))) score *= 2;
+    const speaker = index.speakers[i] ?? '';
+    if (speaker && query.some((t) => t.length >= 3 && tokenize(speaker).includes(t))) score *= 1.3;
+    if (recent) score *= 1 + (0.6 * (index.articleRank.get(s.articleId) ?? 0)) / maxRank;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  if (best < 0 || (matched.get(best) ?? 0) / totalIdf < 0.45) return undefined;
+  const sentence = index.sentences[best]!;
+  const citation: Citation = { articleId: sentence.articleId, quote: sentence.text, sentenceId: sentence.id };
+  return { found: true, answer: sentence.text, citations: [citation], earlier: [], related: [] };
+}
+
+function df(index: Briefing['index'], term: string): number {
+  return index.postings.get(term)?.length ?? 0;
+}
+
+function notFound(briefing: Briefing): NotFoundAnswer {
+  return {
+    found: false,
+    answer: 'The articles in this set do not answer that.',
+    citations: [],
+    suggestions: briefing.timelines.slice(0, 5).map((t) => t.label),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Answer, Briefing } from '../core/types.js';
-import { entryArticles, formatEntry, sourceRefs } from './figure-format.js';
+import { formatEntry, sourceRefs } from './figure-format.js';
 import type { Message, MessageSection } from './message.js';
 
 /** The answer first, its quoted source under it, then earlier values and projections beside it. */
@@ -27,7 +27,7 @@ export function renderAnswerMessage(question: string, answer: Answer, briefing: 
     sections.push({
       heading: 'Projections and claims',
       style: 'list',
-      items: answer.related.map((e) => ({ text: `${e.kind}: ${formatEntry(briefing, e)}`, note: sourceRefs(briefing, entryArticles(e)) })),
+      items: answer.related.map((e) => ({ text: `${e.kind}: ${formatEntry(briefing, e)}` })),
     });
   }
   return { title: question, sections, tone: 'normal' };

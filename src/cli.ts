@@ -1,0 +1,169 @@
+/**
+ * `sitrep brief | ask | numbers | sources` — one-shot commands for people and scripts.
+ * A contract other tools rely on: JSON shapes are stable; errors are one line on stderr, exit 1.
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { answerQuestion } from './core/answer.js';
+import type { Briefing, TimelineEntry } from './core/types.js';
+import { renderAnswerMessage } from './render/answer-message.js';
+import { renderBriefingMessage, renderNumbersMessage, renderSourcesMessage } from './render/briefing-message.js';
+import { renderMarkdown } from './render/render-markdown.js';
+import { renderText } from './render/render-text.js';
+import { loadTopic } from './topics/topic-library.js';
+
+export interface CliIO {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+const usage = `Usage:
+  sitrep brief   [--set DIR] [--format text|markdown|json]
+  sitrep ask "QUESTION" [--set DIR] [--json]
+  sitrep numbers [--set DIR] [--json]
+  sitrep sources [--set DIR] [--json]
+DIR defaults to the first topic folder of briefings/.`;
+
+interface Options {
+  set?: string;
+  format: 'text' | 'markdown' | 'json';
+  positional: string[];
+}
+
+class UsageError extends Error {}
+
+function parseOptions(args: readonly string[]): Options {
+  const options: Options = { format: 'text', positional: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--set') options.set = value();
+    else if (arg === '--json') options.format = 'json';
+    else if (arg === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'markdown' && f !== 'json') throw new UsageError(`--format must be text, markdown or json (got "${f}")`);
+      options.format = f;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else options.positional.push(arg);
+  }
+  return options;
+}
+
+async function defaultSet(): Promise<string> {
+  const { readdir } = await import('node:fs/promises');
+  const root = resolve('briefings');
+  const dirs = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  if (!dirs[0]) throw new UsageError(`no topic folders in ${root}`);
+  return resolve(root, dirs[0]);
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(usage);
+    return command ? 0 : 1;
+  }
+  try {
+    const options = parseOptions(rest);
+    const dir = options.set ? resolve(options.set) : await defaultSet();
+    const info = await stat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) throw new UsageError(`article set not found: ${dir}`);
+    const topic = await loadTopic(dir);
+    for (const p of topic.problems) io.stderr(`skipped ${p.path}: ${p.reason}`);
+    if (topic.articles.length === 0) throw new UsageError(`no readable articles in ${dir}`);
+    return run(command, options, topic.title, topic.briefing, topic.problems.map((p) => `${p.path}: ${p.reason}`), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`sitrep: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function run(command: string, options: Options, title: string, briefing: Briefing, problems: string[], io: CliIO): number {
+  const print = (message: Parameters<typeof renderText>[0], json: unknown): void => {
+    if (options.format === 'json') io.stdout(JSON.stringify(json, null, 2));
+    else io.stdout(options.format === 'markdown' ? renderMarkdown(message) : renderText(message));
+  };
+  switch (command) {
+    case 'brief':
+      print(renderBriefingMessage(title, briefing), briefingJson(title, briefing));
+      return 0;
+    case 'numbers':
+      print(renderNumbersMessage(title, briefing), { title, timelines: briefing.timelines.map(timelineJson) });
+      return 0;
+    case 'sources':
+      print(renderSourcesMessage(title, briefing, problems), { title, sources: briefing.sources, skipped: problems });
+      return 0;
+    case 'ask': {
+      const question = options.positional.join(' ').trim();
+      if (!question) throw new UsageError('ask needs a question: sitrep ask "latest estimate"');
+      const answer = answerQuestion(question, briefing);
+      const label = (id: string): string => briefing.sources.find((s) => s.articleId === id)?.label ?? id;
+      print(renderAnswerMessage(question, answer, briefing), {
+        question,
+        found: answer.found,
+        answer: answer.answer,
+        citations: answer.citations.map((c) => ({ source: label(c.articleId), article: c.articleId, quote: c.quote })),
+        ...(answer.found
+          ? {
+              figure: answer.figure ? entryJson(answer.figure.entry) : null,
+              earlier: answer.earlier.map(entryJson),
+              related: answer.related.map(entryJson),
+            }
+          : { suggestions: answer.suggestions }),
+      });
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}" (try: brief, ask, numbers, sources)`);
+  }
+}
+
+function entryJson(e: TimelineEntry): Record<string, unknown> {
+  return {
+    value: e.value,
+    display: e.display,
+    kind: e.kind,
+    qualifier: e.qualifier,
+    speaker: e.speaker,
+    via: e.via,
+    when: e.when,
+    superseded: e.superseded,
+    citations: e.figures.map((f) => ({ article: f.citation.articleId, quote: f.citation.quote, counts: f.counts })),
+  };
+}
+
+function timelineJson(t: Briefing['timelines'][number]): Record<string, unknown> {
+  return {
+    quantity: t.quantity,
+    label: t.label,
+    unit: t.unit,
+    latest: Object.fromEntries(Object.entries(t.latest).map(([k, e]) => [k, entryJson(e)])),
+    entries: t.entries.map(entryJson),
+    disagreements: t.disagreements.map((g) => g.map(entryJson)),
+  };
+}
+
+function briefingJson(title: string, b: Briefing): Record<string, unknown> {
+  return {
+    title,
+    keyPoints: b.keyPoints.map((p) => ({ text: p.text, sourceCount: p.sourceCount, fresh: p.fresh, citations: p.citations })),
+    timelines: b.timelines.map(timelineJson),
+    sources: b.sources,
+  };
+}
+
+// Run directly (`tsx src/cli.ts …`, `npm run sitrep -- …`).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (line) => process.stdout.write(line + '\n'),
+    stderr: (line) => process.stderr.write(line + '\n'),
+  });
+}
