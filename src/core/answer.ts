@@ -81,7 +81,7 @@ function answerNumber(question: string, terms: readonly string[], timeline: Figu
   };
 }
 
-/** "An estimated 10,000 North Korean soldiers, according to the Pentagon." */
+/** "An estimated 400 rescue workers, according to the fire service." */
 function describeEntry(entry: TimelineEntry): string {
   const figure = entry.figures.find((f) => !f.earlier) ?? entry.figures[0]!;
   const value = [entry.qualifier, entry.display, figure.counts].filter(Boolean).join(' ');
@@ -91,7 +91,7 @@ function describeEntry(entry: TimelineEntry): string {
   return `${value.charAt(0).toUpperCase()}${value.slice(1)}${kindWord}, ${who}${when}.`;
 }
 
-/** "Who gave the 10,000 estimate?" — the speaker behind a value. */
+/** "Who gave the 400 estimate?" — the speaker behind a value. */
 function answerWho(question: string, values: readonly number[], briefing: Briefing): FoundAnswer | undefined {
   const wanted = /\bestimate/i.test(question) ? 'estimate' : claimCue.test(question) ? 'claim' : projectionCue.test(question) ? 'projection' : undefined;
   for (const timeline of briefing.timelines) {

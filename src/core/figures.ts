@@ -11,7 +11,8 @@ import type { Citation, Figure, FigureKind } from './types.js';
 const numberRe =
   /([$£€])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|tn|m|k)\b)?\s?(%|per ?cent\b|percent\b)?/gi;
 
-const scales: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, tn: 1e12 };
+/** Powers of ten, applied in decimal so that `$64.1 billion` is exactly 64.1e9. */
+const scales: Record<string, number> = { thousand: 3, k: 3, million: 6, m: 6, billion: 9, bn: 9, trillion: 12, tn: 12 };
 
 const months = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const monthBefore = new RegExp(`\\b(?:${months})\\.?\\s*$`, 'i');
@@ -51,6 +52,9 @@ const claimCue = /\b(warned|warns|claimed|claims|alleged|alleges|accused|threate
 const earlierCue =
   /\b(?:up|down|rose|fell|increased|decreased|grew|dropped|revised(?: up| down| upward| downward)?(?: to [\d,.]+)?)\s+from\b|\b(?:earlier|previous|initial|original|prior|old|first)\s+(?:estimate|figure|count|tally|number|projection|forecast|assessment)s?\b|\b(?:previously|initially|originally|formerly)\b/i;
 
+/** "revised the toll down to 97 people from 115": a change verb earlier in the clause, then "from". */
+const revisedFrom = /\b(?:revised|raised|lowered|cut|rose|fell|increased|decreased|grew|dropped|climbed|jumped)\b.*\bfrom\s*$/i;
+
 const timeRe = new RegExp(
   [
     `\\b(?:between\\s+)?(?:(?:early|mid|late)-?\\s*(?:to\\s+(?:early|mid|late)-?\\s*)?)?(?:${months.split('|').filter((m) => m.length > 3).join('|')})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+\\d{4})?\\b`,
@@ -88,7 +92,7 @@ function figureAt(sentence: string, m: RegExpMatchArray, context: FigureContext,
   const before = sentence.slice(Math.max(0, start - 80), start);
   const after = sentence.slice(end);
   if (isNotAFigure(digits, currency, scale, percent, before, after)) return undefined;
-  const value = Number(digits.replace(/,/g, '')) * (scale ? (scales[scale.toLowerCase()] ?? 1) : 1);
+  const value = Number(`${digits.replace(/,/g, '')}e${scale ? (scales[scale.toLowerCase()] ?? 0) : 0}`);
   const unit = percent ? '%' : currency;
   const counts = countsAfter(after) || (unit ? '' : countsBefore(before));
   if (!counts && !unit) return undefined;
@@ -104,13 +108,14 @@ function figureAt(sentence: string, m: RegExpMatchArray, context: FigureContext,
     display: whole.trim(),
     unit,
     counts,
-    quantity: quantityKey(counts, unit),
+    // An amount that says nothing of what it counts is a quantity of its own, never pooled.
+    quantity: counts ? quantityKey(counts, unit) : `${unit}${value}`,
     qualifier: qualifier.toLowerCase(),
     kind,
     speaker,
     via: attribution?.via ?? '',
     when: nearestTime(sentence, start),
-    earlier: earlierCue.test(clauseBefore.slice(-70)) && !(kind === 'claim' && !/\bfrom\b/.test(clauseBefore.slice(-70))),
+    earlier: (earlierCue.test(clauseBefore.slice(-70)) || revisedFrom.test(clauseBefore.slice(-90))) && !(kind === 'claim' && !/\bfrom\b/.test(clauseBefore.slice(-70))),
     citation,
   };
 }
@@ -132,9 +137,10 @@ function isNotAFigure(digits: string, currency: string, scale: string, percent: 
   return false;
 }
 
-/** The noun phrase a number counts, read forward: "3,000 North Korean troops traveled" → "North Korean troops". */
+/** The noun phrase a number counts, read forward: "400 Red Cross volunteers arrived" → "Red Cross volunteers". */
 function countsAfter(after: string): string {
-  const words = after.trimStart().split(/\s+/);
+  // Skip a conversion in brackets: "$27.5bn (£14.5bn) back tax bill".
+  const words = after.replace(/^\s*\([^)]{0,40}\)/, '').trimStart().split(/\s+/);
   const out: string[] = [];
   for (const raw of words) {
     const word = raw.replace(/[.,;:!?"')\]]+$/, '');

@@ -1,6 +1,6 @@
 /**
- * Who said a sentence: the named subject of a speech verb ("Pentagon spokesperson Sabrina Singh
- * said", "…," Kirby said), relayed sources ("according to Axios"), and pronouns resolved to the
+ * Who said a sentence: the named subject of a speech verb ("Fire service spokesperson Ana Ruiz
+ * said", "…," Ruiz said), relayed sources ("according to Reuters"), and pronouns resolved to the
  * previous speaker of the same article.
  */
 

@@ -8,6 +8,7 @@ export function normalizeText(raw: string): string {
   return raw
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
+    .replace(/Â([£€©®°±·])/g, '$1') // UTF-8 read as Latin-1
     .replace(/[\u200c\u200d\ufeff]/g, '')
     .replace(/[“”„‟″]/g, '"')
     .replace(/[‘’‚‛′]/g, "'")

@@ -1,7 +1,7 @@
 /**
  * Time order of articles and of figures. Dates come first where known; otherwise the text itself
- * orders things: an article that calls 3,000 "an earlier estimate" comes after the articles that
- * report 3,000 as current. File order breaks the remaining ties.
+ * orders things: an article that calls 400 "an earlier estimate" comes after the articles that
+ * report 400 as current. File order breaks the remaining ties.
  */
 import type { Article, Figure, FigureKind, FigureTimeline, TimelineEntry } from './types.js';
 
@@ -122,5 +122,5 @@ function disagreementsOf(entries: readonly TimelineEntry[]): TimelineEntry[][] {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(e);
   }
-  return [...groups.values()].filter((g) => g.length > 1 && new Set(g.map((e) => e.speaker)).size > 1);
+  return [...groups.values()].filter((g) => g.length > 1 && new Set(g.map((e) => e.speaker).filter(Boolean)).size > 1);
 }

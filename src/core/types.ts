@@ -69,35 +69,35 @@ export interface KeyPoint {
 }
 
 /**
- * - `estimate`: an estimate or count of what has happened ("an estimated 10,000 soldiers had been sent").
+ * - `estimate`: an estimate or count of what has happened ("an estimated 400 people had been evacuated").
  * - `projection`: what could or will happen ("could eventually number around 12,000").
- * - `claim`: a warning, allegation or claim by a party ("Zelensky warned that 10,000 troops...").
+ * - `claim`: a warning, allegation or claim by a party ("the mayor warned that 40 bridges were unsafe").
  */
 export type FigureKind = 'estimate' | 'projection' | 'claim';
 
 /** One number found in one sentence. */
 export interface Figure {
   readonly id: string;
-  /** Normalized value: "3,000" → 3000, "$64.1 billion" → 64.1e9, "12%" → 12. */
+  /** Normalized value: "4,000" → 4000, "$64.1 billion" → 64.1e9, "12%" → 12. */
   readonly value: number;
-  /** The figure as written, e.g. `3,000` or `$64.1 billion`. */
+  /** The figure as written, e.g. `4,000` or `$64.1 billion`. */
   readonly display: string;
   /** `%`, `$`, `£`, `€`, or '' for a count. */
   readonly unit: string;
-  /** What it counts, as written: `North Korean troops`. */
+  /** What it counts, as written: `Red Cross volunteers`. */
   readonly counts: string;
   /** Grouping key of the quantity (`troops`), synonyms folded. */
   readonly quantity: string;
   /** `at least`, `around`, `an estimated`, … or '' */
   readonly qualifier: string;
   readonly kind: FigureKind;
-  /** Who said it, as written in the article (`Pentagon spokesperson Sabrina Singh`), or '' if unattributed. */
+  /** Who said it, as written in the article (`fire service spokesperson Ana Ruiz`), or '' if unattributed. */
   readonly speaker: string;
   /** Relayed through (`Axios` in "according to Axios"), or ''. */
   readonly via: string;
   /** Time expression of the sentence (`between early- to mid-October`), or ''. */
   readonly when: string;
-  /** True where the text itself marks it as superseded ("up from an earlier estimate of 3,000"). */
+  /** True where the text itself marks it as superseded ("up from an earlier estimate of 300"). */
   readonly earlier: boolean;
   readonly citation: Citation;
 }
@@ -122,7 +122,7 @@ export interface TimelineEntry {
 /** The history of one quantity across the set. */
 export interface FigureTimeline {
   readonly quantity: string;
-  /** The most telling description of what is counted (`North Korean troops`). */
+  /** The most telling description of what is counted (`Red Cross volunteers`). */
   readonly label: string;
   readonly unit: string;
   /** Oldest first. */

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/core/briefing.js';
+import type { Article } from '../../src/core/types.js';
+
+const article = (id: string, text: string, published?: string): Article => ({ id, origin: `${id}.txt`, text, ...(published ? { published } : {}) });
+const figuresOf = (text: string) => buildBriefing([article('a', text)]).figures;
+
+describe('figures', () => {
+  it('normalizes values: 3,000 → 3000, $64.1 billion → 64.1e9, 12% → 12', () => {
+    const [troops, money, share] = figuresOf('Officials said 3,000 workers left. The state gave over $64.1 billion in aid. Turnout fell by 12% in the city.');
+    expect([troops?.value, money?.value, share?.value]).toEqual([3000, 64.1e9, 12]);
+    expect([money?.unit, share?.unit]).toEqual(['$', '%']);
+  });
+
+  it('reads what a number counts, its qualifier and who said it', () => {
+    const [f] = figuresOf('The Health Ministry said at least 250 flood victims had been rescued.');
+    expect(f).toMatchObject({ counts: 'flood victims', qualifier: 'at least', speaker: 'Health Ministry', kind: 'estimate' });
+  });
+
+  it('keeps projections and claims apart from estimates', () => {
+    const figures = figuresOf('The agency said deliveries could eventually number around 900 trucks. The mayor warned that 40 bridges were unsafe.');
+    expect(figures.map((f) => f.kind)).toEqual(['projection', 'claim']);
+  });
+
+  it('skips years, dates, ages, ordinals and model names', () => {
+    expect(figuresOf('In 2022, on March 3, a 22-year-old flew an F-16 for the 20th time.')).toEqual([]);
+  });
+
+  it('follows "revised down to 97 from 115": 97 is the latest, 115 the earlier value', () => {
+    const b = buildBriefing([article('a', 'Police said 115 people were hurt.'), article('b', 'Police revised the toll of people hurt down to 97 people from 115 people.')]);
+    const t = b.timelines.find((x) => x.entries.some((e) => e.value === 97))!;
+    expect(t.latest.estimate?.value).toBe(97);
+    expect(t.entries.find((e) => e.value === 115)?.superseded).toBe(true);
+  });
+
+  it('orders dated articles by date, whatever the file order', () => {
+    const b = buildBriefing([
+      article('late', 'Rescuers said 80 people were missing.', '2024-05-03'),
+      article('early', 'Rescuers said 20 people were missing.', '2024-05-01'),
+    ]);
+    expect(b.timelines[0]!.latest.estimate?.value).toBe(80);
+  });
+
+  it('shows different values at the same time from different sources as a disagreement', () => {
+    const b = buildBriefing([article('a', 'Police said 200 protesters marched. Organisers said 5,000 protesters marched.')]);
+    expect(b.timelines[0]!.disagreements[0]?.map((e) => e.value).sort((x, y) => x - y)).toEqual([200, 5000]);
+  });
+});
