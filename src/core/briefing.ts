@@ -1,4 +1,4 @@
-import { groupNearDuplicates } from './claims.js';
+import { groupNearDuplicates, syndicationFamilies } from './claims.js';
 import { extractFigures } from './figures.js';
 import { selectKeyPoints, type KeyPointLimits } from './key-points.js';
 import { buildSources } from './sources.js';
@@ -78,7 +78,19 @@ export function buildBriefing(articles: readonly Article[], options: BriefingOpt
   const support = group.map((rep) => new Set(members.get(rep)!.map((m) => sentences[m]!.articleId)).size);
 
   const keyPoints = selectKeyPoints(
-    { sentences, terms, group, members, articleFrequency, articleRank, articleCount: articles.length, names: namesOf(sentences), hasFigure },
+    {
+      sentences,
+      terms,
+      group,
+      members,
+      articleFrequency,
+      articleRank,
+      articleCount: articles.length,
+      names: namesOf(sentences),
+      hasFigure,
+      negated,
+      family: syndicationFamilies(articles.map((a) => a.id), sentences.map((s) => s.articleId), members),
+    },
     options.keyPoints ?? defaultLimits,
   );
   const sentenceCounts = new Map<string, number>();

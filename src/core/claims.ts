@@ -70,3 +70,41 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   for (const t of small) if (large.has(t)) shared++;
   return shared / Math.max(small.size, large.size * 0.6);
 }
+
+/**
+ * Articles that share most of their sentences are one report syndicated twice: they count once
+ * when weighing how corroborated a point is. Returns article id → id of its syndication family.
+ */
+export function syndicationFamilies(
+  articleIds: readonly string[],
+  sentenceArticle: readonly string[],
+  members: ReadonlyMap<number, readonly number[]>,
+): Map<string, string> {
+  const sentences = new Map<string, number>();
+  for (const a of sentenceArticle) sentences.set(a, (sentences.get(a) ?? 0) + 1);
+  const shared = new Map<string, number>();
+  for (const list of members.values()) {
+    if (list.length < 2) continue;
+    const ids = [...new Set(list.map((i) => sentenceArticle[i]!))].sort();
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        const key = `${ids[x]}\u0000${ids[y]}`;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const family = new Map(articleIds.map((id) => [id, id]));
+  const root = (id: string): string => {
+    let r = id;
+    while (family.get(r) !== r) r = family.get(r)!;
+    return r;
+  };
+  for (const [key, count] of shared) {
+    const [a, b] = key.split('\u0000') as [string, string];
+    if (count / Math.min(sentences.get(a) ?? 1, sentences.get(b) ?? 1) >= 0.4) {
+      const [ra, rb] = [root(a), root(b)].sort() as [string, string];
+      if (ra !== rb) family.set(rb, ra);
+    }
+  }
+  return new Map(articleIds.map((id) => [id, root(id)]));
+}

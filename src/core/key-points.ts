@@ -20,6 +20,10 @@ export interface KeyPointInput {
   /** Terms that are written capitalized mid-sentence (names). */
   readonly names: ReadonlySet<string>;
   readonly hasFigure: readonly boolean[];
+  /** Article id → syndication family: copies of one report corroborate nothing. */
+  readonly family: ReadonlyMap<string, string>;
+  /** Sentences that deny or negate: never redundant with one that affirms the same words. */
+  readonly negated: readonly boolean[];
 }
 
 export interface KeyPointLimits {
@@ -53,7 +57,7 @@ function wordsOf(text: string): number {
 function staticWeight(input: KeyPointInput, i: number, support: number): number {
   const s = input.sentences[i]!;
   const words = wordsOf(s.text);
-  let w = 1 + (support - 1);
+  let w = 1 + 0.5 * (support - 1);
   w *= 1 + 0.4 / (1 + s.paragraph); // news puts what matters first
   if (s.index === 0) w *= 1.15;
   if (dependentStart.test(s.text)) w *= 0.55;
@@ -99,7 +103,7 @@ function conceptWeight(df: number, fresh: boolean): number {
  */
 export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): KeyPoint[] {
   const frequency = conceptFrequency(input);
-  const state: SelectionState = { covered: new Set(), chosenTerms: [], chosen: [], words: 0 };
+  const state: SelectionState = { covered: new Set(), coveredWords: new Set(), chosenTerms: [], chosenNegated: [], chosen: [], words: 0 };
   const all = [...input.members.keys()];
   const newest = Math.max(-1, ...input.articleRank.values());
   const corroborated = Math.ceil(limits.maxPoints / 2);
@@ -112,7 +116,9 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
 
 interface SelectionState {
   readonly covered: Set<string>;
+  readonly coveredWords: Set<string>;
   readonly chosenTerms: Set<string>[];
+  readonly chosenNegated: boolean[];
   readonly chosen: KeyPoint[];
   words: number;
 }
@@ -128,13 +134,19 @@ function pick(
   const candidates = reps.map((rep) => {
     const members = input.members.get(rep)!;
     const support = new Set(members.map((m) => input.sentences[m]!.articleId)).size;
+    const independent = new Set(members.map((m) => input.family.get(input.sentences[m]!.articleId))).size;
     const best = [...members].sort((a, b) => staticWeight(input, b, 1) - staticWeight(input, a, 1))[0]!;
     return { rep, best, support, weight: staticWeight(input, best, support), gain: Infinity };
   });
   const gainOf = (c: (typeof candidates)[number]): number => {
     let sum = 0;
     for (const t of conceptsOf(input.terms[c.best]!)) if (!state.covered.has(t)) sum += conceptWeight(frequency.get(t) ?? 1, fresh);
-    return (c.weight * sum) / Math.sqrt(Math.max(8, wordsOf(trimPoint(input.sentences[c.best]!.text))));
+    // Words already said by chosen points make a point repeat the briefing, even in other pairs.
+    const words = new Set(input.terms[c.best]);
+    let fresh_ = 0;
+    for (const w of words) if (!state.coveredWords.has(w)) fresh_++;
+    const novelty = 0.3 + (0.7 * fresh_) / Math.max(1, words.size);
+    return (c.weight * sum * novelty) / Math.sqrt(Math.max(8, wordsOf(trimPoint(input.sentences[c.best]!.text))));
   };
   for (const c of candidates) c.gain = gainOf(c);
   candidates.sort((a, b) => b.gain - a.gain);
@@ -152,14 +164,17 @@ function pick(
     if (gain <= 0) break;
     const text = trimPoint(input.sentences[top.best]!.text);
     const termSet = new Set(input.terms[top.best]);
-    if (state.chosenTerms.some((t) => similarity(t, termSet) >= 0.5)) continue;
+    const negated = input.negated[top.best]!;
+    if (state.chosenTerms.some((t, k) => state.chosenNegated[k] === negated && similarity(t, termSet) >= 0.5)) continue;
     if (state.words + wordsOf(text) > limits.maxWords) {
       if (state.words > limits.maxWords * 0.85) break;
       continue;
     }
     state.words += wordsOf(text);
     for (const t of conceptsOf(input.terms[top.best]!)) state.covered.add(t);
+    for (const w of termSet) state.coveredWords.add(w);
     state.chosenTerms.push(termSet);
+    state.chosenNegated.push(negated);
     state.chosen.push({ text, citations: citationsOf(input, top.rep, top.best), sourceCount: top.support, score: Math.round(gain * 100) / 100, fresh });
   }
 }

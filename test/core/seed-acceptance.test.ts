@@ -38,10 +38,11 @@ describe('seed acceptance questions', () => {
 });
 
 describe('seed briefing', () => {
-  // Two seed facts are not yet carried by the key points within the one-minute budget:
-  // no_restriction_on_us_weapons and south_korea_may_arm_ukraine (see the issue note). They are
-  // listed here so that the gap is visible, and asserted to stay a gap of at most these two.
-  const notYetCarried = new Set(['no_restriction_on_us_weapons', 'south_korea_may_arm_ukraine']);
+  // One seed fact is not yet carried by the key points within the one-minute budget:
+  // south_korea_may_arm_ukraine. Four articles say it in four different wordings, none of them
+  // near-duplicates, so it gets no corroboration credit (see the issue note). It is named here so
+  // the gap stays visible; every other fact is asserted.
+  const notYetCarried = new Set(['south_korea_may_arm_ukraine']);
 
   it.each(seedFacts().filter((f) => !notYetCarried.has(f.id)).map((f) => [f.id, f] as const))('carries the key fact %s', (_, fact) => {
     const text = renderText(renderBriefingMessage('Seed', briefing)).toLowerCase();
