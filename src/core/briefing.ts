@@ -1,4 +1,4 @@
-import { groupNearDuplicates, syndicationFamilies } from './claims.js';
+import { groupNearDuplicates } from './claims.js';
 import { extractFigures } from './figures.js';
 import { selectKeyPoints, type KeyPointLimits } from './key-points.js';
 import { buildSources } from './sources.js';
@@ -89,7 +89,6 @@ export function buildBriefing(articles: readonly Article[], options: BriefingOpt
       names: namesOf(sentences),
       hasFigure,
       negated,
-      family: syndicationFamilies(articles.map((a) => a.id), sentences.map((s) => s.articleId), members),
     },
     options.keyPoints ?? defaultLimits,
   );

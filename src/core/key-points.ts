@@ -20,8 +20,6 @@ export interface KeyPointInput {
   /** Terms that are written capitalized mid-sentence (names). */
   readonly names: ReadonlySet<string>;
   readonly hasFigure: readonly boolean[];
-  /** Article id → syndication family: copies of one report corroborate nothing. */
-  readonly family: ReadonlyMap<string, string>;
   /** Sentences that deny or negate: never redundant with one that affirms the same words. */
   readonly negated: readonly boolean[];
 }
@@ -134,7 +132,6 @@ function pick(
   const candidates = reps.map((rep) => {
     const members = input.members.get(rep)!;
     const support = new Set(members.map((m) => input.sentences[m]!.articleId)).size;
-    const independent = new Set(members.map((m) => input.family.get(input.sentences[m]!.articleId))).size;
     const best = [...members].sort((a, b) => staticWeight(input, b, 1) - staticWeight(input, a, 1))[0]!;
     return { rep, best, support, weight: staticWeight(input, best, support), gain: Infinity };
   });

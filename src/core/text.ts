@@ -9,7 +9,7 @@ export function normalizeText(raw: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
     .replace(/Â([£€©®°±·])/g, '$1') // UTF-8 read as Latin-1
-    .replace(/[\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200c|\u200d|\ufeff/g, '')
     .replace(/[“”„‟″]/g, '"')
     .replace(/[‘’‚‛′]/g, "'")
     .replace(/(\d)\s*[–‒]\s*(\d)/g, '$1-$2')
@@ -60,7 +60,7 @@ const abbreviations = new Set([
  */
 export function splitSentences(paragraph: string): string[] {
   const out: string[] = [];
-  const boundary = /([.!?…]+)(["')\]]*)\s+(?=["'(\[]?[A-Z0-9])/g;
+  const boundary = /([.!?…]+)(["')\]]*)\s+(?=["'([]?[A-Z0-9])/g;
   let start = 0;
   for (const m of paragraph.matchAll(boundary)) {
     const end = m.index + m[1]!.length + m[2]!.length;

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin/sitrep.js');
+
+async function sitrep(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('the sitrep CLI contract', () => {
+  it('ask --json gives answer, found and citations; earlier values stay out of the answer', async () => {
+    const { code, stdout } = await sitrep('ask', 'latest troop estimate', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { answer: string; found: boolean; citations: { source: string; quote: string }[]; earlier: { value: number }[] };
+    expect(json.found).toBe(true);
+    expect(json.answer).toContain('10,000');
+    expect(json.answer).not.toMatch(/3,000|12,000/);
+    expect(json.citations[0]?.quote).toContain('10,000');
+    expect(json.citations[0]?.source).toBeTruthy();
+    expect(json.earlier.map((e) => e.value)).toContain(3000);
+  });
+
+  it('brief prints the briefing as text, markdown or JSON', async () => {
+    const text = await sitrep('brief');
+    expect(text.stdout).toMatch(/Key points:/);
+    const md = await sitrep('brief', '--format', 'markdown');
+    expect(md.stdout).toMatch(/^# /);
+    const json = JSON.parse((await sitrep('brief', '--format', 'json')).stdout) as { keyPoints: unknown[]; timelines: unknown[]; sources: unknown[] };
+    expect(json.keyPoints.length).toBeGreaterThan(3);
+    expect(json.sources).toHaveLength(5);
+  });
+
+  it('numbers --json lists timelines with the latest value per kind', async () => {
+    const json = JSON.parse((await sitrep('numbers', '--json')).stdout) as { timelines: { latest: { estimate?: { value: number } } }[] };
+    expect(json.timelines[0]?.latest.estimate?.value).toBe(10000);
+  });
+
+  it('takes any folder with --set, and reports a broken file while briefing the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sitrep-cli-'));
+    await writeFile(join(dir, 'a.txt'), 'The council said 120 homes were flooded on Monday. Engineers said repairs would take weeks.');
+    await writeFile(join(dir, 'b.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const { code, stdout, stderr } = await sitrep('numbers', '--set', dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('120');
+    expect(stderr).toMatch(/b\.txt: binary file/);
+  });
+
+  it.each([
+    [['brief', '--set', '/no/such/folder'], /article set not found/],
+    [['brief', '--format', 'pdf'], /--format must be/],
+    [['brief', '--bogus'], /unknown option --bogus/],
+    [['ask'], /ask needs a question/],
+    [['frobnicate'], /unknown command/],
+  ])('%j exits non-zero with one clear line on stderr', async (args, message) => {
+    const { code, stderr } = await sitrep(...args);
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+
+  it('an empty folder exits non-zero', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sitrep-empty-'));
+    const { code, stderr } = await sitrep('brief', '--set', dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no readable articles/);
+  });
+});

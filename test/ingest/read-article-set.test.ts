@@ -1,0 +1,56 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readArticleSet } from '../../src/ingest/read-article-set.js';
+
+async function folder(files: Record<string, string | Buffer>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sitrep-ingest-'));
+  for (const [name, body] of Object.entries(files)) await writeFile(join(dir, name), body);
+  return dir;
+}
+
+describe('reading an article set', () => {
+  it('reports every bad file with its path and reason, and still reads the rest', async () => {
+    const dir = await folder({
+      'good.txt': 'Officials said 40 schools were closed.',
+      'empty.txt': '',
+      'binary.txt': Buffer.from([0x00, 0x01, 0x02]),
+      'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]),
+      'bad-front.md': '---\ntitle: [unclosed\n---\nBody text here.',
+      'bad-date.md': '---\npublished: someday\n---\nBody text here.',
+      'open-front.md': '---\ntitle: x\nBody with no closing fence.',
+    });
+    const set = await readArticleSet(dir);
+    expect(set.articles.map((a) => a.id)).toEqual(['good']);
+    const reasons = Object.fromEntries(set.problems.map((p) => [p.path.split('/').pop(), p.reason]));
+    expect(reasons).toMatchObject({
+      'empty.txt': 'empty file',
+      'binary.txt': expect.stringMatching(/binary/),
+      'latin1.txt': 'not valid UTF-8 text',
+      'bad-front.md': expect.stringMatching(/not valid YAML/),
+      'bad-date.md': expect.stringMatching(/published.*not a date/),
+      'open-front.md': expect.stringMatching(/not closed/),
+    });
+  });
+
+  it('reads front matter, HTML and Markdown, and strips boilerplate', async () => {
+    const dir = await folder({
+      'a.md': '---\ntitle: Floods close schools\nsource: Daily Post\npublished: 2024-05-02\nurl: https://example.com/a\n---\n# Heading\nOfficials said **40** schools were closed.\nRELATED STORY | Something else\nAdvertisement\nRead more: other things',
+      'b.html': '<html><head><title>Rain returns</title></head><body><nav>Home | World</nav><p>Forecasters said rain &amp; wind would return.</p><script>var x=1</script><footer>© Paper</footer></body></html>',
+    });
+    const { articles, problems } = await readArticleSet(dir);
+    expect(problems).toEqual([]);
+    const [a, b] = articles;
+    expect(a).toMatchObject({ title: 'Floods close schools', source: 'Daily Post', published: '2024-05-02', url: 'https://example.com/a' });
+    expect(a?.text).toBe('Officials said 40 schools were closed.');
+    expect(b?.title).toBe('Rain returns');
+    expect(b?.text).toBe('Forecasters said rain & wind would return.');
+  });
+
+  it('normalizes quotes, dashes and stray double periods', async () => {
+    const dir = await folder({ 'a.txt': 'He said \u201cyes\u201d \u2014 it\u2019s done.. Then\u00a0more.' });
+    const [a] = (await readArticleSet(dir)).articles;
+    expect(a?.text).toBe('He said "yes" — it\'s done. Then more.');
+  });
+});
