@@ -3,6 +3,8 @@
  * default, earlier values, projections or claims when asked), everything else from the best
  * supporting sentence. When nothing in the set answers, it says so: it never guesses.
  */
+import { findAttributions, previousSpeaker, resolvePronoun } from './speakers.js';
+import { sentencesWith } from './term-index.js';
 import { stem, tokenize } from './text.js';
 import type { Answer, Briefing, Citation, FigureKind, FigureTimeline, FoundAnswer, NotFoundAnswer, TimelineEntry } from './types.js';
 
@@ -117,15 +119,20 @@ function answerFromSentences(question: string, terms: readonly string[], briefin
   const n = index.sentences.length;
   if (n === 0 || terms.length === 0) return undefined;
   const query = [...new Set(terms)];
-  const idf = new Map(query.map((t) => [t, Math.log(1 + (n - df(index, t) + 0.5) / (df(index, t) + 0.5))]));
+  const idOf = (t: string): number => index.vocabulary.get(t) ?? -1;
+  const df = (id: number): number => (id < 0 ? 0 : index.postingStart[id + 1]! - index.postingStart[id]!);
+  const idf = new Map(query.map((t) => [t, Math.log(1 + (n - df(idOf(t)) + 0.5) / (df(idOf(t)) + 0.5))]));
   const scores = new Map<number, number>();
   const matched = new Map<number, number>();
   for (const t of query) {
     for (const alt of expand(t)) {
-      for (const i of index.postings.get(alt) ?? []) {
-        const len = index.sentenceTerms[i]!.length;
-        const tf = index.sentenceTerms[i]!.filter((x) => x === alt).length;
-        const bm25 = (idf.get(t)! * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / index.avgLength));
+      const id = idOf(alt);
+      if (id < 0) continue;
+      for (const i of sentencesWith(index, id)) {
+        const tokens = index.tokens[i]!;
+        let tf = 0;
+        for (const x of tokens) if (x === id) tf++;
+        const bm25 = (idf.get(t)! * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * tokens.length) / index.avgLength));
         scores.set(i, (scores.get(i) ?? 0) + bm25);
         matched.set(i, (matched.get(i) ?? 0) + idf.get(t)! / (alt === t ? 1 : 1.5));
       }
@@ -134,15 +141,17 @@ function answerFromSentences(question: string, terms: readonly string[], briefin
   const totalIdf = query.reduce((s, t) => s + idf.get(t)!, 0);
   const quoted = [...question.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
   const recent = recentCue.test(question);
-  const maxRank = Math.max(1, ...index.articleRank.values());
+  // Names in the question ("according to Ruiz"): a sentence whose speaker they name ranks higher.
+  const named = [...question.matchAll(/\b[A-Z][a-z]{2,}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => !questionWords.has(stem(w)));
+  let maxRank = 1;
+  for (const r of index.articleRank.values()) if (r > maxRank) maxRank = r;
   let best = -1;
   let bestScore = 0;
   for (const [i, base] of scores) {
     const s = index.sentences[i]!;
     let score = base * (1 + 0.15 * ((index.support[i] ?? 1) - 1));
-    if (quoted.some((q) => s.text.toLowerCase().includes(q))) score *= 2;
-    const speaker = index.speakers[i] ?? '';
-    if (speaker && query.some((t) => t.length >= 3 && tokenize(speaker).includes(t))) score *= 1.3;
+    if (quoted.length && quoted.some((q) => s.text.toLowerCase().includes(q))) score *= 2;
+    if (named.length && named.some((t) => s.text.toLowerCase().includes(t))) score *= speakerOf(index, i, named) ? 1.3 : 1;
     if (recent) score *= 1 + (0.6 * (index.articleRank.get(s.articleId) ?? 0)) / maxRank;
     if (score > bestScore) {
       bestScore = score;
@@ -155,8 +164,10 @@ function answerFromSentences(question: string, terms: readonly string[], briefin
   return { found: true, answer: sentence.text, citations: [citation], earlier: [], related: [] };
 }
 
-function df(index: Briefing['index'], term: string): number {
-  return index.postings.get(term)?.length ?? 0;
+function speakerOf(index: Briefing['index'], i: number, names: readonly string[]): boolean {
+  const attributions = findAttributions(index.sentences[i]!.text);
+  const speaker = attributions[0] ? resolvePronoun(attributions[0].speaker, previousSpeaker(index.sentences, i)) : '';
+  return names.some((n) => speaker.toLowerCase().includes(n));
 }
 
 function notFound(briefing: Briefing): NotFoundAnswer {

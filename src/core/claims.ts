@@ -1,3 +1,5 @@
+import { sharedCount, type TermIndex } from './term-index.js';
+
 /**
  * Near-duplicate sentences across articles, merged into one claim with every source that carries
  * it. Candidate pairs come from an inverted index over each sentence's rarest terms, so the cost
@@ -30,44 +32,48 @@ class Groups {
 /** Minimum share of the shorter sentence's terms found in the other for two sentences to be one claim. */
 const overlapThreshold = 0.6;
 const minTerms = 4;
+/** A term in more sentences than this says too little to find a near-duplicate through. */
+const maxPostings = 40;
 
 /**
  * Returns, for each sentence, the index of its group's representative (the first member).
- * Only sentences of different articles are merged.
+ * Only sentences of different articles are merged, and never a denial with an affirmation.
  */
-export function groupNearDuplicates(
-  termSets: readonly ReadonlySet<string>[],
-  articleOf: readonly string[],
-  /** Sentences that negate ("did not", "denied"): never merged with ones that affirm. */
-  negated: readonly boolean[],
-  postings: ReadonlyMap<string, readonly number[]>,
-): number[] {
-  const groups = new Groups(termSets.length);
-  const frequency = (t: string): number => postings.get(t)?.length ?? 0;
-  // Two sentences sharing most terms share at least one of the shorter one's rarest terms, and rare
-  // terms have short postings: comparing only through them keeps the cost near linear.
-  const rarest = termSets.map((terms) => [...terms].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : 1)).slice(0, 3));
-  for (let i = 0; i < termSets.length; i++) {
-    const a = termSets[i]!;
-    if (a.size < minTerms) continue;
-    const seen = new Set<number>();
-    for (const key of rarest[i]!) {
-      for (const j of postings.get(key) ?? []) {
-        if (j === i || termSets[j]!.size < minTerms || negated[i] !== negated[j] || seen.has(j) || articleOf[j] === articleOf[i]) continue;
-        seen.add(j);
-        if (overlap(a, termSets[j]!) >= overlapThreshold) groups.join(i, j);
+export function groupNearDuplicates(index: TermIndex, articleOf: readonly string[], negated: readonly boolean[]): number[] {
+  const { unique } = index;
+  const groups = new Groups(unique.length);
+  const seenBy = new Int32Array(unique.length).fill(-1);
+  for (let i = 0; i < unique.length; i++) {
+    const a = unique[i]!;
+    if (a.length < minTerms) continue;
+    // If i is the shorter of a near-duplicate pair, the other sentence holds most of i's terms,
+    // so it holds one of i's three rarest; rare terms have short postings, which keeps this linear.
+    for (const term of rarestTerms(a, index)) {
+      const from = index.postingStart[term]!;
+      const to = index.postingStart[term + 1]!;
+      if (to - from > maxPostings) break;
+      for (let p = from; p < to; p++) {
+        const j = index.postings[p]!;
+        const b = unique[j]!;
+        if (seenBy[j] === i || b.length < a.length || (b.length === a.length && j <= i)) continue;
+        seenBy[j] = i;
+        if (negated[i] !== negated[j] || articleOf[j] === articleOf[i]) continue;
+        if (sharedCount(a, b) >= Math.ceil(overlapThreshold * Math.max(a.length, b.length * 0.6) - 1e-9)) groups.join(i, j);
       }
     }
   }
-  return termSets.map((_, i) => groups.find(i));
+  return unique.map((_, i) => groups.find(i));
 }
 
-/** |A∩B| / min(|A|,|B|), with a floor on the larger side so a short fragment cannot swallow a long sentence. */
-export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
-  let shared = 0;
-  for (const t of small) if (large.has(t)) shared++;
-  return shared / Math.max(small.size, large.size * 0.6);
+/** The three terms of a sentence found in the fewest sentences, rarest first. */
+function rarestTerms(terms: Int32Array, index: TermIndex): number[] {
+  let [t1, t2, t3] = [-1, -1, -1];
+  let [f1, f2, f3] = [Infinity, Infinity, Infinity];
+  for (const t of terms) {
+    const f = index.postingStart[t + 1]! - index.postingStart[t]!;
+    if (f < f1) [t3, f3, t2, f2, t1, f1] = [t2, f2, t1, f1, t, f];
+    else if (f < f2) [t3, f3, t2, f2] = [t2, f2, t, f];
+    else if (f < f3) [t3, f3] = [t, f];
+  }
+  return [t1, t2, t3].filter((t) => t >= 0);
 }
-

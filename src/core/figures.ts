@@ -23,6 +23,7 @@ const qualifiers = [
   'around', 'about', 'approximately', 'roughly', 'nearly', 'almost', 'some', 'over', 'under', 'close to', 'just over', 'just under',
   'upwards of', 'in excess of', 'only', 'a total of',
 ].sort((a, b) => b.length - a.length);
+const qualifierAtEnd = new RegExp(`\\b(${qualifiers.join('|')})\\s*$`, 'i');
 
 /** Words that end the "what it counts" phrase after a number. */
 const phraseStop = new Set(
@@ -97,7 +98,7 @@ function figureAt(sentence: string, m: RegExpMatchArray, context: FigureContext,
   const counts = countsAfter(after) || (unit ? '' : countsBefore(before));
   if (!counts && !unit) return undefined;
   const clauseBefore = clause(before);
-  const qualifier = qualifiers.find((q) => new RegExp(`\\b${q}\\s*$`, 'i').test(clauseBefore.replace(/[$£€]\s*$/, ''))) ?? '';
+  const qualifier = qualifierAtEnd.exec(clauseBefore.replace(/[$£€]\s*$/, ''))?.[1] ?? '';
   const attribution = attributionAt(context.attributions, start);
   const kind = kindOf(sentence.slice(Math.max(0, start - 120), start), after);
   const speaker = attribution ? (attribution.speaker.length <= 3 && /^[a-z]/.test(attribution.speaker) ? context.previousSpeaker : attribution.speaker) : '';

@@ -1,24 +1,22 @@
 /**
- * Key points: a concept-coverage summary (in the manner of Gillick & Favre's multi-document
- * summarizer). Each term is a concept worth as many articles as mention it; points are chosen
- * greedily for the uncovered concept weight they add per word, favouring sentences that several
- * sources carry, that stand alone, that carry names and figures, and that come from the newest
- * reporting. Covered concepts earn nothing twice, which gives diversity.
+ * Key points: a concept-coverage summary in the manner of Gillick & Favre's multi-document
+ * summarizer. Concepts are adjacent term pairs ("supply weapon", "deny report"), each worth as many
+ * articles as mention it. Points are chosen greedily for the uncovered concept weight they add per
+ * word, favouring sentences that several sources carry, that stand alone, and that come early in
+ * an article and from the newest reporting. Covered concepts and words earn less a second time,
+ * which gives diversity.
  */
+import type { TermIndex } from './term-index.js';
+import { sharedCount } from './term-index.js';
 import type { Citation, KeyPoint, Sentence } from './types.js';
 
 export interface KeyPointInput {
   readonly sentences: readonly Sentence[];
-  readonly terms: readonly (readonly string[])[];
-  /** Representative sentence index of each sentence's near-duplicate group. */
-  readonly group: readonly number[];
-  /** Group representative → member sentence indexes. */
+  readonly terms: TermIndex;
+  /** Group representative → member sentence indexes (near-duplicates across articles). */
   readonly members: ReadonlyMap<number, readonly number[]>;
-  readonly articleFrequency: ReadonlyMap<string, number>;
   readonly articleRank: ReadonlyMap<string, number>;
   readonly articleCount: number;
-  /** Terms that are written capitalized mid-sentence (names). */
-  readonly names: ReadonlySet<string>;
   readonly hasFigure: readonly boolean[];
   /** Sentences that deny or negate: never redundant with one that affirms the same words. */
   readonly negated: readonly boolean[];
@@ -29,11 +27,20 @@ export interface KeyPointLimits {
   readonly maxWords: number;
 }
 
-const leadingConnective = /^(?:(?:However|Meanwhile|Similarly|Still|Thus(?: far)?|Also|But|And|Moreover|Furthermore|In addition|In response|At this point|Thus far, however)|Speaking [^,"]{3,60}),\s+/;
+const leadingConnective =
+  /^(?:(?:However|Meanwhile|Similarly|Still|Thus(?: far)?|Also|But|And|Moreover|Furthermore|In addition|In response|At this point|Thus far, however)|Speaking [^,"]{3,60}),\s+/;
 const dependentStart = /^["']?(?:He|She|They|It|This|These|Those|That|His|Her|Their|Its|Such|The two|We|I|Our|But|And|So)\b/;
-
 /** A trailing participle clause of a long sentence (", warning that …"): detail a briefing can drop. */
 const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|according)\b[^"]*$/;
+
+/** How much more the newest article's sentences weigh than the oldest's: a developing story is about what is new. */
+const recencyWeight = 1.5;
+
+function wordsOf(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
+}
 
 /** Light trimming only: a leading connective and a trailing participle clause go, the wording stays. */
 export function trimPoint(text: string): string {
@@ -45,13 +52,6 @@ export function trimPoint(text: string): string {
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
-/** How much more the newest article's sentences weigh than the oldest's: a developing story is about what is new. */
-const recencyWeight = 1.5;
-
-function wordsOf(text: string): number {
-  return text.split(/\s+/).length;
-}
-
 function staticWeight(input: KeyPointInput, i: number, support: number): number {
   const s = input.sentences[i]!;
   const words = wordsOf(s.text);
@@ -60,7 +60,7 @@ function staticWeight(input: KeyPointInput, i: number, support: number): number 
   if (s.index === 0) w *= 1.15;
   if (dependentStart.test(s.text)) w *= 0.55;
   if (/^["']/.test(s.text) || /\?$/.test(s.text)) w *= 0.7;
-  if (((s.text.match(/"/g) ?? []).length % 2) === 1) w *= 0.6; // a fragment of a longer quotation
+  if ((s.text.split('"').length - 1) % 2 === 1) w *= 0.6; // a fragment of a longer quotation
   if (words < 8) w *= 0.3;
   else if (words > 45) w *= 0.6;
   if (input.hasFigure[i]) w *= 1.15;
@@ -68,30 +68,55 @@ function staticWeight(input: KeyPointInput, i: number, support: number): number 
   return w * (1 + (recencyWeight * rank) / Math.max(1, input.articleCount - 1));
 }
 
-/** Concepts are adjacent term pairs ("supply weapon", "deny report"), as in Gillick & Favre. */
-function conceptsOf(terms: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 1; i < terms.length; i++) out.add(`${terms[i - 1]} ${terms[i]}`);
-  return out;
+/** Articles that mention each concept (adjacent term ids as one number, so counting allocates no strings). */
+function conceptFrequency(input: KeyPointInput): Map<number, number> {
+  const size = input.terms.vocabulary.size;
+  const df = new Map<number, number>();
+  const lastArticle = new Map<number, number>();
+  let article = -1;
+  let previous = '';
+  input.terms.tokens.forEach((tokens, i) => {
+    const articleId = input.sentences[i]!.articleId;
+    if (articleId !== previous) {
+      previous = articleId;
+      article++;
+    }
+    for (let k = 1; k < tokens.length; k++) {
+      const c = tokens[k - 1]! * size + tokens[k]!;
+      if (lastArticle.get(c) === article) continue;
+      lastArticle.set(c, article);
+      df.set(c, (df.get(c) ?? 0) + 1);
+    }
+  });
+  return df;
 }
 
-/** Articles that mention each concept: what several sources report weighs more. */
-function conceptFrequency(input: KeyPointInput): Map<string, number> {
-  const perArticle = new Map<string, Set<string>>();
-  input.sentences.forEach((s, i) => {
-    let set = perArticle.get(s.articleId);
-    if (!set) perArticle.set(s.articleId, (set = new Set()));
-    for (const c of conceptsOf(input.terms[i]!)) set.add(c);
-  });
-  const df = new Map<string, number>();
-  for (const set of perArticle.values()) for (const c of set) df.set(c, (df.get(c) ?? 0) + 1);
-  return df;
+function forEachConcept(tokens: Int32Array, size: number, visit: (concept: number) => void): void {
+  for (let k = 1; k < tokens.length; k++) visit(tokens[k - 1]! * size + tokens[k]!);
 }
 
 /** Corroborated concepts weigh by their sources; in the latest-reporting pass, a new concept weighs too. */
 function conceptWeight(df: number, fresh: boolean): number {
   if (df >= 2) return Math.min(df, 4);
   return fresh ? 2 : 0.25;
+}
+
+interface Candidate {
+  readonly rep: number;
+  readonly best: number;
+  readonly support: number;
+  readonly weight: number;
+  /** Words of the point as it would be shown. */
+  readonly words: number;
+  gain: number;
+}
+
+interface Selection {
+  readonly covered: Set<number>;
+  readonly coveredWords: Set<number>;
+  readonly chosen: { readonly best: number; readonly negated: boolean }[];
+  readonly points: KeyPoint[];
+  words: number;
 }
 
 /**
@@ -101,85 +126,109 @@ function conceptWeight(df: number, fresh: boolean): number {
  */
 export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): KeyPoint[] {
   const frequency = conceptFrequency(input);
-  const state: SelectionState = { covered: new Set(), coveredWords: new Set(), chosenTerms: [], chosenNegated: [], chosen: [], words: 0 };
-  const all = [...input.members.keys()];
-  const newest = Math.max(-1, ...input.articleRank.values());
-  const corroborated = Math.ceil(limits.maxPoints / 2);
-  const corroboratedWords = Math.round(limits.maxWords * 0.55);
-  pick(input, frequency, state, all, { maxPoints: corroborated, maxWords: corroboratedWords }, false);
-  const fresh = all.filter((rep) => input.members.get(rep)!.some((m) => input.articleRank.get(input.sentences[m]!.articleId) === newest));
-  pick(input, frequency, state, fresh, limits, true);
-  return state.chosen;
+  const selection: Selection = { covered: new Set(), coveredWords: new Set(), chosen: [], points: [], words: 0 };
+  const scoring = { input, frequency, selection, size: input.terms.vocabulary.size };
+  let newest = -1;
+  for (const r of input.articleRank.values()) if (r > newest) newest = r;
+  const groups = [...input.members];
+  const corroborated = { maxPoints: Math.ceil(limits.maxPoints / 2), maxWords: Math.round(limits.maxWords * 0.55) };
+  pick(scoring, shortlist(scoring, groups, false), corroborated, false);
+  const fromNewest = groups.filter(([, members]) => members.some((m) => input.articleRank.get(input.sentences[m]!.articleId) === newest));
+  pick(scoring, shortlist(scoring, fromNewest, true), limits, true);
+  return selection.points;
 }
 
-interface SelectionState {
-  readonly covered: Set<string>;
-  readonly coveredWords: Set<string>;
-  readonly chosenTerms: Set<string>[];
-  readonly chosenNegated: boolean[];
-  readonly chosen: KeyPoint[];
-  words: number;
+/**
+ * The groups worth a full look: gains only fall during selection, so the few hundred with the
+ * highest starting gain hold every point a briefing of 14 can take, however large the set.
+ */
+function shortlist(scoring: Scoring, groups: readonly (readonly [number, readonly number[]])[], fresh: boolean): Candidate[] {
+  const scored = groups.map(([rep, members]) => candidateOf(scoring.input, rep, members));
+  for (const c of scored) c.gain = gainOf(scoring, c, fresh);
+  return scored.sort((a, b) => b.gain - a.gain).slice(0, shortlistSize);
 }
 
-function pick(
-  input: KeyPointInput,
-  frequency: ReadonlyMap<string, number>,
-  state: SelectionState,
-  reps: readonly number[],
-  limits: KeyPointLimits,
-  fresh: boolean,
-): void {
-  const candidates = reps.map((rep) => {
-    const members = input.members.get(rep)!;
-    const support = new Set(members.map((m) => input.sentences[m]!.articleId)).size;
-    const best = [...members].sort((a, b) => staticWeight(input, b, 1) - staticWeight(input, a, 1))[0]!;
-    return { rep, best, support, weight: staticWeight(input, best, support), gain: Infinity };
+const shortlistSize = 400;
+
+function candidateOf(input: KeyPointInput, rep: number, members: readonly number[]): Candidate {
+  const support = members.length === 1 ? 1 : new Set(members.map((m) => input.sentences[m]!.articleId)).size;
+  let best = members[0]!;
+  if (members.length > 1) {
+    let bestWeight = -1;
+    for (const m of members) {
+      const w = staticWeight(input, m, 1);
+      if (w > bestWeight) [best, bestWeight] = [m, w];
+    }
+  }
+  return { rep, best, support, weight: staticWeight(input, best, support), words: wordsOf(trimPoint(input.sentences[best]!.text)), gain: Infinity };
+}
+
+interface Scoring {
+  readonly input: KeyPointInput;
+  readonly frequency: ReadonlyMap<number, number>;
+  readonly selection: Selection;
+  readonly size: number;
+}
+
+function gainOf({ input, frequency, selection, size }: Scoring, c: Candidate, fresh: boolean): number {
+  let sum = 0;
+  forEachConcept(input.terms.tokens[c.best]!, size, (k) => {
+    if (!selection.covered.has(k)) sum += conceptWeight(frequency.get(k) ?? 1, fresh);
   });
-  const gainOf = (c: (typeof candidates)[number]): number => {
-    let sum = 0;
-    for (const t of conceptsOf(input.terms[c.best]!)) if (!state.covered.has(t)) sum += conceptWeight(frequency.get(t) ?? 1, fresh);
-    // Words already said by chosen points make a point repeat the briefing, even in other pairs.
-    const words = new Set(input.terms[c.best]);
-    let fresh_ = 0;
-    for (const w of words) if (!state.coveredWords.has(w)) fresh_++;
-    const novelty = 0.3 + (0.7 * fresh_) / Math.max(1, words.size);
-    return (c.weight * sum * novelty) / Math.sqrt(Math.max(8, wordsOf(trimPoint(input.sentences[c.best]!.text))));
-  };
-  for (const c of candidates) c.gain = gainOf(c);
-  candidates.sort((a, b) => b.gain - a.gain);
+  if (sum === 0) return 0;
+  // Words already said by chosen points make a point repeat the briefing, even in other pairs.
+  const words = input.terms.unique[c.best]!;
+  let unsaid = 0;
+  for (const w of words) if (!selection.coveredWords.has(w)) unsaid++;
+  const novelty = 0.3 + (0.7 * unsaid) / Math.max(1, words.length);
+  return (c.weight * sum * novelty) / Math.sqrt(Math.max(8, c.words));
+}
+
+function pick(scoring: Scoring, pool: readonly Candidate[], limits: KeyPointLimits, fresh: boolean): void {
+  const { input, selection } = scoring;
+  const queue = pool.map((c) => ({ c, gain: c.gain })).filter((q) => q.gain > 0);
   // Lazy greedy: a gain only falls as concepts get covered, so a stale top that stays on top after
   // re-scoring is the true best.
-  while (state.chosen.length < limits.maxPoints && candidates.length) {
-    const top = candidates[0]!;
-    const gain = gainOf(top);
-    if (gain < (candidates[1]?.gain ?? -Infinity)) {
-      top.gain = gain;
-      candidates.sort((a, b) => b.gain - a.gain);
+  while (selection.points.length < limits.maxPoints && queue.length) {
+    const top = queue[0]!;
+    const gain = gainOf(scoring, top.c, fresh);
+    if (gain < (queue[1]?.gain ?? -Infinity)) {
+      queue.shift();
+      if (gain > 0) insertSorted(queue, { c: top.c, gain });
       continue;
     }
-    candidates.shift();
+    queue.shift();
     if (gain <= 0) break;
-    const text = trimPoint(input.sentences[top.best]!.text);
-    const termSet = new Set(input.terms[top.best]);
-    const negated = input.negated[top.best]!;
-    if (state.chosenTerms.some((t, k) => state.chosenNegated[k] === negated && similarity(t, termSet) >= 0.5)) continue;
-    if (state.words + wordsOf(text) > limits.maxWords) {
-      if (state.words > limits.maxWords * 0.85) break;
+    const { c } = top;
+    const negated = input.negated[c.best]!;
+    const unique = input.terms.unique[c.best]!;
+    const redundant = selection.chosen.some(
+      (x) => x.negated === negated && sharedCount(input.terms.unique[x.best]!, unique) / Math.max(1, Math.min(unique.length, input.terms.unique[x.best]!.length)) >= 0.5,
+    );
+    if (redundant) continue;
+    const text = trimPoint(input.sentences[c.best]!.text);
+    const words = wordsOf(text);
+    if (selection.words + words > limits.maxWords) {
+      if (selection.words > limits.maxWords * 0.85) break;
       continue;
     }
-    state.words += wordsOf(text);
-    for (const t of conceptsOf(input.terms[top.best]!)) state.covered.add(t);
-    for (const w of termSet) state.coveredWords.add(w);
-    state.chosenTerms.push(termSet);
-    state.chosenNegated.push(negated);
-    state.chosen.push({ text, citations: citationsOf(input, top.rep, top.best), sourceCount: top.support, score: Math.round(gain * 100) / 100, fresh });
+    selection.words += words;
+    forEachConcept(input.terms.tokens[c.best]!, scoring.size, (k) => selection.covered.add(k));
+    for (const w of unique) selection.coveredWords.add(w);
+    selection.chosen.push({ best: c.best, negated });
+    selection.points.push({ text, citations: citationsOf(input, c.rep, c.best), sourceCount: c.support, score: Math.round(gain * 100) / 100, fresh });
   }
 }
 
-function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
-  return shared / Math.max(1, Math.min(a.size, b.size));
+function insertSorted(queue: { c: Candidate; gain: number }[], item: { c: Candidate; gain: number }): void {
+  let lo = 0;
+  let hi = queue.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (queue[mid]!.gain > item.gain) lo = mid + 1;
+    else hi = mid;
+  }
+  queue.splice(lo, 0, item);
 }
 
 function citationsOf(input: KeyPointInput, rep: number, best: number): Citation[] {

@@ -14,6 +14,8 @@ const speechVerbs = new Set(
   ).split(' '),
 );
 
+const speechVerbRe = new RegExp(`\\b(?:${[...speechVerbs].join('|')}|according to)\\b`, 'i');
+
 /** Lowercase words that may sit inside a speaker's description ("national security spokesman"). */
 const roleWords = new Set(
   (
@@ -93,6 +95,8 @@ function sentenceSubject(ws: readonly Word[], sentence: string): string {
 
 /** Every attribution in one sentence, in order. */
 export function findAttributions(sentence: string): Attribution[] {
+  // Most sentences name no speaker: one scan for a speech verb or "according to" skips them.
+  if (!speechVerbRe.test(sentence)) return [];
   const ws = words(sentence);
   const out: Attribution[] = [];
   const via = (/\baccording to ((?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)/.exec(sentence)?.[1] ?? '').replace(/^the /, '').replace(/[.,;:]+$/, '');
@@ -119,6 +123,17 @@ export function attributionAt(attributions: readonly Attribution[], position: nu
   let best: Attribution | undefined;
   for (const a of attributions) if (a.at <= position) best = a;
   return best ?? attributions[0];
+}
+
+/** The speaker named most recently before sentence `i` in its article (looking back a few sentences). */
+export function previousSpeaker(sentences: readonly { readonly articleId: string; readonly text: string }[], i: number): string {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const s = sentences[k]!;
+    if (s.articleId !== sentences[i]!.articleId) break;
+    const named = findAttributions(s.text).find((a) => !/^[a-z]/.test(a.speaker));
+    if (named) return named.speaker;
+  }
+  return '';
 }
 
 /** Replaces pronoun speakers with the last named speaker of the article (or drops them). */

@@ -22,32 +22,50 @@ export function orderArticles(articles: readonly Article[], figures: readonly Fi
       if (older !== f.citation.articleId) after.get(f.citation.articleId)!.add(older);
     }
   }
-  const published = (a: Article): number => (a.published ? Date.parse(a.published) : NaN);
-  const compare = (x: Article, y: Article): number => {
-    const px = published(x);
-    const py = published(y);
+  const published = new Map(articles.map((a) => [a.id, a.published ? Date.parse(a.published) : NaN]));
+  const compare = (x: string, y: string): number => {
+    const px = published.get(x)!;
+    const py = published.get(y)!;
     if (!Number.isNaN(px) && !Number.isNaN(py) && px !== py) return px - py;
-    return position.get(x.id)! - position.get(y.id)!;
+    return position.get(x)! - position.get(y)!;
   };
-  // Dated articles follow their dates; the text's own "earlier" links order the undated ones.
-  const dated = articles.filter((a) => !Number.isNaN(published(a)));
-  for (const a of dated) for (const b of dated) if (published(a) < published(b)) after.get(b.id)!.add(a.id);
-  return topologicalRanks(articles, after, compare);
+  return topologicalRanks(articles.map((a) => a.id), after, compare);
 }
 
-function topologicalRanks(articles: readonly Article[], after: Map<string, Set<string>>, compare: (x: Article, y: Article) => number): Map<string, number> {
-  const remaining = new Set(articles.map((a) => a.id));
-  const byId = new Map(articles.map((a) => [a.id, a]));
+/**
+ * Kahn's algorithm: an article is placed once every article it follows is placed; among those
+ * ready, dates then file order decide. Dated articles follow their dates through `compare`; a
+ * cycle (the text contradicting itself) is broken the same way.
+ */
+function topologicalRanks(ids: readonly string[], after: Map<string, Set<string>>, compare: (x: string, y: string) => number): Map<string, number> {
+  const waiting = new Map(ids.map((id) => [id, after.get(id)!.size]));
+  const followers = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const [id, deps] of after) for (const d of deps) followers.get(d)!.push(id);
+  const ready = ids.filter((id) => waiting.get(id) === 0).sort(compare);
   const ranks = new Map<string, number>();
-  while (remaining.size) {
-    let ready = [...remaining].filter((id) => [...after.get(id)!].every((dep) => !remaining.has(dep)));
-    if (ready.length === 0) ready = [...remaining]; // a cycle: the text contradicts itself; fall back to dates and file order
-    ready.sort((x, y) => compare(byId.get(x)!, byId.get(y)!));
-    const next = ready[0]!;
+  while (ranks.size < ids.length) {
+    let next = ready.shift();
+    if (next === undefined) next = ids.filter((id) => !ranks.has(id)).sort(compare)[0]!;
+    if (ranks.has(next)) continue;
     ranks.set(next, ranks.size);
-    remaining.delete(next);
+    for (const f of followers.get(next)!) {
+      const left = waiting.get(f)! - 1;
+      waiting.set(f, left);
+      if (left === 0 && !ranks.has(f)) insertBy(ready, f, compare);
+    }
   }
   return ranks;
+}
+
+function insertBy(list: string[], item: string, compare: (x: string, y: string) => number): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(list[mid]!, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, item);
 }
 
 function specificity(counts: string): number {
@@ -63,8 +81,8 @@ export function buildTimelines(figures: readonly Figure[], articleRank: Readonly
   }
   const timelines: FigureTimeline[] = [];
   for (const [quantity, group] of byQuantity) timelines.push(timelineOf(quantity, group, articleRank));
-  const firstSeen = (t: FigureTimeline): number => Math.min(...t.entries.flatMap((e) => e.figures.map((f) => articleRank.get(f.citation.articleId) ?? 0)));
-  return timelines.sort((a, b) => b.sourceCount - a.sourceCount || b.entries.length - a.entries.length || firstSeen(a) - firstSeen(b));
+  const firstSeen = new Map(timelines.map((t) => [t, Math.min(...t.entries.map((e) => e.rank))]));
+  return timelines.sort((a, b) => b.sourceCount - a.sourceCount || b.entries.length - a.entries.length || firstSeen.get(a)! - firstSeen.get(b)!);
 }
 
 function timelineOf(quantity: string, group: readonly Figure[], articleRank: ReadonlyMap<string, number>): FigureTimeline {

@@ -150,11 +150,14 @@ export interface SearchIndex {
   readonly sentences: readonly Sentence[];
   /** Article id → 0-based rank in time order (oldest first). */
   readonly articleRank: ReadonlyMap<string, number>;
-  readonly postings: ReadonlyMap<string, readonly number[]>;
-  readonly sentenceTerms: readonly (readonly string[])[];
+  readonly vocabulary: ReadonlyMap<string, number>;
+  /** Per sentence, its term ids in order. */
+  readonly tokens: readonly Int32Array[];
+  /** Inverted index: sentences of term t are `postings[postingStart[t] .. postingStart[t + 1])`. */
+  readonly postingStart: Int32Array;
+  readonly postings: Int32Array;
   /** Distinct articles a sentence's near-duplicate group spans. */
   readonly support: readonly number[];
-  readonly speakers: readonly string[];
   readonly avgLength: number;
 }
 
