@@ -35,6 +35,8 @@ const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|according)\b[
 
 /** How much more the newest article's sentences weigh than the oldest's: a developing story is about what is new. */
 const recencyWeight = 1.5;
+/** In the corroboration pass, newer reporting weighs only a little more. */
+const consensusRecency = 0;
 
 function wordsOf(text: string): number {
   let n = 1;
@@ -52,7 +54,7 @@ export function trimPoint(text: string): string {
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
-function staticWeight(input: KeyPointInput, i: number, support: number): number {
+function staticWeight(input: KeyPointInput, i: number, support: number, recency: number): number {
   const s = input.sentences[i]!;
   const words = wordsOf(s.text);
   let w = 1 + 0.5 * (support - 1);
@@ -65,7 +67,7 @@ function staticWeight(input: KeyPointInput, i: number, support: number): number 
   else if (words > 45) w *= 0.6;
   if (input.hasFigure[i]) w *= 1.15;
   const rank = input.articleRank.get(s.articleId) ?? 0;
-  return w * (1 + (recencyWeight * rank) / Math.max(1, input.articleCount - 1));
+  return w * (1 + (recency * rank) / Math.max(1, input.articleCount - 1));
 }
 
 /** Articles that mention each concept (adjacent term ids as one number, so counting allocates no strings). */
@@ -143,24 +145,24 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
  * highest starting gain hold every point a briefing of 14 can take, however large the set.
  */
 function shortlist(scoring: Scoring, groups: readonly (readonly [number, readonly number[]])[], fresh: boolean): Candidate[] {
-  const scored = groups.map(([rep, members]) => candidateOf(scoring.input, rep, members));
+  const scored = groups.map(([rep, members]) => candidateOf(scoring.input, rep, members, fresh ? recencyWeight : consensusRecency));
   for (const c of scored) c.gain = gainOf(scoring, c, fresh);
   return scored.sort((a, b) => b.gain - a.gain).slice(0, shortlistSize);
 }
 
 const shortlistSize = 400;
 
-function candidateOf(input: KeyPointInput, rep: number, members: readonly number[]): Candidate {
+function candidateOf(input: KeyPointInput, rep: number, members: readonly number[], recency: number): Candidate {
   const support = members.length === 1 ? 1 : new Set(members.map((m) => input.sentences[m]!.articleId)).size;
   let best = members[0]!;
   if (members.length > 1) {
     let bestWeight = -1;
     for (const m of members) {
-      const w = staticWeight(input, m, 1);
+      const w = staticWeight(input, m, 1, recency);
       if (w > bestWeight) [best, bestWeight] = [m, w];
     }
   }
-  return { rep, best, support, weight: staticWeight(input, best, support), words: wordsOf(trimPoint(input.sentences[best]!.text)), gain: Infinity };
+  return { rep, best, support, weight: staticWeight(input, best, support, recency), words: wordsOf(trimPoint(input.sentences[best]!.text)), gain: Infinity };
 }
 
 interface Scoring {
