@@ -64,24 +64,32 @@ function spanBefore(ws: readonly Word[], end: number, sentence: string): string 
     if (isCapitalized(w) || roleWords.has(w.toLowerCase()) || /'s$/.test(w)) i--;
     else break;
   }
-  return cleanSpan(ws.slice(i + 1, last + 1).map((w) => w.text));
+  return cleanSpan(ws.slice(i + 1, last + 1), sentence);
 }
 
-function spanAfter(ws: readonly Word[], start: number): string {
-  const out: string[] = [];
+function spanAfter(ws: readonly Word[], start: number, sentence: string): string {
+  const out: Word[] = [];
   for (let i = start; i < ws.length && out.length < 6; i++) {
-    const w = ws[i]!.text;
-    if (isCapitalized(w) || (out.length > 0 && roleWords.has(w.toLowerCase()))) out.push(w);
+    const w = ws[i]!;
+    if (isCapitalized(w.text) || (out.length > 0 && roleWords.has(w.text.toLowerCase()))) out.push(w);
     else break;
   }
-  return cleanSpan(out);
+  return cleanSpan(out, sentence);
 }
 
-function cleanSpan(span: string[]): string {
-  while (span.length && (notNames.has(span[0]!) || ['of', 'the', 'and', 'for'].includes(span[0]!))) span.shift();
-  while (span.length && ['of', 'the', 'and', 'for'].includes(span.at(-1)!)) span.pop();
-  if (!span.some((w) => isCapitalized(w) && !notNames.has(w))) return '';
-  return span.join(' ');
+const edgeWords = new Set(['of', 'the', 'and', 'for']);
+
+/** The span as the article wrote it (verbatim, "U.S." keeps its period), without leading or trailing glue words. */
+function cleanSpan(words: readonly Word[], sentence: string): string {
+  const span = [...words];
+  while (span.length && (notNames.has(span[0]!.text) || edgeWords.has(span[0]!.text))) span.shift();
+  while (span.length && edgeWords.has(span.at(-1)!.text)) span.pop();
+  if (!span.some((w) => isCapitalized(w.text) && !notNames.has(w.text))) return '';
+  const first = span[0]!;
+  const last = span.at(-1)!;
+  let end = last.start + last.text.length;
+  if (/^[A-Z](?:\.[A-Z])+$/.test(last.text) && sentence[end] === '.') end++; // "U.S."
+  return sentence.slice(first.start, end);
 }
 
 /** The name span that opens a sentence (after a leading connective): its grammatical subject. */
@@ -90,7 +98,7 @@ function sentenceSubject(ws: readonly Word[], sentence: string): string {
   if (ws[0] && notNames.has(ws[0].text) && /,/.test(sentence.slice(ws[0].start, ws[1]?.start ?? 0))) i = 1;
   let end = i;
   while (end < ws.length && (isCapitalized(ws[end]!.text) || roleWords.has(ws[end]!.text.toLowerCase()))) end++;
-  return cleanSpan(ws.slice(i, end).map((w) => w.text));
+  return cleanSpan(ws.slice(i, end), sentence);
 }
 
 /** Every attribution in one sentence, in order. */
@@ -111,7 +119,7 @@ export function findAttributions(sentence: string): Attribution[] {
     if (pronouns.has(speaker.toLowerCase()) || (!speaker && prev && pronouns.has(prev.text.toLowerCase()))) {
       speaker = out.find((a) => !pronouns.has(a.speaker))?.speaker ?? (prev?.text.toLowerCase() ?? '');
     }
-    if (!speaker && /^(said|says|told|added|wrote)$/i.test(w.text)) speaker = spanAfter(ws, i + 1);
+    if (!speaker && /^(said|says|told|added|wrote)$/i.test(w.text)) speaker = spanAfter(ws, i + 1, sentence);
     if (speaker) out.push({ speaker, via: via === speaker ? '' : via, at: w.start });
   });
   if (out.length === 0 && via) out.push({ speaker: via, via: '', at: sentence.indexOf(via) });

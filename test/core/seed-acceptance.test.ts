@@ -71,6 +71,9 @@ describe('seed briefing', () => {
     }
     for (const f of briefing.figures) {
       expect(f.citation.quote).toContain(f.display);
+      expect(f.citation.quote).toContain(f.counts);
+      // A speaker is named in the sentence, or (for "he said") in the sentences just before it.
+      expect(texts.get(f.citation.articleId)).toContain(f.speaker);
       expect(texts.get(f.citation.articleId)).toContain(f.citation.quote);
     }
   });
