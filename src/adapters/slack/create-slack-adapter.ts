@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type webApi } from '@slack/bolt';
+import type { CommandDeps } from '../../commands/execute-command.js';
+import type { SlackConfig } from '../../config.js';
+import type { ChannelPoster } from '../../digests/channel-poster.js';
+import type { Logger } from '../../logger.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { registerSlackListeners } from './register-slack-listeners.js';
+import { createSlackChannelPoster, type PosterClock } from './slack-channel-poster.js';
+
+export interface SlackAdapterOptions {
+  readonly config: SlackConfig;
+  readonly deps: CommandDeps;
+  readonly logger: Logger;
+  /** The clock commands see (`CommandContext.now`). */
+  readonly now?: () => Date;
+  /** The WebClient's retry policy (429s and network errors); tests shrink it. */
+  readonly retryConfig?: webApi.RetryOptions;
+  /** Digest pacing: least time between posts to one channel (default 1 s), and its clock. */
+  readonly posting?: { readonly minIntervalMs?: number; readonly clock?: PosterClock };
+}
+
+export interface SlackAdapter {
+  /** Calls auth.test, then listens on config.port (HTTP) or opens the Socket Mode connection. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Posts digests to Slack channels; usable once constructed. */
+  readonly poster: ChannelPoster;
+  /** The port bound in HTTP mode once started (config.port 0 picks a free one); else undefined. */
+  readonly port: number | undefined;
+}
+
+/**
+ * The Slack adapter: a Bolt app that turns slash commands into neutral commands and their replies
+ * into Block Kit. HTTP mode serves Bolt's `/slack/events` (signed requests only); with
+ * `config.appToken` it uses Socket Mode instead and needs no public URL. Constructing it makes no
+ * network call; `start` does.
+ */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config, deps, logger } = options;
+  const socketMode = Boolean(config.appToken);
+  const app = new App({
+    token: config.botToken,
+    ...(socketMode ? { socketMode: true, ...(config.appToken ? { appToken: config.appToken } : {}) } : { signingSecret: config.signingSecret }),
+    logger: createBoltLogger(logger),
+    // auth.test runs in start(), not here: nothing talks to the network at construction.
+    deferInitialization: true,
+    clientOptions: {
+      // Every Web API call, Socket Mode's apps.connections.open included (SLACK_API_URL, with its trailing slash).
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    },
+  });
+  registerSlackListeners(app, { deps, logger, now: options.now ?? (() => new Date()), restrictDigests: config.restrictDigests });
+  const poster = createSlackChannelPoster({
+    client: app.client,
+    logger,
+    ...(options.posting?.minIntervalMs !== undefined ? { minIntervalMs: options.posting.minIntervalMs } : {}),
+    ...(options.posting?.clock ? { clock: options.posting.clock } : {}),
+  });
+
+  let server: Server | undefined;
+  let started = false;
+  const boundPort = (): number | undefined => {
+    const address = server?.address();
+    return address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
+  };
+  return {
+    poster,
+    get port() {
+      return boundPort();
+    },
+    async start() {
+      await app.init();
+      if (socketMode) await app.start();
+      else server = await app.start(config.port);
+      started = true;
+      logger.info('slack adapter started', socketMode ? { mode: 'socket' } : { mode: 'http', port: boundPort() });
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+      server = undefined;
+      logger.info('slack adapter stopped');
+    },
+  };
+}

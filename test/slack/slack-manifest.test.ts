@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { slackCommands } from '../../src/adapters/slack/register-slack-listeners.js';
+
+interface Manifest {
+  features: { slash_commands: { command: string; url: string; description: string; usage_hint?: string; should_escape: boolean }[] };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+}
+
+const manifest = JSON.parse(readFileSync(new URL('../../slack/manifest.json', import.meta.url), 'utf8')) as Manifest;
+
+describe('slack/manifest.json', () => {
+  it('declares exactly the slash commands the adapter serves, each with a description and usage hint', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...slackCommands].sort());
+    for (const c of manifest.features.slash_commands) {
+      expect(c.url).toBe('https://YOUR-HOST/slack/events');
+      expect(c.description.length).toBeGreaterThan(10);
+      expect(c.description.length).toBeLessThanOrEqual(100);
+      expect(c.usage_hint?.length ?? 0).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('asks for the scopes Sitrep uses and no more, with interactivity on and Socket Mode off', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'users:read']);
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' });
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+});

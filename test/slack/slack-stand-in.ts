@@ -1,0 +1,165 @@
+/**
+ * A local stand-in for Slack, over loopback: the Web API (`POST /api/<method>`, form-encoded as the
+ * WebClient sends it, bearer token checked), response_url endpoints (`POST /respond/<id>`) and a
+ * Socket Mode WebSocket (`/link`) that says hello and carries envelopes. It records what it gets.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface ApiCall {
+  readonly method: string;
+  readonly token: string | undefined;
+  readonly args: Record<string, unknown>;
+  readonly at: number;
+}
+
+export interface ResponsePost {
+  readonly id: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface ApiAnswer {
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  readonly json: unknown;
+}
+
+/** Answers one Web API call; return undefined to fall through to the default answer. */
+export type ApiScript = (call: ApiCall, nth: number) => ApiAnswer | undefined;
+
+export interface SlackStandIn {
+  readonly baseUrl: string;
+  /** For SLACK_API_URL / clientOptions.slackApiUrl (trailing slash included). */
+  readonly apiUrl: string;
+  readonly calls: ApiCall[];
+  readonly responses: ResponsePost[];
+  readonly socketAcks: Record<string, unknown>[];
+  responseUrl(id: string): string;
+  script(method: string, answer: ApiScript): void;
+  /** Users for users.info: id → flags. */
+  readonly users: Map<string, { is_admin?: boolean; is_owner?: boolean }>;
+  waitFor<T>(what: () => T | undefined, timeoutMs?: number): Promise<T>;
+  responsesTo(id: string): Record<string, unknown>[];
+  /** Resolves with the Socket Mode connection once a client has connected and been greeted. */
+  socket(): Promise<WebSocket>;
+  close(): Promise<void>;
+}
+
+const botToken = /^xoxb-test-/;
+const appToken = /^xapp-test-/;
+
+export async function startSlackStandIn(): Promise<SlackStandIn> {
+  const calls: ApiCall[] = [];
+  const responses: ResponsePost[] = [];
+  const socketAcks: Record<string, unknown>[] = [];
+  const scripts = new Map<string, ApiScript>();
+  const users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
+  const counts = new Map<string, number>();
+  let tsCounter = 0;
+  const sockets = new Set<WebSocket>();
+  let greeted: WebSocket | undefined;
+
+  const defaults = (call: ApiCall): ApiAnswer => {
+    const wanted = call.method === 'apps.connections.open' ? appToken : botToken;
+    if (!call.token || !wanted.test(call.token)) return { json: { ok: false, error: 'invalid_auth' } };
+    switch (call.method) {
+      case 'auth.test':
+        return { json: { ok: true, url: 'https://sitrep-test.slack.com/', team: 'Sitrep Test', user: 'sitrep', team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' } };
+      case 'apps.connections.open':
+        return { json: { ok: true, url: `ws://127.0.0.1:${port}/link?ticket=test` } };
+      case 'chat.postMessage': {
+        const ts = `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+        return { json: { ok: true, channel: call.args['channel'], ts, message: { type: 'message', ts, text: call.args['text'] } } };
+      }
+      case 'users.info': {
+        const id = String(call.args['user']);
+        const flags = users.get(id);
+        return flags ? { json: { ok: true, user: { id, name: id.toLowerCase(), is_admin: false, is_owner: false, ...flags } } } : { json: { ok: false, error: 'user_not_found' } };
+      }
+      default:
+        return { json: { ok: false, error: 'unknown_method' } };
+    }
+  };
+
+  const handleApi = (method: string, req: IncomingMessage, raw: string, res: ServerResponse): void => {
+    const type = req.headers['content-type'] ?? '';
+    const args: Record<string, unknown> = type.startsWith('application/json') ? (JSON.parse(raw || '{}') as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
+    // The WebClient sends nested arguments (blocks) as JSON strings inside the form.
+    for (const key of ['blocks', 'attachments']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key] as string) as unknown;
+    const auth = req.headers.authorization;
+    const call: ApiCall = { method, token: auth?.startsWith('Bearer ') ? auth.slice(7) : (args['token'] as string | undefined), args, at: Date.now() };
+    calls.push(call);
+    const nth = (counts.get(method) ?? 0) + 1;
+    counts.set(method, nth);
+    const answer = scripts.get(method)?.(call, nth) ?? defaults(call);
+    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+    res.end(JSON.stringify(answer.json));
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const path = (req.url ?? '/').split('?')[0]!;
+      if (req.method === 'POST' && path.startsWith('/api/')) {
+        handleApi(path.slice(5), req, raw, res);
+      } else if (req.method === 'POST' && path.startsWith('/respond/')) {
+        responses.push({ id: decodeURIComponent(path.slice(9)), body: JSON.parse(raw) as Record<string, unknown> });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    if (!(req.url ?? '').startsWith('/link')) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => socketAcks.push(JSON.parse(data.toString()) as Record<string, unknown>));
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'standin', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0TEST' } }));
+      greeted = ws;
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const waitFor = async <T>(what: () => T | undefined, timeoutMs = 8000): Promise<T> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = what();
+      if (found !== undefined) return found;
+      if (Date.now() > until) throw new Error('stand-in: timed out waiting');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  return {
+    baseUrl,
+    apiUrl: `${baseUrl}/api/`,
+    calls,
+    responses,
+    socketAcks,
+    users,
+    responseUrl: (id) => `${baseUrl}/respond/${encodeURIComponent(id)}`,
+    script: (method, answer) => void scripts.set(method, answer),
+    waitFor,
+    responsesTo: (id) => responses.filter((r) => r.id === id).map((r) => r.body),
+    socket: () => waitFor(() => greeted),
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
