@@ -1,0 +1,76 @@
+import type { Logger } from '../logger.js';
+import type { ClaimPolicy, DigestStore, Subscription } from '../store/digest-store.js';
+import type { TopicLibrary } from '../topics/topic-library.js';
+import type { ChannelPoster, PostOutcome } from './channel-poster.js';
+import { composeDigest } from './compose-digest.js';
+import { channelOf, deliveryKeyFor } from './subscription-keys.js';
+
+/** What became of one slot, for logs and tests. */
+export type SlotOutcome = 'delivered' | 'quiet' | 'failed' | 'disabled' | 'not-claimed';
+
+export interface DeliverSlotDeps {
+  readonly store: DigestStore;
+  readonly topics: TopicLibrary;
+  readonly posters: readonly ChannelPoster[];
+  readonly logger: Logger;
+  readonly clock: () => Date;
+  readonly policy: ClaimPolicy;
+}
+
+/**
+ * Delivers one slot of one subscription, at most once per successful post: claim the slot (a
+ * unique row), compose the digest against the channel's last snapshot, post it with the slot's
+ * delivery key, then mark it delivered and keep the new snapshot. `gone`/`forbidden` disable the
+ * subscription; `failed` (or a throw) leaves the slot to be retried. Never throws.
+ */
+export function createSlotDeliverer(deps: DeliverSlotDeps): (subscription: Subscription, slot: Date, now: Date) => Promise<SlotOutcome> {
+  const { store, logger } = deps;
+  return async (sub, slot, now) => {
+    const slotIso = slot.toISOString();
+    // A platform that is not running this time (no token) leaves its slots unclaimed for a run that has it.
+    const poster = deps.posters.find((p) => p.platform === sub.platform);
+    if (!poster) return 'not-claimed';
+    const claim = await store.claimSlot(sub.id, slotIso, now, deps.policy, deliveryKeyFor(sub.id, slotIso));
+    if (!claim.claimed) {
+      if (claim.reason === 'gave-up') logger.debug('digest slot given up', { subscription: sub.id, slot: slotIso });
+      return 'not-claimed';
+    }
+    const key = claim.deliveryKey;
+    const fields = { subscription: sub.id, slot: slotIso, deliveryKey: key, attempt: claim.attempt };
+    const fail = async (detail: string): Promise<SlotOutcome> => {
+      await store.markFailed(key, deps.clock(), detail);
+      logger.warn('digest not delivered; will retry', { ...fields, detail });
+      return 'failed';
+    };
+    try {
+      const topic = deps.topics.get(sub.topic);
+      if (!topic) return await fail(`unknown topic "${sub.topic}"`);
+      const digest = composeDigest(topic, await store.getSnapshot(channelOf(sub)), { timeZone: sub.timezone, quietWhenUnchanged: sub.quietWhenUnchanged, now });
+      if (!digest.message) {
+        await store.markDelivered(key, deps.clock(), 'quiet: nothing changed');
+        return 'quiet';
+      }
+      const outcome: PostOutcome = await poster.post(sub.channelId, digest.message, key).catch((error: unknown) => ({
+        ok: false as const,
+        failure: 'failed' as const,
+        detail: error instanceof Error ? error.message : String(error),
+      }));
+      if (outcome.ok) {
+        // Delivered first, snapshot second: a crash between them repeats changes next time, never a post.
+        await store.markDelivered(key, deps.clock(), outcome.messageIds.join(',') || undefined);
+        await store.saveSnapshot(channelOf(sub), digest.snapshot);
+        logger.info('digest delivered', { ...fields, late: `${Math.round((now.getTime() - slot.getTime()) / 60_000)} min` });
+        return 'delivered';
+      }
+      if (outcome.failure === 'failed') return await fail(outcome.detail);
+      const reason = `${outcome.failure === 'gone' ? 'the channel is gone' : 'Sitrep may not post there'} (${outcome.detail})`;
+      await store.markAbandoned(key, deps.clock(), reason);
+      await store.disableSubscription(sub.id, reason, deps.clock());
+      logger.warn('digest subscription disabled', { ...fields, platform: sub.platform, channel: sub.channelId, reason });
+      return 'disabled';
+    } catch (error) {
+      logger.error('digest delivery failed', { ...fields, error });
+      return fail(error instanceof Error ? error.message : String(error));
+    }
+  };
+}

@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DigestSnapshot } from '../../src/core/diff-briefings.js';
+import type { ClaimPolicy, DigestStore, Subscription } from '../../src/store/digest-store.js';
+import { createMemoryDigestStore } from '../../src/store/memory-digest-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-digest-store.js';
+import { migrations } from '../../src/store/sqlite-migrations.js';
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const policy: ClaimPolicy = { leaseMs: 10 * 60_000, retryAfterMs: 60_000, maxAttempts: 3 };
+const at = (iso: string): Date => new Date(iso);
+const subscription: Subscription = {
+  id: 'chat:slack:C1:troops',
+  platform: 'slack',
+  channelId: 'C1',
+  topic: 'troops',
+  cron: '0 8 * * *',
+  timezone: 'Europe/Kyiv',
+  quietWhenUnchanged: false,
+  owner: 'chat',
+  createdBy: 'U1',
+  activeFrom: '2025-01-01T00:00:00.000Z',
+};
+const snapshot: DigestSnapshot = { version: 1, takenAt: '2025-01-02T06:00:00.000Z', articleIds: ['a1'], figures: { 'troops||estimate': { value: 3000, display: '3,000', speaker: '' } }, keyPoints: ['p'] };
+
+const stores: [string, () => DigestStore][] = [
+  ['memory', createMemoryDigestStore],
+  ['sqlite', () => openSqliteStore(join(tempDir(), 'nested', 'dir', 'sitrep.sqlite'))],
+];
+
+describe.each(stores)('%s digest store', (_name, open) => {
+  it('saves, lists, disables and removes subscriptions', async () => {
+    const store = open();
+    await store.saveSubscription(subscription);
+    await store.saveSubscription({ ...subscription, id: 'config:discord:42:troops:0 8 * * *:UTC', platform: 'discord', channelId: '42', owner: 'config' });
+    expect(await store.getSubscription(subscription.id)).toEqual(subscription);
+    await store.disableSubscription(subscription.id, 'the channel is gone', at('2025-01-03T00:00Z'));
+    expect((await store.getSubscription(subscription.id))?.disabled).toEqual({ reason: 'the channel is gone', at: '2025-01-03T00:00:00.000Z' });
+    expect((await store.listSubscriptions()).map((s) => s.id)).toEqual(['chat:slack:C1:troops', 'config:discord:42:troops:0 8 * * *:UTC']);
+    expect(await store.removeSubscription(subscription.id)).toBe(true);
+    expect(await store.removeSubscription(subscription.id)).toBe(false);
+    store.close();
+  });
+
+  it('lets one caller claim a slot, keeps its delivery key for retries, and never re-claims a delivered one', async () => {
+    const store = open();
+    const slot = '2025-01-02T06:00:00.000Z';
+    const first = await store.claimSlot('s1', slot, at('2025-01-02T06:00Z'), policy, 'key-1');
+    expect(first).toEqual({ claimed: true, deliveryKey: 'key-1', attempt: 1 });
+    expect(await store.claimSlot('s1', slot, at('2025-01-02T06:00Z'), policy, 'key-2')).toEqual({ claimed: false, reason: 'in-flight' });
+    await store.markFailed('key-1', at('2025-01-02T06:00:05Z'), 'timeout');
+    expect(await store.claimSlot('s1', slot, at('2025-01-02T06:00:30Z'), policy, 'key-3')).toEqual({ claimed: false, reason: 'retry-later' });
+    expect(await store.claimSlot('s1', slot, at('2025-01-02T06:01:10Z'), policy, 'key-4')).toEqual({ claimed: true, deliveryKey: 'key-1', attempt: 2 });
+    await store.markDelivered('key-1', at('2025-01-02T06:01:11Z'));
+    expect(await store.claimSlot('s1', slot, at('2025-01-03T00:00Z'), policy, 'key-5')).toEqual({ claimed: false, reason: 'delivered' });
+    expect(await store.listDeliveries('s1')).toEqual([
+      { subscriptionId: 's1', slot, deliveryKey: 'key-1', status: 'delivered', attempts: 2, claimedAt: '2025-01-02T06:01:10.000Z', finishedAt: '2025-01-02T06:01:11.000Z', detail: 'timeout' },
+    ]);
+    store.close();
+  });
+
+  it('re-claims an unfinished claim only after its lease, and gives up after the last attempt', async () => {
+    const store = open();
+    const slot = '2025-01-02T06:00:00.000Z';
+    await store.claimSlot('s1', slot, at('2025-01-02T06:00Z'), policy, 'k');
+    expect(await store.claimSlot('s1', slot, at('2025-01-02T06:09:59Z'), policy, 'x')).toEqual({ claimed: false, reason: 'in-flight' });
+    expect(await store.claimSlot('s1', slot, at('2025-01-02T06:10Z'), policy, 'x')).toEqual({ claimed: true, deliveryKey: 'k', attempt: 2 });
+    expect(await store.claimSlot('s1', slot, at('2025-01-02T06:20Z'), policy, 'x')).toEqual({ claimed: true, deliveryKey: 'k', attempt: 3 });
+    expect(await store.claimSlot('s1', slot, at('2025-01-02T06:30Z'), policy, 'x')).toEqual({ claimed: false, reason: 'gave-up' });
+    await store.claimSlot('s2', slot, at('2025-01-02T06:00Z'), policy, 'k2');
+    await store.markAbandoned('k2', at('2025-01-02T06:00Z'), 'gone');
+    expect(await store.claimSlot('s2', slot, at('2025-01-02T07:00Z'), policy, 'x')).toEqual({ claimed: false, reason: 'abandoned' });
+    store.close();
+  });
+
+  it('keeps one snapshot per channel and topic', async () => {
+    const store = open();
+    const channel = { platform: 'slack' as const, channelId: 'C1', topic: 'troops' };
+    expect(await store.getSnapshot(channel)).toBeUndefined();
+    await store.saveSnapshot(channel, snapshot);
+    await store.saveSnapshot({ ...channel, topic: 'other' }, { ...snapshot, articleIds: [] });
+    expect(await store.getSnapshot(channel)).toEqual(snapshot);
+    store.close();
+  });
+});
+
+describe('SQLite store file', () => {
+  it('creates its directory, runs in WAL mode, records its schema version, and keeps data across reopen', async () => {
+    const path = join(tempDir(), 'data', 'sitrep.sqlite');
+    const store = openSqliteStore(path);
+    await store.saveSubscription(subscription);
+    await store.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:00Z'), policy, 'k');
+    store.close();
+    expect(existsSync(path)).toBe(true);
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
+    raw.close();
+    const again = openSqliteStore(path);
+    expect(await again.getSubscription(subscription.id)).toEqual(subscription);
+    expect(await again.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:01Z'), policy, 'k2')).toEqual({ claimed: false, reason: 'in-flight' });
+    again.close();
+  });
+
+  it('refuses a database written by a newer Sitrep', () => {
+    const path = join(tempDir(), 'future.sqlite');
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${migrations.length + 1}`);
+    raw.close();
+    expect(() => openSqliteStore(path)).toThrow(/newer than this Sitrep understands/);
+  });
+
+  it('lets exactly one of two connections on one file claim a slot', async () => {
+    const path = join(tempDir(), 'race.sqlite');
+    const a = openSqliteStore(path);
+    const b = openSqliteStore(path);
+    const results = await Promise.all([a, b, a, b].map((s, i) => s.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:00Z'), policy, `k${i}`)));
+    expect(results.filter((r) => r.claimed)).toHaveLength(1);
+    a.close();
+    b.close();
+  });
+
+  it('lets exactly one of two processes racing on one file claim each slot', async () => {
+    const path = join(tempDir(), 'processes.sqlite');
+    openSqliteStore(path).close();
+    const script = fileURLToPath(new URL('./support/claim-slots.ts', import.meta.url));
+    const run = (who: string): Promise<string[]> =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', script, path, '5000', who]).then((r) => JSON.parse(r.stdout) as string[]);
+    // One walks the slots forwards, the other backwards: they meet in the middle, where both try
+    // the same slots at once (how far each gets depends on the machine, so only the sum is asserted).
+    const [a, b] = await Promise.all([run('forward'), run('reverse')]);
+    expect(a.length + b.length).toBe(5000);
+    expect(new Set([...a, ...b]).size).toBe(5000);
+  });
+});
