@@ -1,5 +1,5 @@
 /**
- * `sitrep brief | ask | numbers | sources` — one-shot commands for people and scripts.
+ * `sitrep brief | ask | numbers | sources | digest` — one-shot commands for people and scripts.
  * A contract other tools rely on: JSON shapes are stable; errors are one line on stderr, exit 1.
  */
 import { stat } from 'node:fs/promises';
@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { answerQuestion } from './core/answer.js';
 import type { Briefing, TimelineEntry } from './core/types.js';
+import { parseSince, renderDigestForCli } from './digests/render-digest-for-cli.js';
 import { renderAnswerMessage } from './render/answer-message.js';
 import { renderBriefingMessage, renderNumbersMessage, renderSourcesMessage } from './render/briefing-message.js';
 import { renderMarkdown } from './render/render-markdown.js';
@@ -23,10 +24,12 @@ const usage = `Usage:
   sitrep ask "QUESTION" [--set DIR] [--json]
   sitrep numbers [--set DIR] [--json]
   sitrep sources [--set DIR] [--json]
+  sitrep digest  [--set DIR] [--since DATE] [--format text|markdown|json]
 DIR defaults to the first topic folder of briefings/.`;
 
 interface Options {
   set?: string;
+  since?: Date;
   format: 'text' | 'markdown' | 'json';
   positional: string[];
 }
@@ -44,6 +47,11 @@ function parseOptions(args: readonly string[]): Options {
     };
     if (arg === '--set') options.set = value();
     else if (arg === '--json') options.format = 'json';
+    else if (arg === '--since') {
+      const since = parseSince(value());
+      if ('error' in since) throw new UsageError(since.error);
+      options.since = since;
+    }
     else if (arg === '--format') {
       const f = value();
       if (f !== 'text' && f !== 'markdown' && f !== 'json') throw new UsageError(`--format must be text, markdown or json (got "${f}")`);
@@ -121,8 +129,13 @@ function run(command: string, options: Options, title: string, briefing: Briefin
       });
       return 0;
     }
+    case 'digest': {
+      const message = renderDigestForCli(title, briefing, options.since);
+      print(message, { title, since: options.since?.toISOString() ?? null, digest: message });
+      return 0;
+    }
     default:
-      throw new UsageError(`unknown command "${command}" (try: brief, ask, numbers, sources)`);
+      throw new UsageError(`unknown command "${command}" (try: brief, ask, numbers, sources, digest)`);
   }
 }
 

@@ -23,11 +23,18 @@ export interface AddCommandHandler {
   handle(url: string, topic: Topic, context: CommandContext): Promise<Message>;
 }
 
+/** Feeds that keep failing, shown under `sources`; provided by the feeds module when it runs. */
+export interface FeedHealth {
+  /** One readable line per failing feed of the topic (`https://… has failed since …: HTTP 500`). */
+  failing(topicName: string): readonly string[];
+}
+
 export interface CommandDeps {
   readonly topics: TopicLibrary;
   readonly logger: Logger;
   readonly digests?: DigestCommandHandler;
   readonly add?: AddCommandHandler;
+  readonly feeds?: FeedHealth;
 }
 
 /**
@@ -54,7 +61,12 @@ async function run(request: CommandRequest, context: CommandContext, deps: Comma
     case 'numbers':
       return renderNumbersMessage(topic.title, topic.briefing);
     case 'sources':
-      return renderSourcesMessage(topic.title, topic.briefing, topic.problems.map((p) => `${p.path}: ${p.reason}`));
+      return renderSourcesMessage(
+        topic.title,
+        topic.briefing,
+        topic.problems.map((p) => `${p.path}: ${p.reason}`),
+        deps.feeds?.failing(topic.name) ?? [],
+      );
     case 'ask': {
       const question = request.text.trim();
       if (question.length < 2) {

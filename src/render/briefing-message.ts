@@ -56,13 +56,15 @@ export function renderNumbersMessage(title: string, briefing: Briefing): Message
 }
 
 /** The articles of the set, and the files that could not be used. */
-export function renderSourcesMessage(title: string, briefing: Briefing, problems: readonly string[]): Message {
+/** Sources, then what is wrong with the set: files skipped at reading, feeds failing to fetch. */
+export function renderSourcesMessage(title: string, briefing: Briefing, problems: readonly string[], failingFeeds: readonly string[] = []): Message {
   return {
     title: `Sources: ${title}`,
     subtitle: plural(briefing.sources.length, 'article'),
     sections: [
       { style: 'list', items: briefing.sources.map((s) => ({ text: s.label, note: `${s.origin}${s.url ? ` · ${s.url}` : ''}` })) },
       ...(problems.length ? [{ heading: 'Skipped files', style: 'plain' as const, items: problems.map((text) => ({ text })) }] : []),
+      ...(failingFeeds.length ? [{ heading: 'Failing feeds', style: 'plain' as const, items: failingFeeds.map((text) => ({ text })) }] : []),
     ],
     tone: 'normal',
   };

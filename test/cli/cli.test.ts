@@ -48,6 +48,23 @@ describe('the sitrep CLI contract', () => {
     expect(json.timelines[0]?.latest.estimate?.value).toBe(10000);
   });
 
+  it('digest --since reports what the articles published since then changed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sitrep-cli-digest-'));
+    const article = (published: string, text: string): string => `---\ntitle: Floods ${published}\nsource: Valley Post\npublished: ${published}\n---\n${text}`;
+    await writeFile(join(dir, 'a.md'), article('2024-05-01', 'The council said at least 40 homes were flooded on Monday. Engineers said repairs would take weeks.'));
+    await writeFile(join(dir, 'b.md'), article('2024-05-03', 'The council said an estimated 120 homes were flooded, up from 40. Schools across the valley stayed closed on Wednesday.'));
+    const since = await sitrep('digest', '--set', dir, '--since', '2024-05-02');
+    expect(since.code).toBe(0);
+    expect(since.stdout).toMatch(/Floods 2024-05-03/);
+    expect(since.stdout).toContain('120');
+    const later = await sitrep('digest', '--set', dir, '--since', '2024-06-01');
+    expect(later.stdout).toMatch(/No new reporting since/);
+    const bad = await sitrep('digest', '--set', dir, '--since', 'yesterday');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--since/);
+  });
+
   it('takes any folder with --set, and reports a broken file while briefing the rest', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sitrep-cli-'));
     await writeFile(join(dir, 'a.txt'), 'The council said 120 homes were flooded on Monday. Engineers said repairs would take weeks.');
