@@ -33,6 +33,15 @@ const dependentStart = /^["']?(?:He|She|They|It|This|These|Those|That|His|Her|Th
 /** A trailing participle clause of a long sentence (", warning that …"): detail a briefing can drop. */
 const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|according)\b[^"]*$/;
 
+/**
+ * A sentence about what happens next (a meeting scheduled, a vote due, a decision expected): a
+ * developing story's reader wants the next step as much as the last one.
+ */
+const nextStep =
+  /\b(?:(?:is|are|was|were) (?:scheduled|set|due|expected|slated) to|plans? to|will (?:meet|visit|travel|vote|decide|announce|hold|discuss)|later (?:this|next) (?:week|month)|next (?:week|month))\b/i;
+/** How much more a next-step sentence weighs in the latest-reporting pass. */
+const nextStepWeight = 1.6;
+
 /** How much more the newest article's sentences weigh than the oldest's: a developing story is about what is new. */
 const recencyWeight = 1.5;
 /** In the corroboration pass, newer reporting weighs only a little more. */
@@ -59,13 +68,16 @@ function staticWeight(input: KeyPointInput, i: number, support: number, recency:
   const words = wordsOf(s.text);
   let w = 1 + 0.5 * (support - 1);
   w *= 1 + 0.4 / (1 + s.paragraph); // news puts what matters first
-  if (s.index === 0) w *= 1.15;
+  // The lead: in the latest-reporting pass, the newest article's first sentence is the latest headline.
+  if (s.index === 0) w *= recency > 0 ? 1.5 : 1.15;
   if (dependentStart.test(s.text)) w *= 0.55;
+  else if (leadingConnective.test(s.text)) w *= 0.75; // "However, …" leans on the sentence before it
   if (/^["']/.test(s.text) || /\?$/.test(s.text)) w *= 0.7;
   if ((s.text.split('"').length - 1) % 2 === 1) w *= 0.6; // a fragment of a longer quotation
   if (words < 8) w *= 0.3;
   else if (words > 45) w *= 0.6;
   if (input.hasFigure[i]) w *= 1.15;
+  if (recency > 0 && nextStep.test(s.text)) w *= nextStepWeight;
   const rank = input.articleRank.get(s.articleId) ?? 0;
   return w * (1 + (recency * rank) / Math.max(1, input.articleCount - 1));
 }
@@ -129,7 +141,9 @@ interface Selection {
 export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): KeyPoint[] {
   const frequency = conceptFrequency(input);
   const selection: Selection = { covered: new Set(), coveredWords: new Set(), chosen: [], points: [], words: 0 };
-  const scoring = { input, frequency, selection, size: input.terms.vocabulary.size };
+  const numeric = new Set<number>();
+  for (const [term, id] of input.terms.vocabulary) if (/\d/.test(term)) numeric.add(id);
+  const scoring = { input, frequency, selection, size: input.terms.vocabulary.size, numeric };
   let newest = -1;
   for (const r of input.articleRank.values()) if (r > newest) newest = r;
   const groups = [...input.members];
@@ -170,6 +184,8 @@ interface Scoring {
   readonly frequency: ReadonlyMap<number, number>;
   readonly selection: Selection;
   readonly size: number;
+  /** Term ids that are numbers. */
+  readonly numeric: ReadonlySet<number>;
 }
 
 function gainOf({ input, frequency, selection, size }: Scoring, c: Candidate, fresh: boolean): number {
@@ -204,9 +220,12 @@ function pick(scoring: Scoring, pool: readonly Candidate[], limits: KeyPointLimi
     const { c } = top;
     const negated = input.negated[c.best]!;
     const unique = input.terms.unique[c.best]!;
-    const redundant = selection.chosen.some(
-      (x) => x.negated === negated && sharedCount(input.terms.unique[x.best]!, unique) / Math.max(1, Math.min(unique.length, input.terms.unique[x.best]!.length)) >= 0.5,
-    );
+    const redundant = selection.chosen.some((x) => {
+      const other = input.terms.unique[x.best]!;
+      if (x.negated !== negated || sharedCount(other, unique) / Math.max(1, Math.min(unique.length, other.length)) < 0.5) return false;
+      // A figure the chosen point lacks ("now 40, up from 12") is a revision, not a repeat.
+      return unique.every((w) => !scoring.numeric.has(w) || other.includes(w));
+    });
     if (redundant) continue;
     const text = trimPoint(input.sentences[c.best]!.text);
     const words = wordsOf(text);
