@@ -2,7 +2,9 @@
  * `npm run bench`: figures for the README. Each section measures against a baseline taken in the
  * same run on the same machine, so ratios stay honest on a 2-core box.
  */
+import { benchDigests } from './digests.js';
 import { benchEngine } from './engine.js';
+import { benchSlack } from './slack.js';
 import { trackMemory } from './support.js';
 
 const peak = trackMemory();
@@ -11,4 +13,12 @@ const print = (line: string): void => console.log(line);
 print('# Sitrep benchmark');
 print('## Engine');
 await benchEngine(print);
-print(`peak memory (RSS): ${Math.round(peak() / 1024 / 1024)} MiB`);
+print(`peak memory so far (RSS): ${Math.round(peak() / 1024 / 1024)} MiB`);
+
+print('## Digests');
+for (const [what, value] of Object.entries(await benchDigests())) print(`${what}: ${value}`);
+
+print('## Slack slash commands (Bolt, HTTP mode, loopback)');
+await benchSlack(print);
+
+print(`## Peak memory (RSS) of the whole run: ${Math.round(peak() / 1024 / 1024)} MiB`);

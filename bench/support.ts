@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import type { Article } from '../src/core/types.js';
 
 /** Milliseconds percentiles of a sample. */
@@ -75,4 +76,10 @@ function parseCsv(text: string): string[][] {
   }
   if (field || row.length) rows.push([...row, field]);
   return rows;
+}
+
+/** A worker thread running a TypeScript module (tsx registered inside it: Node 20 workers do not inherit loaders). */
+export function tsWorker(module: URL): Worker {
+  const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`;
+  return new Worker(source, { eval: true });
 }

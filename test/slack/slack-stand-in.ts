@@ -17,6 +17,8 @@ export interface ApiCall {
 export interface ResponsePost {
   readonly id: string;
   readonly body: Record<string, unknown>;
+  /** performance.now() when it arrived (the benchmark's reply time). */
+  readonly at: number;
 }
 
 export interface ApiAnswer {
@@ -106,7 +108,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       if (req.method === 'POST' && path.startsWith('/api/')) {
         handleApi(path.slice(5), req, raw, res);
       } else if (req.method === 'POST' && path.startsWith('/respond/')) {
-        responses.push({ id: decodeURIComponent(path.slice(9)), body: JSON.parse(raw) as Record<string, unknown> });
+        responses.push({ id: decodeURIComponent(path.slice(9)), body: JSON.parse(raw) as Record<string, unknown>, at: performance.now() });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       } else {
         res.writeHead(404).end();
