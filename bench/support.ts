@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../src/core/types.js';
 
@@ -82,4 +83,10 @@ function parseCsv(text: string): string[][] {
 export function tsWorker(module: URL): Worker {
   const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`;
   return new Worker(source, { eval: true });
+}
+
+/** The BBC corpus folder beside the repository (`shared/corpora/bbc-news`), or undefined where it is absent, as in a clean clone. */
+export function bbcCorpusDir(): string | undefined {
+  const dir = fileURLToPath(new URL('../../shared/corpora/bbc-news', import.meta.url));
+  return existsSync(`${dir}/train.csv`) ? dir : undefined;
 }

@@ -6,20 +6,37 @@
  * an article and from the newest reporting. Covered concepts and words earn less a second time,
  * which gives diversity.
  */
-import type { TermIndex } from './term-index.js';
-import { sharedCount } from './term-index.js';
+import { sharesAtLeast } from './term-index.js';
 import type { Citation, KeyPoint, Sentence } from './types.js';
 
+/** The set as key points see it: per sentence (by position in the set), what `sentenceFeatures` and the term index found. */
 export interface KeyPointInput {
   readonly sentences: readonly Sentence[];
-  readonly terms: TermIndex;
-  /** Group representative → member sentence indexes (near-duplicates across articles). */
-  readonly members: ReadonlyMap<number, readonly number[]>;
-  readonly articleRank: ReadonlyMap<string, number>;
-  readonly articleCount: number;
-  readonly hasFigure: readonly boolean[];
+  /** Distinct term ids of every sentence, ascending, end to end: sentence i's are `uniqueFlat[uniqueStart[i] .. uniqueStart[i + 1])`. */
+  readonly uniqueFlat: Int32Array;
+  readonly uniqueStart: Int32Array;
+  /** Concept ids of every sentence in order, end to end, likewise. */
+  readonly conceptFlat: Int32Array;
+  readonly conceptStart: Int32Array;
+  /** Per concept id, how many articles mention it. */
+  readonly conceptDf: Int32Array;
+  /** Per term id, 1 for a term that is a number. */
+  readonly numeric: readonly number[];
+  readonly vocabularySize: number;
+  readonly flags: Int32Array;
+  readonly trimmedWords: Int32Array;
+  readonly paragraph: Int32Array;
+  readonly hasFigure: Uint8Array;
   /** Sentences that deny or negate: never redundant with one that affirms the same words. */
-  readonly negated: readonly boolean[];
+  readonly negated: Uint8Array;
+  /** Per sentence, the position of its article; per article position, its rank in time (0 = oldest). */
+  readonly articleOf: Int32Array;
+  readonly articleRank: Int32Array;
+  readonly articleCount: number;
+  /** Per sentence, its near-duplicate group's representative (the group's first sentence). */
+  readonly rep: Int32Array;
+  /** Members of the groups of two or more sentences, ascending, by representative. */
+  readonly members: ReadonlyMap<number, readonly number[]>;
 }
 
 export interface KeyPointLimits {
@@ -63,50 +80,58 @@ export function trimPoint(text: string): string {
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
+/** `wordsOf(trimPoint(text))`, without building the capitalized text. */
+function trimmedWordCount(text: string): number {
+  let trimmed = text.replace(leadingConnective, '');
+  let words = wordsOf(trimmed);
+  if (words > 22) {
+    const cut = trimmed.replace(trailingClause, '.');
+    const cutWords = cut === trimmed ? words : wordsOf(cut);
+    if (cutWords >= 12) [trimmed, words] = [cut, cutWords];
+  }
+  return words;
+}
+
+/** What key points weigh a sentence by, from its text alone (bits of `flags`). */
+const lead = 1;
+const dependent = 2;
+const connective = 4;
+const quoteOrQuestion = 8;
+const oddQuotes = 16;
+const short = 32;
+const long = 64;
+const nextStepFlag = 128;
+
+/** The features of one sentence (`index` within its article) and the words of its trimmed text. */
+export function sentenceFeatures(text: string, index: number): { flags: number; trimmedWords: number } {
+  const words = wordsOf(text);
+  let flags = index === 0 ? lead : 0;
+  if (dependentStart.test(text)) flags |= dependent;
+  else if (leadingConnective.test(text)) flags |= connective;
+  if (/^["']/.test(text) || /\?$/.test(text)) flags |= quoteOrQuestion;
+  if ((text.split('"').length - 1) % 2 === 1) flags |= oddQuotes;
+  if (words < 8) flags |= short;
+  else if (words > 45) flags |= long;
+  if (nextStep.test(text)) flags |= nextStepFlag;
+  return { flags, trimmedWords: trimmedWordCount(text) };
+}
+
 function staticWeight(input: KeyPointInput, i: number, support: number, recency: number): number {
-  const s = input.sentences[i]!;
-  const words = wordsOf(s.text);
+  const f = input.flags[i]!;
   let w = 1 + 0.5 * (support - 1);
-  w *= 1 + 0.4 / (1 + s.paragraph); // news puts what matters first
+  w *= 1 + 0.4 / (1 + input.paragraph[i]!); // news puts what matters first
   // The lead: in the latest-reporting pass, the newest article's first sentence is the latest headline.
-  if (s.index === 0) w *= recency > 0 ? 1.5 : 1.15;
-  if (dependentStart.test(s.text)) w *= 0.55;
-  else if (leadingConnective.test(s.text)) w *= 0.75; // "However, …" leans on the sentence before it
-  if (/^["']/.test(s.text) || /\?$/.test(s.text)) w *= 0.7;
-  if ((s.text.split('"').length - 1) % 2 === 1) w *= 0.6; // a fragment of a longer quotation
-  if (words < 8) w *= 0.3;
-  else if (words > 45) w *= 0.6;
+  if (f & lead) w *= recency > 0 ? 1.5 : 1.15;
+  if (f & dependent) w *= 0.55;
+  else if (f & connective) w *= 0.75; // "However, …" leans on the sentence before it
+  if (f & quoteOrQuestion) w *= 0.7;
+  if (f & oddQuotes) w *= 0.6; // a fragment of a longer quotation
+  if (f & short) w *= 0.3;
+  else if (f & long) w *= 0.6;
   if (input.hasFigure[i]) w *= 1.15;
-  if (recency > 0 && nextStep.test(s.text)) w *= nextStepWeight;
-  const rank = input.articleRank.get(s.articleId) ?? 0;
+  if (recency > 0 && f & nextStepFlag) w *= nextStepWeight;
+  const rank = input.articleRank[input.articleOf[i]!] ?? 0;
   return w * (1 + (recency * rank) / Math.max(1, input.articleCount - 1));
-}
-
-/** Articles that mention each concept (adjacent term ids as one number, so counting allocates no strings). */
-function conceptFrequency(input: KeyPointInput): Map<number, number> {
-  const size = input.terms.vocabulary.size;
-  const df = new Map<number, number>();
-  const lastArticle = new Map<number, number>();
-  let article = -1;
-  let previous = '';
-  input.terms.tokens.forEach((tokens, i) => {
-    const articleId = input.sentences[i]!.articleId;
-    if (articleId !== previous) {
-      previous = articleId;
-      article++;
-    }
-    for (let k = 1; k < tokens.length; k++) {
-      const c = tokens[k - 1]! * size + tokens[k]!;
-      if (lastArticle.get(c) === article) continue;
-      lastArticle.set(c, article);
-      df.set(c, (df.get(c) ?? 0) + 1);
-    }
-  });
-  return df;
-}
-
-function forEachConcept(tokens: Int32Array, size: number, visit: (concept: number) => void): void {
-  for (let k = 1; k < tokens.length; k++) visit(tokens[k - 1]! * size + tokens[k]!);
 }
 
 /** Corroborated concepts weigh by their sources; in the latest-reporting pass, a new concept weighs too. */
@@ -122,12 +147,15 @@ interface Candidate {
   readonly weight: number;
   /** Words of the point as it would be shown. */
   readonly words: number;
+  /** Position among the groups considered: ties of gain keep this order. */
+  readonly order: number;
   gain: number;
 }
 
 interface Selection {
-  readonly covered: Set<number>;
-  readonly coveredWords: Set<number>;
+  /** Per concept id and per term id, 1 once a chosen point says it. */
+  readonly covered: Uint8Array;
+  readonly coveredWords: Uint8Array;
   readonly chosen: { readonly best: number; readonly negated: boolean }[];
   readonly points: KeyPoint[];
   words: number;
@@ -139,77 +167,129 @@ interface Selection {
  * established picture and the latest change.
  */
 export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): KeyPoint[] {
-  const frequency = conceptFrequency(input);
-  const selection: Selection = { covered: new Set(), coveredWords: new Set(), chosen: [], points: [], words: 0 };
-  const numeric = new Set<number>();
-  for (const [term, id] of input.terms.vocabulary) if (/\d/.test(term)) numeric.add(id);
-  const scoring = { input, frequency, selection, size: input.terms.vocabulary.size, numeric };
+  const selection: Selection = {
+    covered: new Uint8Array(input.conceptDf.length),
+    coveredWords: new Uint8Array(input.vocabularySize),
+    chosen: [],
+    points: [],
+    words: 0,
+  };
   let newest = -1;
-  for (const r of input.articleRank.values()) if (r > newest) newest = r;
-  const groups = [...input.members];
+  for (let a = 0; a < input.articleCount; a++) if (input.articleRank[a]! > newest) newest = input.articleRank[a]!;
+  const all: number[] = [];
+  for (let i = 0; i < input.rep.length; i++) if (input.rep[i] === i) all.push(i);
   const corroborated = { maxPoints: Math.ceil(limits.maxPoints / 2), maxWords: Math.round(limits.maxWords * 0.55) };
-  pick(scoring, shortlist(scoring, groups, false), corroborated, false);
-  const fromNewest = groups.filter(([, members]) => members.some((m) => input.articleRank.get(input.sentences[m]!.articleId) === newest));
-  pick(scoring, shortlist(scoring, fromNewest, true), limits, true);
+  pick(input, selection, shortlist(input, selection, all, false), corroborated, false);
+  const fromNewest = new Set<number>();
+  for (let i = 0; i < input.rep.length; i++) if (input.articleRank[input.articleOf[i]!] === newest) fromNewest.add(input.rep[i]!);
+  pick(input, selection, shortlist(input, selection, [...fromNewest].sort((a, b) => a - b), true), limits, true);
   return selection.points;
 }
 
 /**
  * The groups worth a full look: gains only fall during selection, so the few hundred with the
- * highest starting gain hold every point a briefing of 14 can take, however large the set.
+ * highest starting gain hold every point a briefing of 14 can take, however large the set. Kept
+ * in a bounded heap rather than by sorting every group; groups that add nothing are never picked.
  */
-function shortlist(scoring: Scoring, groups: readonly (readonly [number, readonly number[]])[], fresh: boolean): Candidate[] {
-  const scored = groups.map(([rep, members]) => candidateOf(scoring.input, rep, members, fresh ? recencyWeight : consensusRecency));
-  for (const c of scored) c.gain = gainOf(scoring, c, fresh);
-  return scored.sort((a, b) => b.gain - a.gain).slice(0, shortlistSize);
+function shortlist(input: KeyPointInput, selection: Selection, reps: readonly number[], fresh: boolean): Candidate[] {
+  const recency = fresh ? recencyWeight : consensusRecency;
+  const heap: Candidate[] = [];
+  for (let order = 0; order < reps.length; order++) {
+    const rep = reps[order]!;
+    const members = input.members.get(rep);
+    // Most groups are one sentence: their gain is scored before any candidate is made for them.
+    if (!members) {
+      const weight = staticWeight(input, rep, 1, recency);
+      const gain = gainOf(input, selection, rep, weight, input.trimmedWords[rep]!, fresh);
+      if (gain <= 0 || (heap.length === shortlistSize && !ranksAbove(gain, order, heap[0]!))) continue;
+    }
+    const c = candidateOf(input, rep, members, order, recency);
+    c.gain = gainOf(input, selection, c.best, c.weight, c.words, fresh);
+    if (c.gain <= 0) continue;
+    if (heap.length < shortlistSize) heapPush(heap, c);
+    else if (worse(heap[0]!, c)) heapReplaceTop(heap, c);
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : -1));
+}
+
+/** Whether a group of this gain and order ranks above candidate `c`. */
+function ranksAbove(gain: number, order: number, c: Candidate): boolean {
+  return gain > c.gain || (gain === c.gain && order < c.order);
 }
 
 const shortlistSize = 400;
 
-function candidateOf(input: KeyPointInput, rep: number, members: readonly number[], recency: number): Candidate {
-  const support = members.length === 1 ? 1 : new Set(members.map((m) => input.sentences[m]!.articleId)).size;
-  let best = members[0]!;
-  if (members.length > 1) {
+/** True when `a` ranks below `b`: a lower gain, or an equal gain from a later group. */
+function worse(a: Candidate, b: Candidate): boolean {
+  return ranksAbove(b.gain, b.order, a);
+}
+
+/** A heap with the worst candidate on top. */
+function heapPush(heap: Candidate[], c: Candidate): void {
+  heap.push(c);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!worse(heap[i]!, heap[parent]!)) break;
+    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    i = parent;
+  }
+}
+
+function heapReplaceTop(heap: Candidate[], c: Candidate): void {
+  heap[0] = c;
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let worst = i;
+    if (left < heap.length && worse(heap[left]!, heap[worst]!)) worst = left;
+    if (right < heap.length && worse(heap[right]!, heap[worst]!)) worst = right;
+    if (worst === i) return;
+    [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+    i = worst;
+  }
+}
+
+function candidateOf(input: KeyPointInput, rep: number, members: readonly number[] | undefined, order: number, recency: number): Candidate {
+  let best = rep;
+  let support = 1;
+  if (members) {
+    support = new Set(members.map((m) => input.articleOf[m])).size;
     let bestWeight = -1;
     for (const m of members) {
       const w = staticWeight(input, m, 1, recency);
       if (w > bestWeight) [best, bestWeight] = [m, w];
     }
   }
-  return { rep, best, support, weight: staticWeight(input, best, support, recency), words: wordsOf(trimPoint(input.sentences[best]!.text)), gain: Infinity };
+  return { rep, best, support, weight: staticWeight(input, best, support, recency), words: input.trimmedWords[best]!, order, gain: Infinity };
 }
 
-interface Scoring {
-  readonly input: KeyPointInput;
-  readonly frequency: ReadonlyMap<number, number>;
-  readonly selection: Selection;
-  readonly size: number;
-  /** Term ids that are numbers. */
-  readonly numeric: ReadonlySet<number>;
-}
-
-function gainOf({ input, frequency, selection, size }: Scoring, c: Candidate, fresh: boolean): number {
+/** The gain of a point: the uncovered concept weight it adds, for its weight and per word. */
+function gainOf(input: KeyPointInput, selection: Selection, best: number, weight: number, pointWords: number, fresh: boolean): number {
+  const { conceptFlat, conceptDf, uniqueFlat } = input;
+  const { covered, coveredWords } = selection;
   let sum = 0;
-  forEachConcept(input.terms.tokens[c.best]!, size, (k) => {
-    if (!selection.covered.has(k)) sum += conceptWeight(frequency.get(k) ?? 1, fresh);
-  });
+  for (let k = input.conceptStart[best]!, end = input.conceptStart[best + 1]!; k < end; k++) {
+    if (!covered[conceptFlat[k]!]) sum += conceptWeight(conceptDf[conceptFlat[k]!]!, fresh);
+  }
   if (sum === 0) return 0;
   // Words already said by chosen points make a point repeat the briefing, even in other pairs.
-  const words = input.terms.unique[c.best]!;
+  const from = input.uniqueStart[best]!;
+  const to = input.uniqueStart[best + 1]!;
   let unsaid = 0;
-  for (const w of words) if (!selection.coveredWords.has(w)) unsaid++;
-  const novelty = 0.3 + (0.7 * unsaid) / Math.max(1, words.length);
-  return (c.weight * sum * novelty) / Math.sqrt(Math.max(8, c.words));
+  for (let k = from; k < to; k++) if (!coveredWords[uniqueFlat[k]!]) unsaid++;
+  const novelty = 0.3 + (0.7 * unsaid) / Math.max(1, to - from);
+  return (weight * sum * novelty) / Math.sqrt(Math.max(8, pointWords));
 }
 
-function pick(scoring: Scoring, pool: readonly Candidate[], limits: KeyPointLimits, fresh: boolean): void {
-  const { input, selection } = scoring;
+function pick(input: KeyPointInput, selection: Selection, pool: readonly Candidate[], limits: KeyPointLimits, fresh: boolean): void {
   const queue = pool.map((c) => ({ c, gain: c.gain })).filter((q) => q.gain > 0);
   // Lazy greedy: a gain only falls as concepts get covered, so a stale top that stays on top after
   // re-scoring is the true best.
   while (selection.points.length < limits.maxPoints && queue.length) {
     const top = queue[0]!;
-    const gain = gainOf(scoring, top.c, fresh);
+    const gain = gainOf(input, selection, top.c.best, top.c.weight, top.c.words, fresh);
     if (gain < (queue[1]?.gain ?? -Infinity)) {
       queue.shift();
       if (gain > 0) insertSorted(queue, { c: top.c, gain });
@@ -218,13 +298,14 @@ function pick(scoring: Scoring, pool: readonly Candidate[], limits: KeyPointLimi
     queue.shift();
     if (gain <= 0) break;
     const { c } = top;
-    const negated = input.negated[c.best]!;
-    const unique = input.terms.unique[c.best]!;
+    const negated = input.negated[c.best] === 1;
+    const unique = uniqueOf(input, c.best);
     const redundant = selection.chosen.some((x) => {
-      const other = input.terms.unique[x.best]!;
-      if (x.negated !== negated || sharedCount(other, unique) / Math.max(1, Math.min(unique.length, other.length)) < 0.5) return false;
+      const other = uniqueOf(input, x.best);
+      // Sharing fewer than half the terms of the shorter of the two is not a repeat.
+      if (x.negated !== negated || !sharesAtLeast(other, 0, other.length, unique, 0, unique.length, Math.ceil(Math.max(1, Math.min(unique.length, other.length)) / 2))) return false;
       // A figure the chosen point lacks ("now 40, up from 12") is a revision, not a repeat.
-      return unique.every((w) => !scoring.numeric.has(w) || other.includes(w));
+      return unique.every((w) => !input.numeric[w] || other.includes(w));
     });
     if (redundant) continue;
     const text = trimPoint(input.sentences[c.best]!.text);
@@ -234,11 +315,15 @@ function pick(scoring: Scoring, pool: readonly Candidate[], limits: KeyPointLimi
       continue;
     }
     selection.words += words;
-    forEachConcept(input.terms.tokens[c.best]!, scoring.size, (k) => selection.covered.add(k));
-    for (const w of unique) selection.coveredWords.add(w);
+    for (let k = input.conceptStart[c.best]!; k < input.conceptStart[c.best + 1]!; k++) selection.covered[input.conceptFlat[k]!] = 1;
+    for (const w of unique) selection.coveredWords[w] = 1;
     selection.chosen.push({ best: c.best, negated });
     selection.points.push({ text, citations: citationsOf(input, c.rep, c.best), sourceCount: c.support, score: Math.round(gain * 100) / 100, fresh });
   }
+}
+
+function uniqueOf(input: KeyPointInput, i: number): Int32Array {
+  return input.uniqueFlat.subarray(input.uniqueStart[i]!, input.uniqueStart[i + 1]!);
 }
 
 function insertSorted(queue: { c: Candidate; gain: number }[], item: { c: Candidate; gain: number }): void {
@@ -255,7 +340,7 @@ function insertSorted(queue: { c: Candidate; gain: number }[], item: { c: Candid
 function citationsOf(input: KeyPointInput, rep: number, best: number): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
-  for (const i of [best, ...input.members.get(rep)!]) {
+  for (const i of [best, ...(input.members.get(rep) ?? [rep])]) {
     const s = input.sentences[i]!;
     if (seen.has(s.articleId)) continue;
     seen.add(s.articleId);

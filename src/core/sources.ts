@@ -1,5 +1,7 @@
 import type { Article, SourceInfo } from './types.js';
 
+const leadPattern = /^\S*(?:\s+\S*){0,8}/;
+
 /**
  * A readable label for an article: title, outlet and date where known; for bare text, the file
  * name and the opening words of the lead, so a reader can tell the articles apart.
@@ -8,7 +10,8 @@ export function sourceLabel(article: Article): string {
   const date = article.published ? article.published.slice(0, 10) : '';
   const meta = [article.source, date].filter(Boolean).join(', ');
   if (article.title) return meta ? `${article.title} (${meta})` : article.title;
-  const lead = article.text.split(/\s+/).slice(0, 9).join(' ');
+  // The first nine whitespace-separated words, read without splitting the whole text.
+  const lead = (leadPattern.exec(article.text)?.[0] ?? '').replace(/\s+/g, ' ');
   const opening = `"${lead.replace(/[.,;:]$/, '')}…"`;
   return meta ? `${opening} (${meta})` : `${opening} (${article.origin})`;
 }

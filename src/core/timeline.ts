@@ -5,24 +5,57 @@
  */
 import type { Article, Figure, FigureKind, FigureTimeline, TimelineEntry } from './types.js';
 
+/** What orders one article: its date and the figures it reports as current or as earlier. */
+export interface ArticleOrderFacts {
+  readonly id: string;
+  /** Milliseconds since the epoch, or NaN when undated. */
+  readonly published: number;
+  /** Distinct `quantity|kind|value` keys of its current figures, and of its earlier ones. */
+  readonly currentKeys: readonly string[];
+  readonly earlierKeys: readonly string[];
+}
+
 /** Article id → rank (0 = oldest). */
 export function orderArticles(articles: readonly Article[], figures: readonly Figure[]): Map<string, number> {
+  const keys = new Map(articles.map((a) => [a.id, { current: new Set<string>(), earlier: new Set<string>() }]));
+  for (const f of figures) keys.get(f.citation.articleId)![f.earlier ? 'earlier' : 'current'].add(`${f.quantity}|${f.kind}|${f.value}`);
+  return rankArticles(
+    articles.map((a) => ({
+      id: a.id,
+      published: a.published ? Date.parse(a.published) : NaN,
+      currentKeys: [...keys.get(a.id)!.current],
+      earlierKeys: [...keys.get(a.id)!.earlier],
+    })),
+  );
+}
+
+/** As `orderArticles`, from facts gathered once per article. */
+export function rankArticles(articles: readonly ArticleOrderFacts[]): Map<string, number> {
   const position = new Map(articles.map((a, i) => [a.id, i]));
-  const after = new Map<string, Set<string>>(articles.map((a) => [a.id, new Set<string>()]));
+  // Only values that some article calls earlier can order articles.
+  const wanted = new Set<string>();
+  for (const a of articles) for (const key of a.earlierKeys) wanted.add(key);
   const current = new Map<string, Set<string>>();
-  for (const f of figures) {
-    if (f.earlier) continue;
-    const key = `${f.quantity}|${f.kind}|${f.value}`;
-    if (!current.has(key)) current.set(key, new Set());
-    current.get(key)!.add(f.citation.articleId);
-  }
-  for (const f of figures) {
-    if (!f.earlier) continue;
-    for (const older of current.get(`${f.quantity}|${f.kind}|${f.value}`) ?? []) {
-      if (older !== f.citation.articleId) after.get(f.citation.articleId)!.add(older);
+  if (wanted.size) {
+    for (const a of articles) {
+      for (const key of a.currentKeys) {
+        if (!wanted.has(key)) continue;
+        if (!current.has(key)) current.set(key, new Set());
+        current.get(key)!.add(a.id);
+      }
     }
   }
-  const published = new Map(articles.map((a) => [a.id, a.published ? Date.parse(a.published) : NaN]));
+  const after = new Map<string, Set<string>>();
+  for (const a of articles) {
+    for (const key of a.earlierKeys) {
+      for (const older of current.get(key) ?? []) {
+        if (older === a.id) continue;
+        if (!after.has(a.id)) after.set(a.id, new Set());
+        after.get(a.id)!.add(older);
+      }
+    }
+  }
+  const published = new Map(articles.map((a) => [a.id, a.published]));
   const compare = (x: string, y: string): number => {
     const px = published.get(x)!;
     const py = published.get(y)!;
@@ -37,28 +70,36 @@ export function orderArticles(articles: readonly Article[], figures: readonly Fi
  * ready, dates then file order decide. Dated articles follow their dates through `compare`; a
  * cycle (the text contradicting itself) is broken the same way.
  */
-function topologicalRanks(ids: readonly string[], after: Map<string, Set<string>>, compare: (x: string, y: string) => number): Map<string, number> {
-  const waiting = new Map(ids.map((id) => [id, after.get(id)!.size]));
-  const followers = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const [id, deps] of after) for (const d of deps) followers.get(d)!.push(id);
-  const ready = ids.filter((id) => waiting.get(id) === 0).sort(compare);
+function topologicalRanks(ids: readonly string[], after: ReadonlyMap<string, ReadonlySet<string>>, compare: (x: string, y: string) => number): Map<string, number> {
+  const waiting = new Map<string, number>();
+  const followers = new Map<string, string[]>();
+  for (const [id, deps] of after) {
+    waiting.set(id, deps.size);
+    for (const d of deps) {
+      if (!followers.has(d)) followers.set(d, []);
+      followers.get(d)!.push(id);
+    }
+  }
+  const ready = ids.filter((id) => !waiting.get(id)).sort(compare);
   const ranks = new Map<string, number>();
+  let head = 0;
   while (ranks.size < ids.length) {
-    let next = ready.shift();
+    let next = head < ready.length ? ready[head++] : undefined;
     if (next === undefined) next = ids.filter((id) => !ranks.has(id)).sort(compare)[0]!;
     if (ranks.has(next)) continue;
     ranks.set(next, ranks.size);
-    for (const f of followers.get(next)!) {
+    for (const f of followers.get(next) ?? []) {
       const left = waiting.get(f)! - 1;
       waiting.set(f, left);
-      if (left === 0 && !ranks.has(f)) insertBy(ready, f, compare);
+      if (left === 0 && !ranks.has(f)) insertBy(ready, f, compare, head);
     }
   }
   return ranks;
 }
 
-function insertBy(list: string[], item: string, compare: (x: string, y: string) => number): void {
-  let lo = 0;
+/** Inserts `item` in order into `list[from..]`. */
+function insertBy(list: string[], item: string, compare: (x: string, y: string) => number, from: number): void {
+  let lo = from;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -81,11 +122,25 @@ export function buildTimelines(figures: readonly Figure[], articleRank: Readonly
   }
   const timelines: FigureTimeline[] = [];
   for (const [quantity, group] of byQuantity) timelines.push(timelineOf(quantity, group, articleRank));
-  const firstSeen = new Map(timelines.map((t) => [t, Math.min(...t.entries.map((e) => e.rank))]));
-  return timelines.sort((a, b) => b.sourceCount - a.sourceCount || b.entries.length - a.entries.length || firstSeen.get(a)! - firstSeen.get(b)!);
+  return sortTimelines(timelines);
 }
 
-function timelineOf(quantity: string, group: readonly Figure[], articleRank: ReadonlyMap<string, number>): FigureTimeline {
+/**
+ * Most reported quantities first. `timelines` come in the order their quantities first appear in
+ * the set, which breaks the remaining ties.
+ */
+export function sortTimelines(timelines: readonly FigureTimeline[]): FigureTimeline[] {
+  const keyed = timelines.map((t, order) => {
+    let firstSeen = Infinity;
+    for (const e of t.entries) if (e.rank < firstSeen) firstSeen = e.rank;
+    return { t, order, firstSeen };
+  });
+  keyed.sort((a, b) => b.t.sourceCount - a.t.sourceCount || b.t.entries.length - a.t.entries.length || a.firstSeen - b.firstSeen || a.order - b.order);
+  return keyed.map((k) => k.t);
+}
+
+/** The timeline of one quantity: `group` holds its figures in the order of the set. */
+export function timelineOf(quantity: string, group: readonly Figure[], articleRank: ReadonlyMap<string, number>): FigureTimeline {
   const merged = new Map<string, Figure[]>();
   for (const f of group) {
     const key = `${f.kind}|${f.value}`;

@@ -31,7 +31,20 @@ export async function readArticleSet(dir: string): Promise<ArticleSet> {
     if ('reason' in r) problems.push(r);
     else articles.push(r);
   }
-  return { articles, problems };
+  return { articles: withUniqueIds(articles), problems };
+}
+
+/**
+ * Article ids are file names without the extension, so `a.txt` and `a.md` would share one. The
+ * first (in the order given) keeps it; a later one is known by its whole file name instead.
+ */
+export function withUniqueIds(articles: readonly Article[]): Article[] {
+  const seen = new Set<string>();
+  return articles.map((a) => {
+    const id = seen.has(a.id) ? a.origin : a.id;
+    seen.add(id);
+    return id === a.id ? a : { ...a, id };
+  });
 }
 
 /** Reads one article file; never throws for a bad file, it returns the problem instead. */

@@ -122,7 +122,7 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
 
   async function reload(w: Watched, changes: FolderChanges): Promise<void> {
     const previous = topics.get(w.name);
-    // The core has no incremental update yet: the topic is rebuilt from its folder.
+    // Only the files that changed are read again, and the briefing is updated, not rebuilt.
     const topic = await topics.reload(w.name);
     if (!topic || stopped) return;
     logger.info('topic folder changed', { topic: w.name, ...changes, articles: topic.articles.length });

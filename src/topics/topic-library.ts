@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { buildBriefing } from '../core/briefing.js';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { createBriefingState, reviseBriefing, type BriefingState } from '../core/briefing-builder.js';
 import type { Article, Briefing } from '../core/types.js';
-import { articleExtensions, readArticleSet, type IngestProblem } from '../ingest/read-article-set.js';
+import { articleExtensions, readArticleFile, withUniqueIds, type IngestProblem } from '../ingest/read-article-set.js';
 import { defaultTopicSettings, parseTopicSettings, type TopicSettings } from './topic-settings.js';
 
 /** One story: its folder, its articles and their briefing. */
@@ -37,18 +37,52 @@ export function titleFromName(name: string): string {
 
 /** Reads one topic folder into a `Topic`. Bad files and a bad topic.yml are reported, not fatal. */
 export async function loadTopic(dir: string, name = basename(dir)): Promise<Topic> {
-  const [set, settingsResult] = await Promise.all([readArticleSet(dir), readSettings(dir)]);
-  const problems = [...set.problems, ...(settingsResult.ok ? [] : [{ path: join(dir, 'topic.yml'), reason: settingsResult.reason }])];
+  return (await loadFolder(dir, name, undefined)).topic;
+}
+
+/** A loaded topic with what its next reload starts from: each file as it was read, and the briefing state. */
+interface LoadedFolder {
+  readonly topic: Topic;
+  readonly state: BriefingState;
+  /** File name → its stamp when read, and what it gave. */
+  readonly files: ReadonlyMap<string, { readonly stamp: string; readonly read: Article | IngestProblem }>;
+}
+
+/**
+ * Reads a topic folder. With the folder as last loaded, only files that are new or whose size,
+ * modification time or inode changed are read again, and the briefing is updated rather than
+ * rebuilt: a new article costs about what that article costs. Files are taken in file-name order,
+ * as `readArticleSet` does.
+ */
+async function loadFolder(dir: string, name: string, previous: LoadedFolder | undefined): Promise<LoadedFolder> {
+  const [files, settingsResult] = await Promise.all([readFiles(dir, previous?.files), readSettings(dir)]);
+  const read: Article[] = [];
+  const problems: IngestProblem[] = [];
+  for (const file of files.values()) {
+    if ('reason' in file.read) problems.push(file.read);
+    else read.push(file.read);
+  }
+  const articles = withUniqueIds(read);
+  if (!settingsResult.ok) problems.push({ path: join(dir, 'topic.yml'), reason: settingsResult.reason });
   const settings = settingsResult.ok ? settingsResult.settings : defaultTopicSettings;
-  return {
-    name,
-    title: settings.title ?? titleFromName(name),
-    dir,
-    settings,
-    articles: set.articles,
-    briefing: buildBriefing(set.articles),
-    problems,
-  };
+  const state = previous ? reviseBriefing(previous.state, articles) : createBriefingState(articles);
+  const topic: Topic = { name, title: settings.title ?? titleFromName(name), dir, settings, articles, briefing: state.briefing, problems };
+  return { topic, state, files };
+}
+
+async function readFiles(dir: string, known: LoadedFolder['files'] | undefined): Promise<LoadedFolder['files']> {
+  const names = (await readdir(dir)).filter((n) => articleExtensions.has(extname(n).toLowerCase()) && !/^readme\./i.test(n)).sort();
+  const entries = await Promise.all(
+    names.map(async (file) => {
+      const path = join(dir, file);
+      const info = await stat(path).catch(() => undefined);
+      const stamp = info ? `${info.size}:${info.mtimeMs}:${info.ino}` : '';
+      const before = known?.get(file);
+      const read = before && stamp && before.stamp === stamp ? before.read : await readArticleFile(path);
+      return [file, { stamp, read }] as const;
+    }),
+  );
+  return new Map(entries);
 }
 
 async function readSettings(dir: string): Promise<ReturnType<typeof parseTopicSettings>> {
@@ -68,22 +102,32 @@ export async function createTopicLibrary(root: string, defaultTopic?: string): P
   const entries = await readdir(root, { withFileTypes: true });
   const hasArticles = entries.some((e) => e.isFile() && articleExtensions.has(extOf(e.name)));
   const dirs = hasArticles ? [root] : entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(root, e.name)).sort();
-  const topics = new Map<string, Topic>();
-  for (const topic of await Promise.all(dirs.map((d) => loadTopic(d)))) topics.set(topic.name, topic);
+  const loaded = new Map<string, LoadedFolder>();
+  for (const folder of await Promise.all(dirs.map((d) => loadFolder(d, basename(d), undefined)))) loaded.set(folder.topic.name, folder);
+  const topics = new Map([...loaded].map(([name, folder]) => [name, folder.topic]));
   if (topics.size === 0) throw new Error(`No topic folders with articles in ${root}`);
   if (defaultTopic && !topics.has(defaultTopic)) {
     throw new Error(`DEFAULT_TOPIC "${defaultTopic}" is not a folder of ${root} (known: ${[...topics.keys()].join(', ')})`);
   }
+  async function reloadNow(name: string): Promise<Topic | undefined> {
+    const current = topics.get(name);
+    if (!current) return undefined;
+    const previous = loaded.get(name);
+    const next = await loadFolder(current.dir, name, previous?.topic.dir === current.dir ? previous : undefined);
+    loaded.set(name, next);
+    topics.set(name, next.topic);
+    return next.topic;
+  }
+  // Reloads of one topic run one after another, so a slower, older read never replaces a newer one.
+  const reloading = new Map<string, Promise<unknown>>();
   return {
     names: () => [...topics.keys()],
     defaultName: () => defaultTopic ?? (topics.size === 1 ? [...topics.keys()][0] : [...topics.keys()][0]),
     get: (name) => topics.get(name),
-    async reload(name) {
-      const current = topics.get(name);
-      if (!current) return undefined;
-      const next = await loadTopic(current.dir, name);
-      topics.set(name, next);
-      return next;
+    reload(name) {
+      const run = (reloading.get(name) ?? Promise.resolve()).then(() => reloadNow(name));
+      reloading.set(name, run.catch(() => undefined));
+      return run;
     },
     put(topic) {
       topics.set(topic.name, topic);

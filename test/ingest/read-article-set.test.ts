@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/core/briefing.js';
 import { readArticleSet } from '../../src/ingest/read-article-set.js';
 
 async function folder(files: Record<string, string | Buffer>): Promise<string> {
@@ -52,5 +53,13 @@ describe('reading an article set', () => {
     const dir = await folder({ 'a.txt': 'He said \u201cyes\u201d \u2014 it\u2019s done.. Then\u00a0more.' });
     const [a] = (await readArticleSet(dir)).articles;
     expect(a?.text).toBe('He said "yes" — it\'s done. Then more.');
+  });
+
+  it('keeps two files that differ only in extension as two articles with their own ids', async () => {
+    const dir = await folder({ 'a.md': 'Officials said 40 schools were closed.', 'a.txt': 'Rescuers said 12 bridges were unsafe.' });
+    const { articles, problems } = await readArticleSet(dir);
+    expect(problems).toEqual([]);
+    expect(articles.map((a) => a.id)).toEqual(['a', 'a.txt']);
+    expect(buildBriefing(articles).figures.map((f) => f.citation.articleId).sort()).toEqual(['a', 'a.txt']);
   });
 });
