@@ -6,6 +6,7 @@
 import 'dotenv/config';
 import { resolve } from 'node:path';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
+import { createDiscordAdapter } from './adapters/discord/create-discord-adapter.js';
 import { createSlackAdapter } from './adapters/slack/create-slack-adapter.js';
 import type { CommandDeps } from './commands/execute-command.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -142,6 +143,13 @@ async function startPlatforms(config: Config, deps: CommandDeps, logger: Logger,
     await slack.start();
     services.push({ name: 'slack', stop: () => slack.stop() });
     posters.push(slack.poster);
+    started++;
+  }
+  if (config.discord) {
+    const discord = createDiscordAdapter({ config: config.discord, deps, logger });
+    await discord.start();
+    services.push({ name: 'discord', stop: () => discord.stop() });
+    posters.push(discord.poster);
     started++;
   }
   return started;

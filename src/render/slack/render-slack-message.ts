@@ -1,7 +1,7 @@
 import type { Message, MessageItem, MessageSection } from '../message.js';
 import { escapeMrkdwn, escapeSlack, stripControl } from './escape-slack.js';
 import { slackLimits, type SlackBlock, type SlackContextBlock, type SlackPayload, type SlackSectionBlock, type SlackTextObject } from './slack-blocks.js';
-import { packLines, shorten, splitToFit } from './split-to-fit.js';
+import { packLines, shorten, splitToFit } from '../split-to-fit.js';
 
 export interface SlackRenderOptions {
   /** Blocks appended to the last message (a "Share in channel" button); room is kept for them. */

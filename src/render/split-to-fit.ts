@@ -1,4 +1,4 @@
-import { splitAtSentences } from '../message.js';
+import { splitAtSentences } from './message.js';
 
 /**
  * Splits raw text at sentence ends so that each piece, once transformed (escaped: `&` grows to

@@ -1,0 +1,231 @@
+/**
+ * A local stand-in for Discord, over loopback. REST (`/api/v10/...`, JSON, `Authorization: Bot <token>`
+ * checked where Discord checks it): gateway discovery, the current user, interaction callbacks,
+ * interaction webhooks (edit the original, follow-ups, delete), channel messages (honouring
+ * `enforce_nonce` as Discord does) and command registration. The gateway is a `ws` server speaking
+ * JSON: HELLO, IDENTIFY → READY, heartbeat → ack; the test pushes dispatches. Every request is recorded.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface RestCall {
+  readonly method: string;
+  /** The path under `/api/v10`, e.g. `/channels/123/messages`. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly authorization: string | undefined;
+  readonly body: Record<string, unknown> | unknown[] | undefined;
+  /** Date.now() when it arrived. */
+  readonly at: number;
+}
+
+export interface RestAnswer {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly json?: unknown;
+}
+
+/**
+ * Answers a REST call before the defaults do; return undefined to fall through. `defaults` runs
+ * the stand-in's own handling (creating the message, say), for a script that fails afterwards.
+ */
+export type RestScript = (call: RestCall, defaults: () => RestAnswer) => RestAnswer | undefined;
+
+export interface CreatedMessage {
+  readonly channelId: string;
+  readonly id: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface DiscordStandIn {
+  readonly apiUrl: string;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly calls: RestCall[];
+  /** Messages the stand-in created in channels (a nonce-deduplicated retry creates none). */
+  readonly created: CreatedMessage[];
+  /** IDENTIFY payloads (`d`) the gateway received. */
+  readonly identifies: Record<string, unknown>[];
+  script(answer: RestScript): void;
+  /** Sends a dispatch (op 0) to every identified gateway connection. */
+  dispatch(t: string, d: unknown): void;
+  waitFor<T>(what: () => T | undefined, timeoutMs?: number): Promise<T>;
+  /** Recorded calls matching a method and a path pattern. */
+  callsTo(method: string, path: RegExp): RestCall[];
+  close(): Promise<void>;
+}
+
+export interface StandInOptions {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly heartbeatIntervalMs?: number;
+}
+
+const botUser = { id: '1100000000000000001', username: 'sitrep', discriminator: '0', global_name: 'Sitrep', avatar: null, bot: true };
+
+export async function startDiscordStandIn(options: StandInOptions): Promise<DiscordStandIn> {
+  const { token, applicationId } = options;
+  const calls: RestCall[] = [];
+  const created: CreatedMessage[] = [];
+  const identifies: Record<string, unknown>[] = [];
+  const scripts: RestScript[] = [];
+  const identified = new Set<WebSocket>();
+  const sockets = new Set<WebSocket>();
+  let nextId = 1_200_000_000_000_000_000n;
+  let sequence = 0;
+  const snowflake = (): string => String(nextId++);
+
+  const message = (channelId: string, body: Record<string, unknown>): Record<string, unknown> => ({
+    id: snowflake(),
+    type: 0,
+    channel_id: channelId,
+    author: botUser,
+    content: body['content'] ?? '',
+    embeds: body['embeds'] ?? [],
+    attachments: [],
+    components: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    flags: body['flags'] ?? 0,
+    ...(body['nonce'] !== undefined ? { nonce: body['nonce'] } : {}),
+  });
+
+  /** Discord's enforce_nonce: a second message with the same nonce returns the first instead of posting. */
+  const postToChannel = (channelId: string, body: Record<string, unknown>): RestAnswer => {
+    const earlier = body['enforce_nonce'] === true ? created.find((m) => m.channelId === channelId && m.body['nonce'] === body['nonce']) : undefined;
+    if (earlier) return { status: 200, json: { ...message(channelId, earlier.body), id: earlier.id } };
+    const made = message(channelId, body);
+    created.push({ channelId, id: String(made['id']), body });
+    return { status: 200, json: made };
+  };
+
+  const defaults = (call: RestCall): RestAnswer => {
+    const { method, path } = call;
+    const body = (call.body ?? {}) as Record<string, unknown>;
+    const bot = call.authorization === `Bot ${token}`;
+    const unauthorized: RestAnswer = { status: 401, json: { message: '401: Unauthorized', code: 0 } };
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      if (!bot) return unauthorized;
+      return { status: 200, json: { url: `ws://127.0.0.1:${port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } } };
+    }
+    if (method === 'GET' && path === '/users/@me') return bot ? { status: 200, json: botUser } : unauthorized;
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      return call.query.get('with_response') === 'true' ? { status: 200, json: { interaction: { id: path.split('/')[2] } } } : { status: 204 };
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path))) {
+      if (m[1] !== applicationId) return { status: 404, json: { message: 'Unknown Webhook', code: 10015 } };
+      if (method === 'DELETE' && m[3]) return { status: 204 };
+      if ((method === 'PATCH' && m[3]) || (method === 'POST' && !m[3])) return { status: 200, json: { ...message('1300000000000000001', body), webhook_id: applicationId } };
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return bot ? postToChannel(m[1]!, body) : unauthorized;
+    if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      if (!bot) return unauthorized;
+      if (m[1] !== applicationId) return { status: 403, json: { message: 'Missing Access', code: 50001 } };
+      const commands = (call.body as Record<string, unknown>[]).map((c) => ({ ...c, id: snowflake(), application_id: applicationId, version: snowflake(), ...(m![2] ? { guild_id: m![2] } : {}) }));
+      return { status: 200, json: commands };
+    }
+    return { status: 404, json: { message: '404: Not Found', code: 0 } };
+  };
+
+  const handleRest = (req: IncomingMessage, raw: string, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const call: RestCall = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname.slice('/api/v10'.length)),
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+      body: raw ? (JSON.parse(raw) as RestCall['body']) : undefined,
+      at: Date.now(),
+    };
+    calls.push(call);
+    const answer = scripts.reduce<RestAnswer | undefined>((found, s) => found ?? s(call, () => defaults(call)), undefined) ?? defaults(call);
+    const headers = { ...(answer.json !== undefined ? { 'content-type': 'application/json' } : {}), ...answer.headers };
+    res.writeHead(answer.status, headers).end(answer.json !== undefined ? JSON.stringify(answer.json) : undefined);
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if ((req.url ?? '').startsWith('/api/v10/')) handleRest(req, Buffer.concat(chunks).toString('utf8'), res);
+      else res.writeHead(404).end();
+    });
+  });
+
+  const send = (ws: WebSocket, payload: Record<string, unknown>): void => ws.send(JSON.stringify(payload));
+  const onGatewayMessage = (ws: WebSocket, data: string): void => {
+    const payload = JSON.parse(data) as { op: number; d: Record<string, unknown> };
+    if (payload.op === 1) send(ws, { op: 11, d: null, s: null, t: null });
+    if (payload.op !== 2) return;
+    identifies.push(payload.d);
+    if (payload.d['token'] !== token) {
+      ws.close(4004, 'Authentication failed.');
+      return;
+    }
+    identified.add(ws);
+    const ready = { v: 10, user: botUser, guilds: [], session_id: `session-${identifies.length}`, resume_gateway_url: `ws://127.0.0.1:${port}`, application: { id: applicationId, flags: 0 } };
+    send(ws, { op: 0, t: 'READY', s: ++sequence, d: ready });
+  };
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+    // discord.js asks for API v10 with JSON encoding and, without zlib-sync installed, no compression.
+    if (query.get('v') !== '10' || query.get('encoding') !== 'json' || query.has('compress')) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => {
+        sockets.delete(ws);
+        identified.delete(ws);
+      });
+      ws.on('message', (data) => onGatewayMessage(ws, String(data)));
+      send(ws, { op: 10, d: { heartbeat_interval: options.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  /** Polls until `what` gives a value (vi.waitFor retries while the callback throws). */
+  const waitFor = <T>(what: () => T | undefined, timeoutMs = 5000): Promise<T> =>
+    vi.waitFor(
+      () => {
+        const found = what();
+        if (found === undefined) throw new Error('discord stand-in: timed out waiting');
+        return found;
+      },
+      { timeout: timeoutMs, interval: 5 },
+    );
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    token,
+    applicationId,
+    calls,
+    created,
+    identifies,
+    script: (answer) => void scripts.push(answer),
+    dispatch(t, d) {
+      for (const ws of identified) send(ws, { op: 0, t, s: ++sequence, d });
+    },
+    waitFor,
+    callsTo: (method, path) => calls.filter((c) => c.method === method && path.test(c.path)),
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
