@@ -95,8 +95,10 @@ function figureAt(sentence: string, m: RegExpMatchArray, context: FigureContext,
   if (isNotAFigure(digits, currency, scale, percent, before, after)) return undefined;
   const value = Number(`${digits.replace(/,/g, '')}e${scale ? (scales[scale.toLowerCase()] ?? 0) : 0}`);
   const unit = percent ? '%' : currency;
+  if (currency && isBracketedConversion(before, after)) return undefined;
   const counts = countsAfter(after) || (unit ? '' : countsBefore(before));
   if (!counts && !unit) return undefined;
+  const purpose = counts || unit === '%' ? '' : moneyPurpose(after);
   const clauseBefore = clause(before);
   const qualifier = qualifierAtEnd.exec(clauseBefore.replace(/[$£€]\s*$/, ''))?.[1] ?? '';
   const attribution = attributionAt(context.attributions, start);
@@ -108,9 +110,10 @@ function figureAt(sentence: string, m: RegExpMatchArray, context: FigureContext,
     value,
     display: whole.trim(),
     unit,
-    counts,
-    // An amount that says nothing of what it counts is a quantity of its own, never pooled.
-    quantity: counts ? quantityKey(counts, unit) : `${unit}${value}`,
+    counts: counts || purpose,
+    // An amount that says nothing of what it counts is a quantity of its own, never pooled; nor is
+    // one that only says what it is for ("$20bn in damages" from one party, "$28bn in damages" from another).
+    quantity: counts ? quantityKey(counts, unit) : `${unit}${value}${purpose ? ` ${purpose}` : ''}`,
     qualifier: qualifier.toLowerCase(),
     kind,
     speaker,
@@ -136,6 +139,23 @@ function isNotAFigure(digits: string, currency: string, scale: string, percent: 
   if (/\b(?:no\.|number|page|chapter|article|section|route|room|flight|version)\s*$/i.test(before)) return true;
   if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries?|times)\b/i.test(after)) return true;
   return false;
+}
+
+/** "$27.5bn (£14.5bn)": the amount in brackets converts the one before it and is not a figure of its own. */
+function isBracketedConversion(before: string, after: string): boolean {
+  return /[$£€]\s?\d[\d.,]*\s?(?:thousand|million|billion|trillion|bn|tn|m|k)?\s*\($/i.test(before) && /^\s*\)/.test(after);
+}
+
+/** What an amount is for, when the text says so with "in": "$20bn in damages" → "damages". */
+function moneyPurpose(after: string): string {
+  const m = /^\s+in\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})/.exec(after);
+  if (!m) return '';
+  const words: string[] = [];
+  for (const word of m[1]!.split(/\s+/)) {
+    if (phraseStop.has(word) || adverbs.has(word) || word.length < 3) break;
+    words.push(word);
+  }
+  return words.join(' ');
 }
 
 /** The noun phrase a number counts, read forward: "400 Red Cross volunteers arrived" → "Red Cross volunteers". */

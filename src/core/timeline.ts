@@ -177,7 +177,7 @@ export function timelineOf(quantity: string, group: readonly Figure[], articleRa
   const label = [...group].sort((a, b) => specificity(b.counts) - specificity(a.counts) || a.counts.length - b.counts.length)[0]!.counts;
   return {
     quantity,
-    label: label || (group[0]!.unit === '%' ? 'Percentage' : `Amount (${group[0]!.unit})`),
+    label: label || (group[0]!.unit === '%' ? 'Percentage' : 'Amount'),
     unit: group[0]!.unit,
     entries,
     latest,

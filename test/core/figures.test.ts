@@ -45,4 +45,22 @@ describe('figures', () => {
     const b = buildBriefing([article('a', 'Police said 200 protesters marched. Organisers said 5,000 protesters marched.')]);
     expect(b.timelines[0]!.disagreements[0]?.map((e) => e.value).sort((x, y) => x - y)).toEqual([200, 5000]);
   });
+
+  it('takes a bracketed currency conversion as part of the amount, not a figure of its own', () => {
+    const figures = figuresOf('The firm faces a $27.5bn (£14.5bn) back tax bill, officials said.');
+    expect(figures.map((f) => f.display)).toEqual(['$27.5bn']);
+    expect(figures[0]).toMatchObject({ counts: 'back tax bill', value: 27.5e9 });
+  });
+
+  it('labels an amount by what it is for, without pooling two parties\' amounts for the same purpose', () => {
+    const b = buildBriefing([
+      article('a', 'The company will seek $20bn in damages from the buyer.'),
+      article('b', 'Its parent is suing the state for $28.3bn in damages as well.'),
+      article('c', 'The unit was sold for $9.4bn last year.'),
+    ]);
+    expect(b.figures.map((f) => f.counts)).toEqual(['damages', 'damages', '']);
+    const labels = b.timelines.map((t) => t.label).sort();
+    expect(labels).toEqual(['Amount', 'damages', 'damages']);
+    expect(b.timelines.every((t) => t.entries.length === 1)).toBe(true);
+  });
 });
