@@ -253,6 +253,14 @@ describe('Discord adapter over the gateway (real discord.js, loopback stand-in)'
     expect(textOf(bodyOf(after.answer))).toContain('40,000');
   });
 
+  it('answers a burst of 60 commands without queueing replies behind the bot-wide rate limit', async () => {
+    const before = logLines.length;
+    const answers = await Promise.all(Array.from({ length: 60 }, () => command({ name: 'ask', options: [str('question', 'latest troop estimate')] })));
+    for (const { answer } of answers) expect(bodyOf(answer).embeds![0]!.description).toContain('10,000');
+    // Interaction webhooks are outside Discord's global limit; discord.js's own 50/s cap must not hold them back.
+    expect(logLines.slice(before).filter((l) => l.includes('discord rate limited'))).toEqual([]);
+  });
+
   it('sent every message body with allowed_mentions parse [] and never pinged', () => {
     const messages = standIn.calls.filter((c) => (c.method === 'PATCH' || c.method === 'POST') && /^\/webhooks\//.test(c.path));
     expect(messages.length).toBeGreaterThanOrEqual(14);

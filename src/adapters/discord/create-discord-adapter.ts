@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, REST, RESTEvents } from 'discord.js';
 import type { CommandDeps } from '../../commands/execute-command.js';
 import type { DiscordConfig } from '../../config.js';
 import type { ChannelPoster } from '../../digests/channel-poster.js';
@@ -39,7 +39,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   });
   // The poster posts over REST without the gateway, so it works before (and without) start.
   client.rest.setToken(config.token);
-  const env = { deps, logger, now: options.now ?? (() => new Date()) };
+  // Interaction webhooks (reply edits, follow-ups) are outside Discord's global rate limit; their
+  // own per-token buckets still apply. This client has no token: those routes need none.
+  const replies = new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), globalRequestsPerSecond: Number.MAX_SAFE_INTEGER });
+  replies.on(RESTEvents.RateLimited, (info) => logger.warn('discord rate limited', { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }));
+  const env = { deps, logger, now: options.now ?? (() => new Date()), replies };
 
   client.on(Events.InteractionCreate, (interaction) => {
     handleInteraction(interaction, env).catch((error: unknown) => logger.error('discord interaction failed', { error }));

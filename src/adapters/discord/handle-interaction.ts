@@ -1,4 +1,4 @@
-import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction, type REST } from 'discord.js';
 import { commandRequestSchema, type CommandContext, type CommandRequest } from '../../commands/command-request.js';
 import { executeCommand, type CommandDeps } from '../../commands/execute-command.js';
 import type { Logger } from '../../logger.js';
@@ -11,6 +11,8 @@ export interface InteractionEnv {
   readonly deps: CommandDeps;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** Where replies after the deferral go (see `sendDiscordReply`). */
+  readonly replies: REST;
 }
 
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
@@ -86,16 +88,16 @@ async function runCommand(interaction: ChatInputCommandInteraction, env: Interac
     // Discord's 3-second deadline for the first response: acknowledge before any work.
     await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
     if ('error' in request) {
-      await sendDiscordReply(interaction, errorMessage('Not a Sitrep command', `${request.error} Type /help for the list.`), 'private');
+      await sendDiscordReply(interaction, errorMessage('Not a Sitrep command', `${request.error} Type /help for the list.`), 'private', env.replies);
       return;
     }
     const reply = await executeCommand(request, contextOf(interaction, env), env.deps);
-    await sendDiscordReply(interaction, reply.message, reply.visibility);
+    await sendDiscordReply(interaction, reply.message, reply.visibility, env.replies);
   } catch (error) {
     // The cause goes to the log; the user gets a short message, never a stack trace or a token.
     env.logger.error('discord command failed', { ...where, error });
     try {
-      await sendDiscordReply(interaction, friendlyFailure, 'private');
+      await sendDiscordReply(interaction, friendlyFailure, 'private', env.replies);
     } catch (replyError) {
       env.logger.error('discord reply failed', { ...where, error: replyError });
     }
