@@ -3,9 +3,11 @@
  * same run on the same machine, so ratios stay honest on a 2-core box.
  */
 import { benchDigests } from './digests.js';
+import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
 import { benchSlack } from './slack.js';
-import { trackMemory } from './support.js';
+import { bbcCorpusDir, trackMemory } from './support.js';
+import { benchUpdates } from './update.js';
 
 const peak = trackMemory();
 const print = (line: string): void => console.log(line);
@@ -20,5 +22,12 @@ for (const [what, value] of Object.entries(await benchDigests())) print(`${what}
 
 print('## Slack slash commands (Bolt, HTTP mode, loopback)');
 await benchSlack(print);
+
+print('## Discord slash commands (discord.js gateway, loopback)');
+await benchDiscord(print);
+
+print('## Incremental updates');
+if (!bbcCorpusDir()) print('BBC corpus not found beside the repository (shared/corpora/bbc-news): the 2,000-article figures are skipped; the seed topic grows from the Yukos fixtures');
+await benchUpdates(print);
 
 print(`## Peak memory (RSS) of the whole run: ${Math.round(peak() / 1024 / 1024)} MiB`);
