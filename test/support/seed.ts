@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildBriefing } from '../../src/core/briefing.js';
 import type { Briefing } from '../../src/core/types.js';
@@ -6,7 +6,9 @@ import { readArticleSet } from '../../src/ingest/read-article-set.js';
 
 export const seedDir = fileURLToPath(new URL('../../briefings/north-korea-troops', import.meta.url));
 export const yukosDir = fileURLToPath(new URL('../fixtures/yukos', import.meta.url));
-const acceptanceDir = fileURLToPath(new URL('../../../shared/acceptance', import.meta.url));
+/** The workplace's acceptance data beside the repository when present, else the copy in test/fixtures (see its README). */
+const sharedAcceptance = fileURLToPath(new URL('../../../shared/acceptance', import.meta.url));
+const acceptanceDir = existsSync(`${sharedAcceptance}/seed-questions.json`) ? sharedAcceptance : fileURLToPath(new URL('../fixtures/acceptance', import.meta.url));
 
 export async function briefingOf(dir: string): Promise<Briefing> {
   const set = await readArticleSet(dir);
