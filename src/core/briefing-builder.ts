@@ -9,11 +9,14 @@
  * gives for the same final articles in the same order. States and briefings are values: an update
  * returns a new state and never changes an earlier state or a briefing handed out before.
  */
-import { analyzeArticle, type ArticleWork } from './article-work.js';
-import { groupRepresentatives, maxPostings, nearDuplicatesFrom, type NearDuplicateIndex } from './claims.js';
+import { analyzeArticles, type ArticleWork } from './article-work.js';
+import { groupRepresentatives, maxPostings, nearDuplicateScratch, nearDuplicatesFrom, type NearDuplicateIndex } from './claims.js';
 import { selectKeyPoints, type KeyPointInput, type KeyPointLimits } from './key-points.js';
-import { createLexicon, type Lexicon } from './lexicon.js';
+import { createLexicon, shareVocabulary, type Lexicon } from './lexicon.js';
+import { Negations } from './negations.js';
+import { SentenceFeatures } from './sentence-features.js';
 import { buildPostings, concatIds, sentenceFrequency, sentencesWith, type Postings } from './term-index.js';
+import { termSignatures } from './term-signatures.js';
 import { updateTimelines, type QuantityFigures } from './timeline-set.js';
 import { rankArticles } from './timeline.js';
 import type { Article, Briefing, Sentence, SourceInfo } from './types.js';
@@ -62,7 +65,7 @@ export interface ArticleChanges {
 /** The state of a set built from nothing; its `briefing` is `buildBriefing(articles, options)`. */
 export function createBriefingState(articles: readonly Article[], options: BriefingOptions = {}): BriefingState {
   const lexicon = createLexicon();
-  return assemble(articles, articles.map((a) => analyzeArticle(a, lexicon)), lexicon, options.keyPoints ?? defaultLimits, undefined);
+  return assemble(articles, analyzeArticles(articles, lexicon), lexicon, options.keyPoints ?? defaultLimits, undefined);
 }
 
 /** The state after `changes`. */
@@ -83,13 +86,16 @@ export function reviseBriefing(state: BriefingState, articles: readonly Article[
   const previous = new Map(state.work.articles.map((w, i) => [w.article.id, { w, i }]));
   let lastKept = -1;
   let ordered = new Set(articles.map((a) => a.id)).size === articles.length;
-  const works = articles.map((a) => {
+  const kept = articles.map((a) => {
     const old = previous.get(a.id);
-    if (!old || !sameArticle(old.w.article, a)) return analyzeArticle(a, lexicon);
+    if (!old || !sameArticle(old.w.article, a)) return undefined;
     if (old.i < lastKept) ordered = false;
     lastKept = old.i;
     return old.w;
   });
+  const fresh = analyzeArticles(articles.filter((_, i) => !kept[i]), lexicon);
+  let next = 0;
+  const works = kept.map((w) => w ?? fresh[next++]!);
   return assemble(articles, works, lexicon, limits, ordered ? state.work : undefined);
 }
 
@@ -112,10 +118,7 @@ interface SentenceTable {
   readonly conceptStart: Int32Array;
   readonly lengths: Int32Array;
   readonly paragraph: Int32Array;
-  readonly negated: Uint8Array;
   readonly hasFigure: Uint8Array;
-  readonly flags: Int32Array;
-  readonly trimmedWords: Int32Array;
 }
 
 function tableOf(works: readonly ArticleWork[]): SentenceTable {
@@ -131,10 +134,7 @@ function tableOf(works: readonly ArticleWork[]): SentenceTable {
     conceptStart: new Int32Array(count + 1),
     lengths: new Int32Array(count),
     paragraph: new Int32Array(count),
-    negated: new Uint8Array(count),
     hasFigure: new Uint8Array(count),
-    flags: new Int32Array(count),
-    trimmedWords: new Int32Array(count),
   };
   let at = 0;
   let conceptBase = 0;
@@ -149,10 +149,7 @@ function tableOf(works: readonly ArticleWork[]): SentenceTable {
     table.articleOf.fill(a, at, at + n);
     table.lengths.set(w.uniqueLengths, at);
     table.paragraph.set(w.paragraph, at);
-    table.negated.set(w.negated, at);
     table.hasFigure.set(w.hasFigure, at);
-    table.flags.set(w.flags, at);
-    table.trimmedWords.set(w.trimmedWords, at);
     at += n;
   });
   return table;
@@ -186,10 +183,19 @@ function assemble(articles: readonly Article[], works: readonly ArticleWork[], l
   const postings = buildPostings([table.uniqueFlat], table.lengths, vocabularySize);
   const conceptDf = conceptFrequencies(lexicon, previous, removedWorks, addedWorks);
   const termRank = termRanks(works, vocabularySize);
-  const index: NearDuplicateIndex = { ...postings, uniqueFlat: table.uniqueFlat, uniqueStart: table.uniqueStart, termRank, negated: table.negated, articleOf: table.articleOf };
+  const negations = new Negations(table.sentences);
+  const index: NearDuplicateIndex = {
+    ...postings,
+    uniqueFlat: table.uniqueFlat,
+    uniqueStart: table.uniqueStart,
+    termRank,
+    negations,
+    articleOf: table.articleOf,
+    signatures: termSignatures(table.uniqueFlat, table.uniqueStart),
+  };
   const pairs = nearDuplicatePairs(index, table, works, lexicon, previous, removedWorks, addedWorks);
   const positionOf = new Int32Array(lexicon.nextSerial).fill(-1);
-  table.serialAt.forEach((serial, i) => (positionOf[serial] = i));
+  for (let i = 0; i < count; i++) positionOf[table.serialAt[i]!] = i;
   const rep = groupRepresentatives(count, (i) => pairs[table.serialAt[i]!]?.map((s) => positionOf[s]!));
   const members = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
@@ -200,11 +206,17 @@ function assemble(articles: readonly Article[], works: readonly ArticleWork[], l
     else members.set(r, [r, i]);
   }
   const support = new Int32Array(count).fill(1);
-  for (const [r, list] of members) support[r] = new Set(list.map((m) => table.articleOf[m])).size;
+  const grouped = new Uint8Array(count);
+  for (const [r, list] of members) {
+    support[r] = new Set(list.map((m) => table.articleOf[m])).size;
+    grouped[r] = 1;
+  }
   const articleRank = rankArticles(works);
   const quantities = updateTimelines({ works, articleRank, previous, removedWorks, addedWorks });
   const input: KeyPointInput = {
     ...table,
+    negations,
+    features: new SentenceFeatures(table.sentences, table.tokens, lexicon.cues),
     conceptDf,
     numeric: lexicon.numeric,
     vocabularySize,
@@ -212,9 +224,10 @@ function assemble(articles: readonly Article[], works: readonly ArticleWork[], l
     articleCount: works.length,
     rep,
     members,
+    grouped,
   };
-  // The lexicon grows with later updates: a briefing gets a copy, shared until a new term arrives.
-  const vocabulary = previous?.vocabulary.size === vocabularySize ? previous.vocabulary : new Map(lexicon.vocabulary);
+  // The lexicon grows with later updates: a briefing gets the vocabulary as it is, and a new term goes into a copy.
+  const vocabulary = shareVocabulary(lexicon);
   const tokenTotal = works.reduce((n, w) => n + w.tokenCount, 0);
   const briefing: Briefing = {
     sources: works.map((w, i) => sourceOf(w, i)),
@@ -282,7 +295,8 @@ function nearDuplicatePairs(
 ): (readonly number[] | undefined)[] {
   const count = table.sentences.length;
   const pairs: (readonly number[] | undefined)[] = previous ? previous.pairs.slice() : [];
-  pairs.length = lexicon.nextSerial;
+  // Grown by pushing: setting a large length would leave a slow, sparse array.
+  while (pairs.length < lexicon.nextSerial) pairs.push(undefined);
   for (const w of removed) pairs.fill(undefined, w.serial, w.serial + w.sentences.length);
   const search = new Uint8Array(count);
   if (!previous) search.fill(1);
@@ -301,10 +315,10 @@ function nearDuplicatePairs(
       at += w.sentences.length;
     }
   }
-  const seenBy = new Int32Array(count).fill(-1);
+  const scratch = nearDuplicateScratch(count, lexicon.vocabulary.size);
   for (let i = 0; i < count; i++) {
     if (!search[i]) continue;
-    const found = nearDuplicatesFrom(index, i, seenBy);
+    const found = nearDuplicatesFrom(index, i, scratch);
     pairs[table.serialAt[i]!] = found.length ? found.map((j) => table.serialAt[j]!) : undefined;
   }
   return pairs;

@@ -5,6 +5,7 @@
  */
 import type { Attribution } from './speakers.js';
 import { attributionAt } from './speakers.js';
+import { clausesBefore, endsWithDigitAndSeparator, endsWithFrom, endsWithLetter, irregularSpace, lastWords, tail } from './figure-text.js';
 import { stem } from './text.js';
 import type { Citation, Figure, FigureKind } from './types.js';
 
@@ -67,6 +68,10 @@ const timeRe = new RegExp(
   'gi',
 );
 
+/**
+ * Where a sentence's figures come from. `attributions` and `previousSpeaker` may be getters: they
+ * are read only for a number that is a figure, and `previousSpeaker` only for a pronoun speaker.
+ */
 export interface FigureContext {
   readonly articleId: string;
   readonly sentenceId: string;
@@ -75,34 +80,52 @@ export interface FigureContext {
   readonly previousSpeaker: string;
 }
 
+/** One sentence being read for figures, with what is found once for all of its figures. */
+interface SentenceScan {
+  readonly text: string;
+  /** Its time expressions, once a figure needs them. */
+  times: readonly TimeMention[] | undefined;
+}
+
 /** Every figure in one sentence. */
 export function extractFigures(sentence: string, context: FigureContext): Figure[] {
   if (!/\d/.test(sentence)) return [];
   const out: Figure[] = [];
-  for (const m of sentence.matchAll(numberRe)) {
-    const figure = figureAt(sentence, m, context, out.length);
+  const scan: SentenceScan = { text: sentence, times: undefined };
+  // An `exec` loop rather than `matchAll`, which clones the pattern on every call. No match is
+  // empty (each holds a digit), and nothing else uses `numberRe` meanwhile.
+  numberRe.lastIndex = 0;
+  for (let m = numberRe.exec(sentence); m; m = numberRe.exec(sentence)) {
+    const figure = figureAt(scan, m, context, out.length);
     if (figure) out.push(figure);
   }
   return out;
 }
 
-function figureAt(sentence: string, m: RegExpMatchArray, context: FigureContext, n: number): Figure | undefined {
-  const [whole, currency = '', digits = '', scale = '', percent = ''] = m;
+function figureAt(scan: SentenceScan, m: RegExpMatchArray, context: FigureContext, n: number): Figure | undefined {
+  const sentence = scan.text;
+  const whole = m[0];
+  const currency = m[1] ?? '';
+  const digits = m[2] ?? '';
+  const scale = m[3] ?? '';
+  const percent = m[4] ?? '';
   const start = m.index! + (whole.length - whole.trimStart().length);
   const end = m.index! + whole.trimEnd().length;
   const before = sentence.slice(Math.max(0, start - 80), start);
   const after = sentence.slice(end);
   if (isNotAFigure(digits, currency, scale, percent, before, after)) return undefined;
-  const value = Number(`${digits.replace(/,/g, '')}e${scale ? (scales[scale.toLowerCase()] ?? 0) : 0}`);
+  const plain = digits.includes(',') ? digits.replace(/,/g, '') : digits;
+  const value = scale ? Number(`${plain}e${scales[scale.toLowerCase()] ?? 0}`) : Number(plain);
   const unit = percent ? '%' : currency;
   if (currency && isBracketedConversion(before, after)) return undefined;
-  const counts = countsAfter(after) || (unit ? '' : countsBefore(before));
+  const clauses = clausesBefore(sentence, start);
+  const clauseBefore = clauses.within80;
+  const counts = countsAfter(after) || (unit ? '' : countsBefore(clauseBefore));
   if (!counts && !unit) return undefined;
   const purpose = counts || unit === '%' ? '' : moneyPurpose(after);
-  const clauseBefore = clause(before);
-  const qualifier = qualifierAtEnd.exec(clauseBefore.replace(/[$£€]\s*$/, ''))?.[1] ?? '';
+  const qualifier = qualifierAtEnd.exec(tail(clauseBefore.replace(/[$£€]\s*$/, ''), longestQualifier))?.[1] ?? '';
   const attribution = attributionAt(context.attributions, start);
-  const kind = kindOf(sentence.slice(Math.max(0, start - 120), start), after);
+  const kind = kindOf(clauses.within120, after);
   const speaker = attribution ? (attribution.speaker.length <= 3 && /^[a-z]/.test(attribution.speaker) ? context.previousSpeaker : attribution.speaker) : '';
   const citation: Citation = { articleId: context.articleId, quote: sentence, sentenceId: context.sentenceId };
   return {
@@ -118,28 +141,38 @@ function figureAt(sentence: string, m: RegExpMatchArray, context: FigureContext,
     kind,
     speaker,
     via: attribution?.via ?? '',
-    when: nearestTime(sentence, start),
-    earlier: (earlierCue.test(clauseBefore.slice(-70)) || revisedFrom.test(clauseBefore.slice(-90))) && !(kind === 'claim' && !/\bfrom\b/.test(clauseBefore.slice(-70))),
+    when: nearestTime((scan.times ??= timeMentions(sentence)), start),
+    earlier: isEarlier(clauseBefore, kind),
     citation,
   };
 }
 
+/** Whether the clause before a figure calls it an earlier value ("up from 12", "the initial estimate"). */
+function isEarlier(clauseBefore: string, kind: FigureKind): boolean {
+  const near = clauseBefore.slice(-70);
+  return (earlierCue.test(near) || (endsWithFrom(clauseBefore) && revisedFrom.test(clauseBefore.slice(-90)))) && !(kind === 'claim' && !/\bfrom\b/.test(near));
+}
+
 function isNotAFigure(digits: string, currency: string, scale: string, percent: string, before: string, after: string): boolean {
-  if (/[A-Za-z][-/]?$/.test(before) || /^[A-Za-z]/.test(after.replace(/^(?:st|nd|rd|th)\b/, 'X'))) {
-    if (!/^\s/.test(after) && /^(?:st|nd|rd|th)\b/.test(after)) return true; // ordinals
-    if (/[A-Za-z][-/]?$/.test(before)) return true; // F-16, G7, Covid-19
-  }
-  if (/^(?:st|nd|rd|th)\b/.test(after)) return true;
-  if (/^[-:/]\d/.test(after) || /\d[-:/]$/.test(before)) return true; // ranges, times, dates
-  if (/^-(?:year|month|week|day)s?-old/i.test(after) || /^-year\b/i.test(after)) return true;
+  if (/^(?:st|nd|rd|th)\b/.test(after)) return true; // ordinals
+  if (endsWithLetter(before)) return true; // F-16, G7, Covid-19
+  if (/^[-:/]\d/.test(after) || endsWithDigitAndSeparator(before)) return true; // ranges, times, dates
+  if (after.charCodeAt(0) === 45 && (/^-(?:year|month|week|day)s?-old/i.test(after) || /^-year\b/i.test(after))) return true;
   if (currency || scale || percent) return false;
-  const value = Number(digits.replace(/,/g, ''));
-  if (!digits.includes(',') && value >= 1800 && value <= 2100) return true; // a year
-  if (monthBefore.test(before) || monthAfter.test(after)) return true; // a date
-  if (/\b(?:no\.|number|page|chapter|article|section|route|room|flight|version)\s*$/i.test(before)) return true;
+  if (!digits.includes(',')) {
+    const value = Number(digits);
+    if (value >= 1800 && value <= 2100) return true; // a year
+  }
+  if (monthBefore.test(tail(before, longestMonth)) || monthAfter.test(after)) return true; // a date
+  if (numberedBefore.test(tail(before, longestNumbered))) return true;
   if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries?|times)\b/i.test(after)) return true;
   return false;
 }
+
+const numberedBefore = /\b(?:no\.|number|page|chapter|article|section|route|room|flight|version)\s*$/i;
+const longestNumbered = 'chapter'.length;
+const longestMonth = 'september.'.length;
+const longestQualifier = Math.max(...qualifiers.map((q) => q.length));
 
 /** "$27.5bn (£14.5bn)": the amount in brackets converts the one before it and is not a figure of its own. */
 function isBracketedConversion(before: string, after: string): boolean {
@@ -158,16 +191,19 @@ function moneyPurpose(after: string): string {
   return words.join(' ');
 }
 
+/** Char codes of `.,;:!?"')]`, which may end a word of the phrase. */
+const trailingPunctuation = new Set([...'.,;:!?"\')]'].map((c) => c.charCodeAt(0)));
+
 /** The noun phrase a number counts, read forward: "400 Red Cross volunteers arrived" → "Red Cross volunteers". */
 function countsAfter(after: string): string {
   // Skip a conversion in brackets: "$27.5bn (£14.5bn) back tax bill".
-  const words = after.replace(/^\s*\([^)]{0,40}\)/, '').trimStart().split(/\s+/);
+  // The loop below reads at most six words (an "of" is followed by a word that ends it or is the fifth).
+  const words = after.replace(/^\s*\([^)]{0,40}\)/, '').trimStart().split(/\s+/, 8);
   const out: string[] = [];
   for (const raw of words) {
-    const word = raw.replace(/[.,;:!?"')\]]+$/, '');
+    const word = trailingPunctuation.has(raw.charCodeAt(raw.length - 1)) ? raw.replace(/[.,;:!?"')\]]+$/, '') : raw;
     const lower = word.toLowerCase();
-    const head = out.at(-1)?.toLowerCase() ?? '';
-    if (lower === 'of' && ofHeads.has(head)) {
+    if (lower === 'of' && ofHeads.has(out.at(-1)?.toLowerCase() ?? '')) {
       out.push(word);
       continue;
     }
@@ -180,9 +216,9 @@ function countsAfter(after: string): string {
   return out.join(' ');
 }
 
-/** Read backward when nothing follows: "special forces that could eventually number around 12,000". */
-function countsBefore(before: string): string {
-  const words = clause(before).trim().split(/\s+/).reverse();
+/** Read backward when nothing follows: "special forces that could eventually number around 12,000" (`clauseBefore` is the clause up to the number). */
+function countsBefore(clauseBefore: string): string {
+  const words = clauseBefore.trim().split(/\s+/).reverse();
   for (let i = 0; i < Math.min(words.length, 8); i++) {
     const w = words[i]!.replace(/[^A-Za-z'-]/g, '');
     const lower = w.toLowerCase();
@@ -195,30 +231,41 @@ function countsBefore(before: string): string {
   return '';
 }
 
-/** The current clause: text after the last clause boundary. */
-function clause(text: string): string {
-  const cut = Math.max(text.lastIndexOf(';'), text.lastIndexOf(':'), text.lastIndexOf('"'), text.lastIndexOf(' — '));
-  return cut >= 0 ? text.slice(cut + 1) : text;
-}
-
-function kindOf(before: string, after: string): FigureKind {
-  const near = clause(before).split(/\s+/).slice(-9).join(' ');
-  const following = after.split(/[,;:—]/)[0]!.split(/\s+/).slice(0, 9).join(' ');
+const modalAhead = /^\s*(?:\S+\s+){0,4}?(?:could|may|might|will|would|are expected|is expected)\b/i;
+/** The kind of a figure, from the clause before it (`clauseBefore`, 120 characters at most) and the text after it. */
+function kindOf(clauseBefore: string, after: string): FigureKind {
+  const near = lastWords(clauseBefore, 9);
   if (claimCue.test(near)) return 'claim';
-  if (projectionCue.test(near) || /^\s*(?:\S+\s+){0,4}?(?:could|may|might|will|would|are expected|is expected)\b/i.test(following)) {
-    return 'projection';
-  }
-  return 'estimate';
+  if (projectionCue.test(near)) return 'projection';
+  // The words after the number up to a comma, colon or dash; `modalAhead` reads at most six of them.
+  const cut = after.search(/[,;:—]/);
+  const following = cut < 0 ? after : after.slice(0, cut);
+  if (!irregularSpace(following)) return modalAhead.test(following) ? 'projection' : 'estimate';
+  return modalAhead.test(following.split(/\s+/, 9).join(' ')) ? 'projection' : 'estimate';
 }
 
-function nearestTime(sentence: string, position: number): string {
+/** A time expression of a sentence and where it starts. */
+interface TimeMention {
+  readonly at: number;
+  readonly text: string;
+}
+
+/** The time expressions of a sentence, found once however many figures it holds. */
+function timeMentions(sentence: string): TimeMention[] {
+  const out: TimeMention[] = [];
+  timeRe.lastIndex = 0;
+  for (let m = timeRe.exec(sentence); m; m = timeRe.exec(sentence)) out.push({ at: m.index, text: m[0] });
+  return out;
+}
+
+function nearestTime(times: readonly TimeMention[], position: number): string {
   let best = '';
   let distance = Infinity;
-  for (const m of sentence.matchAll(timeRe)) {
-    const d = Math.abs(m.index - position);
+  for (const m of times) {
+    const d = Math.abs(m.at - position);
     if (d < distance) {
       distance = d;
-      best = m[0].replace(/^on\s+/i, '');
+      best = m.text.replace(/^on\s+/i, '');
     }
   }
   return best;

@@ -6,13 +6,15 @@
  * an article and from the newest reporting. Covered concepts and words earn less a second time,
  * which gives diversity.
  */
+import { connective, dependent, lead, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
 import { sharesAtLeast } from './term-index.js';
+import type { Negations } from './negations.js';
 import type { Citation, KeyPoint, Sentence } from './types.js';
 
 /** The set as key points see it: per sentence (by position in the set), what `sentenceFeatures` and the term index found. */
 export interface KeyPointInput {
   readonly sentences: readonly Sentence[];
-  /** Distinct term ids of every sentence, ascending, end to end: sentence i's are `uniqueFlat[uniqueStart[i] .. uniqueStart[i + 1])`. */
+  /** Distinct term ids of every sentence, end to end: sentence i's are `uniqueFlat[uniqueStart[i] .. uniqueStart[i + 1])`. */
   readonly uniqueFlat: Int32Array;
   readonly uniqueStart: Int32Array;
   /** Concept ids of every sentence in order, end to end, likewise. */
@@ -23,12 +25,12 @@ export interface KeyPointInput {
   /** Per term id, 1 for a term that is a number. */
   readonly numeric: readonly number[];
   readonly vocabularySize: number;
-  readonly flags: Int32Array;
-  readonly trimmedWords: Int32Array;
+  /** What each sentence's text says of its weight, and its words as a point. */
+  readonly features: SentenceFeatures;
   readonly paragraph: Int32Array;
   readonly hasFigure: Uint8Array;
   /** Sentences that deny or negate: never redundant with one that affirms the same words. */
-  readonly negated: Uint8Array;
+  readonly negations: Negations;
   /** Per sentence, the position of its article; per article position, its rank in time (0 = oldest). */
   readonly articleOf: Int32Array;
   readonly articleRank: Int32Array;
@@ -37,6 +39,8 @@ export interface KeyPointInput {
   readonly rep: Int32Array;
   /** Members of the groups of two or more sentences, ascending, by representative. */
   readonly members: ReadonlyMap<number, readonly number[]>;
+  /** Per sentence, 1 for the representative of a group of two or more (a key of `members`). */
+  readonly grouped: Uint8Array;
 }
 
 export interface KeyPointLimits {
@@ -44,18 +48,6 @@ export interface KeyPointLimits {
   readonly maxWords: number;
 }
 
-const leadingConnective =
-  /^(?:(?:However|Meanwhile|Similarly|Still|Thus(?: far)?|Also|But|And|Moreover|Furthermore|In addition|In response|At this point|Thus far, however)|Speaking [^,"]{3,60}),\s+/;
-const dependentStart = /^["']?(?:He|She|They|It|This|These|Those|That|His|Her|Their|Its|Such|The two|We|I|Our|But|And|So)\b/;
-/** A trailing participle clause of a long sentence (", warning that …"): detail a briefing can drop. */
-const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|according)\b[^"]*$/;
-
-/**
- * A sentence about what happens next (a meeting scheduled, a vote due, a decision expected): a
- * developing story's reader wants the next step as much as the last one.
- */
-const nextStep =
-  /\b(?:(?:is|are|was|were) (?:scheduled|set|due|expected|slated) to|plans? to|will (?:meet|visit|travel|vote|decide|announce|hold|discuss)|later (?:this|next) (?:week|month)|next (?:week|month))\b/i;
 /** How much more a next-step sentence weighs in the latest-reporting pass. */
 const nextStepWeight = 1.6;
 
@@ -64,60 +56,8 @@ const recencyWeight = 1.5;
 /** In the corroboration pass, newer reporting weighs only a little more. */
 const consensusRecency = 0;
 
-function wordsOf(text: string): number {
-  let n = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
-  return n;
-}
-
-/** Light trimming only: a leading connective and a trailing participle clause go, the wording stays. */
-export function trimPoint(text: string): string {
-  let trimmed = text.replace(leadingConnective, '');
-  if (wordsOf(trimmed) > 22) {
-    const cut = trimmed.replace(trailingClause, '.');
-    if (wordsOf(cut) >= 12) trimmed = cut;
-  }
-  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-}
-
-/** `wordsOf(trimPoint(text))`, without building the capitalized text. */
-function trimmedWordCount(text: string): number {
-  let trimmed = text.replace(leadingConnective, '');
-  let words = wordsOf(trimmed);
-  if (words > 22) {
-    const cut = trimmed.replace(trailingClause, '.');
-    const cutWords = cut === trimmed ? words : wordsOf(cut);
-    if (cutWords >= 12) [trimmed, words] = [cut, cutWords];
-  }
-  return words;
-}
-
-/** What key points weigh a sentence by, from its text alone (bits of `flags`). */
-const lead = 1;
-const dependent = 2;
-const connective = 4;
-const quoteOrQuestion = 8;
-const oddQuotes = 16;
-const short = 32;
-const long = 64;
-const nextStepFlag = 128;
-
-/** The features of one sentence (`index` within its article) and the words of its trimmed text. */
-export function sentenceFeatures(text: string, index: number): { flags: number; trimmedWords: number } {
-  const words = wordsOf(text);
-  let flags = index === 0 ? lead : 0;
-  if (dependentStart.test(text)) flags |= dependent;
-  else if (leadingConnective.test(text)) flags |= connective;
-  if (/^["']/.test(text) || /\?$/.test(text)) flags |= quoteOrQuestion;
-  if ((text.split('"').length - 1) % 2 === 1) flags |= oddQuotes;
-  if (words < 8) flags |= short;
-  else if (words > 45) flags |= long;
-  if (nextStep.test(text)) flags |= nextStepFlag;
-  return { flags, trimmedWords: trimmedWordCount(text) };
-}
-
 function staticWeight(input: KeyPointInput, i: number, support: number, recency: number): number {
-  const f = input.flags[i]!;
+  const f = input.features.flagsOf(i);
   let w = 1 + 0.5 * (support - 1);
   w *= 1 + 0.4 / (1 + input.paragraph[i]!); // news puts what matters first
   // The lead: in the latest-reporting pass, the newest article's first sentence is the latest headline.
@@ -132,6 +72,15 @@ function staticWeight(input: KeyPointInput, i: number, support: number, recency:
   if (recency > 0 && f & nextStepFlag) w *= nextStepWeight;
   const rank = input.articleRank[input.articleOf[i]!] ?? 0;
   return w * (1 + (recency * rank) / Math.max(1, input.articleCount - 1));
+}
+
+const coveredBit = 0x80;
+
+/** Article counts capped at 4, one byte a concept (see `Selection.concepts`). */
+function cappedCounts(conceptDf: Int32Array): Uint8Array {
+  const out = new Uint8Array(conceptDf.length);
+  for (let c = 0; c < conceptDf.length; c++) out[c] = Math.min(conceptDf[c]!, 4);
+  return out;
 }
 
 /** Corroborated concepts weigh by their sources; in the latest-reporting pass, a new concept weighs too. */
@@ -153,8 +102,12 @@ interface Candidate {
 }
 
 interface Selection {
-  /** Per concept id and per term id, 1 once a chosen point says it. */
-  readonly covered: Uint8Array;
+  /**
+   * Per concept id, how many articles mention it, at most 4 (all `conceptWeight` tells apart),
+   * plus `coveredBit` once a chosen point says it: one byte a concept keeps the hot loops in cache.
+   */
+  readonly concepts: Uint8Array;
+  /** Per term id, 1 once a chosen point says it. */
   readonly coveredWords: Uint8Array;
   readonly chosen: { readonly best: number; readonly negated: boolean }[];
   readonly points: KeyPoint[];
@@ -168,7 +121,7 @@ interface Selection {
  */
 export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): KeyPoint[] {
   const selection: Selection = {
-    covered: new Uint8Array(input.conceptDf.length),
+    concepts: cappedCounts(input.conceptDf),
     coveredWords: new Uint8Array(input.vocabularySize),
     chosen: [],
     points: [],
@@ -196,11 +149,13 @@ function shortlist(input: KeyPointInput, selection: Selection, reps: readonly nu
   const heap: Candidate[] = [];
   for (let order = 0; order < reps.length; order++) {
     const rep = reps[order]!;
-    const members = input.members.get(rep);
+    const members = input.grouped[rep] ? input.members.get(rep) : undefined;
+    // Most groups cannot enter a full shortlist whatever their sentences' features: those are never read.
+    if (!fresh && heap.length === shortlistSize && groupBound(input, selection, rep, members) < heap[0]!.gain) continue;
     // Most groups are one sentence: their gain is scored before any candidate is made for them.
     if (!members) {
       const weight = staticWeight(input, rep, 1, recency);
-      const gain = gainOf(input, selection, rep, weight, input.trimmedWords[rep]!, fresh);
+      const gain = gainOf(input, selection, rep, weight, input.features.trimmedWordsOf(rep), fresh);
       if (gain <= 0 || (heap.length === shortlistSize && !ranksAbove(gain, order, heap[0]!))) continue;
     }
     const c = candidateOf(input, rep, members, order, recency);
@@ -262,16 +217,44 @@ function candidateOf(input: KeyPointInput, rep: number, members: readonly number
       if (w > bestWeight) [best, bestWeight] = [m, w];
     }
   }
-  return { rep, best, support, weight: staticWeight(input, best, support, recency), words: input.trimmedWords[best]!, order, gain: Infinity };
+  return { rep, best, support, weight: staticWeight(input, best, support, recency), words: input.features.trimmedWordsOf(best), order, gain: Infinity };
+}
+
+/**
+ * At least the corroboration-pass gain of sentence i as a point of its own (support 1, no
+ * recency), found without its features: the weight without the factors below 1 they may add,
+ * novelty 1, and the fewest words `gainOf` divides by, with a margin for rounding.
+ */
+function gainBound(input: KeyPointInput, selection: Selection, i: number): number {
+  let sum = 0;
+  for (let k = input.conceptStart[i]!, end = input.conceptStart[i + 1]!; k < end; k++) {
+    const c = input.conceptFlat[k]!;
+    const held = selection.concepts[c]!;
+    if (held < coveredBit) sum += conceptWeight(held, false);
+  }
+  let w = 1 + 0.4 / (1 + input.paragraph[i]!);
+  if (input.sentences[i]!.index === 0) w *= 1.15;
+  if (input.hasFigure[i]) w *= 1.15;
+  return ((w * sum) / Math.sqrt(8)) * (1 + 1e-9);
+}
+
+/** At least the corroboration-pass gain of the group of `rep` (its `members`, if more than one). */
+function groupBound(input: KeyPointInput, selection: Selection, rep: number, members: readonly number[] | undefined): number {
+  if (!members) return gainBound(input, selection, rep);
+  let most = 0;
+  for (const m of members) most = Math.max(most, gainBound(input, selection, m));
+  // Its support is at most its size; support weighs as in `staticWeight`.
+  return (1 + 0.5 * (members.length - 1)) * most * (1 + 1e-9);
 }
 
 /** The gain of a point: the uncovered concept weight it adds, for its weight and per word. */
 function gainOf(input: KeyPointInput, selection: Selection, best: number, weight: number, pointWords: number, fresh: boolean): number {
-  const { conceptFlat, conceptDf, uniqueFlat } = input;
-  const { covered, coveredWords } = selection;
+  const { conceptFlat, uniqueFlat } = input;
+  const { concepts, coveredWords } = selection;
   let sum = 0;
   for (let k = input.conceptStart[best]!, end = input.conceptStart[best + 1]!; k < end; k++) {
-    if (!covered[conceptFlat[k]!]) sum += conceptWeight(conceptDf[conceptFlat[k]!]!, fresh);
+    const held = concepts[conceptFlat[k]!]!;
+    if (held < coveredBit) sum += conceptWeight(held, fresh);
   }
   if (sum === 0) return 0;
   // Words already said by chosen points make a point repeat the briefing, even in other pairs.
@@ -298,10 +281,10 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
     queue.shift();
     if (gain <= 0) break;
     const { c } = top;
-    const negated = input.negated[c.best] === 1;
-    const unique = uniqueOf(input, c.best);
+    const negated = input.negations.of(c.best);
+    const unique = sortedUniqueOf(input, c.best);
     const redundant = selection.chosen.some((x) => {
-      const other = uniqueOf(input, x.best);
+      const other = sortedUniqueOf(input, x.best);
       // Sharing fewer than half the terms of the shorter of the two is not a repeat.
       if (x.negated !== negated || !sharesAtLeast(other, 0, other.length, unique, 0, unique.length, Math.ceil(Math.max(1, Math.min(unique.length, other.length)) / 2))) return false;
       // A figure the chosen point lacks ("now 40, up from 12") is a revision, not a repeat.
@@ -315,15 +298,16 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
       continue;
     }
     selection.words += words;
-    for (let k = input.conceptStart[c.best]!; k < input.conceptStart[c.best + 1]!; k++) selection.covered[input.conceptFlat[k]!] = 1;
+    for (let k = input.conceptStart[c.best]!; k < input.conceptStart[c.best + 1]!; k++) selection.concepts[input.conceptFlat[k]!]! |= coveredBit;
     for (const w of unique) selection.coveredWords[w] = 1;
     selection.chosen.push({ best: c.best, negated });
     selection.points.push({ text, citations: citationsOf(input, c.rep, c.best), sourceCount: c.support, score: Math.round(gain * 100) / 100, fresh });
   }
 }
 
-function uniqueOf(input: KeyPointInput, i: number): Int32Array {
-  return input.uniqueFlat.subarray(input.uniqueStart[i]!, input.uniqueStart[i + 1]!);
+/** The distinct terms of sentence i, ascending (a copy). */
+function sortedUniqueOf(input: KeyPointInput, i: number): Int32Array {
+  return input.uniqueFlat.slice(input.uniqueStart[i]!, input.uniqueStart[i + 1]!).sort();
 }
 
 function insertSorted(queue: { c: Candidate; gain: number }[], item: { c: Candidate; gain: number }): void {

@@ -47,7 +47,10 @@ interface Word {
 }
 
 function words(sentence: string): Word[] {
-  return [...sentence.matchAll(wordRe)].map((m) => ({ text: m[0], start: m.index }));
+  const out: Word[] = [];
+  wordRe.lastIndex = 0;
+  for (let m = wordRe.exec(sentence); m; m = wordRe.exec(sentence)) out.push({ text: m[0], start: m.index });
+  return out;
 }
 
 const isCapitalized = (w: string): boolean => /^[A-Z]/.test(w);

@@ -141,53 +141,110 @@ export function sortTimelines(timelines: readonly FigureTimeline[]): FigureTimel
 
 /** The timeline of one quantity: `group` holds its figures in the order of the set. */
 export function timelineOf(quantity: string, group: readonly Figure[], articleRank: ReadonlyMap<string, number>): FigureTimeline {
-  const merged = new Map<string, Figure[]>();
-  for (const f of group) {
-    const key = `${f.kind}|${f.value}`;
-    if (!merged.has(key)) merged.set(key, []);
-    merged.get(key)!.push(f);
+  // Figures of one kind and value are one entry, in the order their first figures appear.
+  const merged: Figure[][] = [];
+  if (group.length <= 8) {
+    // Few figures (most quantities): a scan of the entries so far costs less than maps.
+    for (const f of group) {
+      const figs = merged.find((m) => m[0]!.kind === f.kind && sameValueZero(m[0]!.value, f.value));
+      if (figs) figs.push(f);
+      else merged.push([f]);
+    }
+  } else {
+    const byValue = new Map<FigureKind, Map<number, Figure[]>>();
+    for (const f of group) {
+      let same = byValue.get(f.kind);
+      if (!same) byValue.set(f.kind, (same = new Map()));
+      const figs = same.get(f.value);
+      if (figs) figs.push(f);
+      else {
+        const created = [f];
+        same.set(f.value, created);
+        merged.push(created);
+      }
+    }
   }
-  const rankOf = (f: Figure): number => articleRank.get(f.citation.articleId) ?? 0;
-  const entries = [...merged.values()].map((figs): TimelineEntry => {
-    const current = figs.filter((f) => !f.earlier);
-    const shown = [...(current.length ? current : figs)].sort((a, b) => rankOf(a) - rankOf(b) || specificity(b.speaker) - specificity(a.speaker));
-    const lead = shown.find((f) => f.speaker) ?? shown[0]!;
-    const rank = current.length ? Math.min(...current.map(rankOf)) : Math.min(...figs.map(rankOf)) - 0.5;
-    return {
-      value: lead.value,
-      display: lead.display,
-      kind: lead.kind,
-      qualifier: shown.find((f) => f.qualifier)?.qualifier ?? '',
-      speaker: lead.speaker,
-      via: lead.via,
-      when: shown.find((f) => f.when)?.when ?? '',
-      superseded: figs.some((f) => f.earlier),
-      rank,
-      figures: [...figs].sort((a, b) => rankOf(a) - rankOf(b)),
-    };
-  });
+  const entries = merged.map((figs) => entryOf(figs, articleRank));
   entries.sort((a, b) => a.rank - b.rank || a.value - b.value);
   const latest: Partial<Record<FigureKind, TimelineEntry>> = {};
   for (const kind of ['estimate', 'projection', 'claim'] as const) {
-    const ofKind = entries.filter((e) => e.kind === kind);
-    const live = ofKind.filter((e) => !e.superseded);
-    const pick = (live.length ? live : ofKind).at(-1);
+    const pick = latestOf(entries, kind);
     if (pick) latest[kind] = pick;
   }
-  const label = [...group].sort((a, b) => specificity(b.counts) - specificity(a.counts) || a.counts.length - b.counts.length)[0]!.counts;
   return {
     quantity,
-    label: label || (group[0]!.unit === '%' ? 'Percentage' : 'Amount'),
+    label: labelOf(group) || (group[0]!.unit === '%' ? 'Percentage' : 'Amount'),
     unit: group[0]!.unit,
     entries,
     latest,
     disagreements: disagreementsOf(entries),
-    sourceCount: new Set(group.map((f) => f.citation.articleId)).size,
+    sourceCount: group.length === 1 ? 1 : new Set(group.map((f) => f.citation.articleId)).size,
   };
+}
+
+/** The last entry of a kind not superseded, else the last of the kind. */
+function latestOf(entries: readonly TimelineEntry[], kind: FigureKind): TimelineEntry | undefined {
+  let last: TimelineEntry | undefined;
+  for (let k = entries.length - 1; k >= 0; k--) {
+    const e = entries[k]!;
+    if (e.kind !== kind) continue;
+    if (!e.superseded) return e;
+    last ??= e;
+  }
+  return last;
+}
+
+/** Equality as map keys have it (NaN equals NaN). */
+function sameValueZero(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
+function rankOf(f: Figure, articleRank: ReadonlyMap<string, number>): number {
+  return articleRank.get(f.citation.articleId) ?? 0;
+}
+
+/** The entry of the figures of one kind and value. */
+function entryOf(figs: readonly Figure[], articleRank: ReadonlyMap<string, number>): TimelineEntry {
+  const current = figs.filter((f) => !f.earlier);
+  const shown = [...(current.length ? current : figs)].sort((a, b) => rankOf(a, articleRank) - rankOf(b, articleRank) || specificity(b.speaker) - specificity(a.speaker));
+  const lead = shown.find((f) => f.speaker) ?? shown[0]!;
+  const rank = current.length ? Math.min(...current.map((f) => rankOf(f, articleRank))) : Math.min(...figs.map((f) => rankOf(f, articleRank))) - 0.5;
+  return {
+    value: lead.value,
+    display: lead.display,
+    kind: lead.kind,
+    qualifier: shown.find((f) => f.qualifier)?.qualifier ?? '',
+    speaker: lead.speaker,
+    via: lead.via,
+    when: shown.find((f) => f.when)?.when ?? '',
+    superseded: figs.some((f) => f.earlier),
+    rank,
+    figures: figs.length > 1 ? [...figs].sort((a, b) => rankOf(a, articleRank) - rankOf(b, articleRank)) : [...figs],
+  };
+}
+
+/**
+ * What the figures count, in the most specific words: the first figure of the highest
+ * specificity, and of those the shortest wording (what a stable sort by both would put first).
+ */
+function labelOf(group: readonly Figure[]): string {
+  if (group.length === 1) return group[0]!.counts;
+  let best = group[0]!.counts;
+  let bestSpecificity = specificity(best);
+  for (let k = 1; k < group.length; k++) {
+    const counts = group[k]!.counts;
+    const s = specificity(counts);
+    if (s > bestSpecificity || (s === bestSpecificity && counts.length < best.length)) {
+      best = counts;
+      bestSpecificity = s;
+    }
+  }
+  return best;
 }
 
 /** Live entries of one kind with different values at the same time (same rank) from different speakers. */
 function disagreementsOf(entries: readonly TimelineEntry[]): TimelineEntry[][] {
+  if (entries.length < 2) return [];
   const groups = new Map<string, TimelineEntry[]>();
   for (const e of entries) {
     if (e.superseded) continue;

@@ -1,0 +1,154 @@
+/**
+ * What key points weigh a sentence by, from its own text: a lead, a pronoun or connective that
+ * leans on the sentence before, a quotation or question, its length, a next step; and the words of
+ * the sentence as a point would show it (lightly trimmed).
+ */
+import { stem } from './text.js';
+import type { Sentence } from './types.js';
+
+const leadingConnective =
+  /^(?:(?:However|Meanwhile|Similarly|Still|Thus(?: far)?|Also|But|And|Moreover|Furthermore|In addition|In response|At this point|Thus far, however)|Speaking [^,"]{3,60}),\s+/;
+const dependentStart = /^["']?(?:He|She|They|It|This|These|Those|That|His|Her|Their|Its|Such|The two|We|I|Our|But|And|So)\b/;
+/** A trailing participle clause of a long sentence (", warning that …"): detail a briefing can drop. */
+const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|according)\b[^"]*$/;
+
+/**
+ * A sentence about what happens next (a meeting scheduled, a vote due, a decision expected): a
+ * developing story's reader wants the next step as much as the last one.
+ */
+const nextStep =
+  /\b(?:(?:is|are|was|were) (?:scheduled|set|due|expected|slated) to|plans? to|will (?:meet|visit|travel|vote|decide|announce|hold|discuss)|later (?:this|next) (?:week|month)|next (?:week|month))\b/i;
+
+/**
+ * Term cues (bits): terms without which a pattern cannot match a sentence, so that the pattern
+ * need not scan it. A match of `nextStep` holds, as the tokenizer stems it, the participle of "is
+ * scheduled to", the "plan" of "plans to", the verb after "will" or the "week" or "month" of "next
+ * week"; a match of `trailingClause` holds its participle ("according" is a stopword, so the text
+ * is searched for it). Each such word stands between non-word characters, so the tokenizer keeps
+ * it as a term of its own, except next to an apostrophe ("o'plans to"): a term with an inner
+ * apostrophe cues both.
+ */
+export const nextStepCue = 1;
+export const trailingClauseCue = 2;
+const nextStepTerms = new Set(
+  ['scheduled', 'set', 'due', 'expected', 'slated', 'plan', 'plans', 'meet', 'visit', 'travel', 'vote', 'decide', 'announce', 'hold', 'discuss', 'week', 'month'].map(stem),
+);
+const trailingClauseTerms = new Set(['warning', 'adding', 'saying', 'noting', 'citing'].map(stem));
+export const allCues = nextStepCue | trailingClauseCue;
+
+/** The cues of a term (as the tokenizer gives it). */
+export function termCues(term: string): number {
+  if (term.includes("'")) return allCues;
+  return (nextStepTerms.has(term) ? nextStepCue : 0) | (trailingClauseTerms.has(term) ? trailingClauseCue : 0);
+}
+
+/** Bits of a sentence's features. */
+export const lead = 1;
+export const dependent = 2;
+export const connective = 4;
+export const quoteOrQuestion = 8;
+export const oddQuotes = 16;
+export const short = 32;
+export const long = 64;
+export const nextStepFlag = 128;
+
+/** Spaces plus one (`indexOf` scans natively, several times faster than a loop over characters). */
+export function wordsOf(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
+/** How many times `char` occurs in `text`. */
+function occurrences(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
+/** Light trimming only: a leading connective and a trailing participle clause go, the wording stays. */
+export function trimPoint(text: string): string {
+  let trimmed = text.replace(leadingConnective, '');
+  if (wordsOf(trimmed) > 22) {
+    const cut = trimmed.replace(trailingClause, '.');
+    if (wordsOf(cut) >= 12) trimmed = cut;
+  }
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+}
+
+/**
+ * `wordsOf(trimPoint(text))`, without building the capitalized text: `words` is the count of the
+ * text, `connective` the length of its leading connective, `cues` its terms' cues.
+ */
+function trimmedWordCount(text: string, words: number, connective: number, cues: number): number {
+  let trimmed = text;
+  if (connective > 0) {
+    trimmed = text.slice(connective);
+    words = wordsOf(trimmed);
+  }
+  if (words > 22 && (cues & trailingClauseCue || trimmed.includes('according'))) {
+    const cut = trimmed.replace(trailingClause, '.');
+    const cutWords = cut === trimmed ? words : wordsOf(cut);
+    if (cutWords >= 12) [trimmed, words] = [cut, cutWords];
+  }
+  return words;
+}
+
+/**
+ * The features of one sentence (`index` within its article) and the words of its trimmed text.
+ * `cues` are the cues of its terms together (see `termCues`); all of them when unknown.
+ */
+export function sentenceFeatures(text: string, index: number, cues = allCues): { flags: number; trimmedWords: number } {
+  const words = wordsOf(text);
+  const connectiveLength = leadingConnective.exec(text)?.[0].length ?? 0;
+  let flags = index === 0 ? lead : 0;
+  if (dependentStart.test(text)) flags |= dependent;
+  else if (connectiveLength > 0) flags |= connective;
+  const first = text.charCodeAt(0);
+  if (first === 34 || first === 39 || text.charCodeAt(text.length - 1) === 63) flags |= quoteOrQuestion; // " ' … ?
+  if (occurrences(text, '"') % 2 === 1) flags |= oddQuotes;
+  if (words < 8) flags |= short;
+  else if (words > 45) flags |= long;
+  if (cues & nextStepCue && nextStep.test(text)) flags |= nextStepFlag;
+  return { flags, trimmedWords: trimmedWordCount(text, words, connectiveLength, cues) };
+}
+
+/**
+ * The features of a set's sentences (by position), each found when first asked for: key points
+ * ask about few of them. `cues` are the cues of each term id (see `termCues`).
+ */
+export class SentenceFeatures {
+  /** Per sentence, its flags (-1 until found) and the words of its trimmed text. */
+  private readonly flags: Int32Array;
+  private readonly words: Int32Array;
+
+  constructor(
+    private readonly sentences: readonly Sentence[],
+    private readonly tokens: readonly Int32Array[],
+    private readonly cues: readonly number[],
+  ) {
+    this.flags = new Int32Array(sentences.length).fill(-1);
+    this.words = new Int32Array(sentences.length);
+  }
+
+  flagsOf(i: number): number {
+    if (this.flags[i]! < 0) this.find(i);
+    return this.flags[i]!;
+  }
+
+  /** Words of the sentence as a point shows it (`trimPoint`). */
+  trimmedWordsOf(i: number): number {
+    if (this.flags[i]! < 0) this.find(i);
+    return this.words[i]!;
+  }
+
+  private find(i: number): void {
+    const ids = this.tokens[i]!;
+    let cues = 0;
+    for (let k = 0; k < ids.length; k++) cues |= this.cues[ids[k]!]!;
+    const s = this.sentences[i]!;
+    const found = sentenceFeatures(s.text, s.index, cues);
+    this.flags[i] = found.flags;
+    this.words[i] = found.trimmedWords;
+  }
+}
