@@ -64,10 +64,25 @@ function spanBefore(ws: readonly Word[], end: number, sentence: string): string 
     const w = ws[i]!.text;
     const gap = i < last ? sentence.slice(ws[i]!.start + w.length, ws[i + 1]!.start) : ' ';
     if (/[,;:"()—]/.test(gap)) break;
-    if (isCapitalized(w) || roleWords.has(w.toLowerCase()) || /'s$/.test(w)) i--;
+    if (isCapitalized(w) || roleWords.has(w.toLowerCase()) || /'s$/.test(w) || isInnerTitleWord(ws, i, sentence)) i--;
     else break;
   }
   return cleanSpan(ws.slice(i + 1, last + 1), sentence);
+}
+
+/**
+ * A lowercase word inside a job title, between two role words with only spaces around it:
+ * "financial" in "chief financial officer", so the title is not cut to "Yukos chief".
+ */
+function isInnerTitleWord(ws: readonly Word[], i: number, sentence: string): boolean {
+  const prev = ws[i - 1];
+  const word = ws[i]!;
+  const next = ws[i + 1];
+  if (!prev || !next || !/^[a-z]{4,}$/.test(word.text)) return false;
+  const isRole = (w: Word): boolean => roleWords.has(w.text.toLowerCase()) && !edgeWords.has(w.text.toLowerCase());
+  if (!isRole(prev) || !isRole(next)) return false;
+  const spaced = (a: Word, b: Word): boolean => /^ +$/.test(sentence.slice(a.start + a.text.length, b.start));
+  return spaced(prev, word) && spaced(word, next);
 }
 
 function spanAfter(ws: readonly Word[], start: number, sentence: string): string {
@@ -100,7 +115,7 @@ function sentenceSubject(ws: readonly Word[], sentence: string): string {
   let i = 0;
   if (ws[0] && notNames.has(ws[0].text) && /,/.test(sentence.slice(ws[0].start, ws[1]?.start ?? 0))) i = 1;
   let end = i;
-  while (end < ws.length && (isCapitalized(ws[end]!.text) || roleWords.has(ws[end]!.text.toLowerCase()))) end++;
+  while (end < ws.length && (isCapitalized(ws[end]!.text) || roleWords.has(ws[end]!.text.toLowerCase()) || isInnerTitleWord(ws, end, sentence))) end++;
   return cleanSpan(ws.slice(i, end), sentence);
 }
 

@@ -63,4 +63,12 @@ describe('figures', () => {
     expect(labels).toEqual(['Amount', 'damages', 'damages']);
     expect(b.timelines.every((t) => t.entries.length === 1)).toBe(true);
   });
+
+  it('keeps a whole job title in the speaker, lowercase words inside it included', () => {
+    const text =
+      'Acme chief financial officer Ann Lee, who joined in May, acknowledged the point. ' +
+      'Even so, she told the court that only $480,000 had arrived that day. ' +
+      'The company chief executive officer John Smith said 40 stores would close.';
+    expect(figuresOf(text).map((f) => f.speaker)).toEqual(['Acme chief financial officer Ann Lee', 'chief executive officer John Smith']);
+  });
 });
