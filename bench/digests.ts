@@ -17,6 +17,8 @@ import type { Subscription } from '../src/store/digest-store.js';
 import { ms, percentiles, time } from './support.js';
 
 const seedDir = fileURLToPath(new URL('../briefings/north-korea-troops', import.meta.url));
+const yukosDir = fileURLToPath(new URL('../test/fixtures/yukos', import.meta.url));
+const topicCount = 10;
 const zones = ['UTC', 'Europe/Kyiv', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'America/Sao_Paulo'];
 
 const measure = async (fn: () => Promise<void>): Promise<number> => {
@@ -37,19 +39,22 @@ export async function benchDigests(): Promise<Record<string, string | number>> {
   const latest = percentiles(time(() => latestSlot('0 8 * * *', 'Asia/Kolkata', new Date('2025-06-01T00:00:00Z'), new Date('2025-06-01T06:00:00Z')), 2000, 100));
   out['latestSlot: one subscription, 6-hour window (mean)'] = `${(latest.mean * 1000).toFixed(1)} µs`;
 
-  const topic = await loadTopic(seedDir, 'troops');
-  const topics: TopicLibrary = { names: () => ['troops'], defaultName: () => 'troops', get: () => topic, reload: async () => topic, put: () => undefined };
+  // Ten topics, each loaded and briefed on its own (the two bundled stories, alternately).
+  const loaded = new Map<string, Awaited<ReturnType<typeof loadTopic>>>();
+  for (let t = 0; t < topicCount; t++) loaded.set(`topic-${t}`, await loadTopic(t % 2 ? yukosDir : seedDir, `topic-${t}`));
+  const names = [...loaded.keys()];
+  const topics: TopicLibrary = { names: () => names, defaultName: () => names[0]!, get: (name) => loaded.get(name), reload: async (name) => loaded.get(name), put: () => undefined };
   const count = 1000;
   const store = createMemoryDigestStore();
   for (let i = 0; i < count; i++) {
-    const sub: Subscription = { id: `s${i}`, platform: 'slack', channelId: `C${i}`, topic: 'troops', cron: `${i % 60} 8 * * *`, timezone: zones[i % zones.length]!, quietWhenUnchanged: false, owner: 'chat', activeFrom: '2025-01-01T00:00:00.000Z' };
+    const sub: Subscription = { id: `s${i}`, platform: 'slack', channelId: `C${i}`, topic: `topic-${i % topicCount}`, cron: `${i % 60} 8 * * *`, timezone: zones[i % zones.length]!, quietWhenUnchanged: false, owner: 'chat', activeFrom: '2025-01-01T00:00:00.000Z' };
     await store.saveSubscription(sub);
   }
   let posts = 0;
   const poster = { platform: 'slack' as const, post: async () => (posts++, { ok: true as const, messageIds: [] }) };
   const service = createDigestService({ store, topics, posters: [poster], logger: silentLogger, clock: () => new Date(), graceMinutes: 24 * 60 });
   const now = new Date('2025-06-02T12:00:00Z');
-  out[`runDue: ${count} subscriptions, all due (compose + post, memory store)`] = ms(await measure(() => service.runDue(now)));
+  out[`runDue: ${count} subscriptions across ${topicCount} topics, all due (compose + post, memory store)`] = ms(await measure(() => service.runDue(now)));
   out['runDue: digests posted'] = posts;
   out[`runDue: ${count} subscriptions, nothing due (the minute sweep)`] = ms(await measure(() => service.runDue(new Date(now.getTime() + 60_000))));
 
