@@ -14,7 +14,7 @@ import { groupRepresentatives, maxPostings, nearDuplicateScratch, nearDuplicates
 import { selectKeyPoints, type KeyPointInput, type KeyPointLimits } from './key-points.js';
 import { createLexicon, shareVocabulary, type Lexicon } from './lexicon.js';
 import { Negations } from './negations.js';
-import { SentenceFeatures } from './sentence-features.js';
+import { SentenceFeatures, type FeatureMemo } from './sentence-features.js';
 import { buildPostings, concatIds, sentenceFrequency, sentencesWith, type Postings } from './term-index.js';
 import { termSignatures } from './term-signatures.js';
 import { updateTimelines, type QuantityFigures } from './timeline-set.js';
@@ -50,6 +50,8 @@ export interface BuildWork {
   readonly pairs: readonly (readonly number[] | undefined)[];
   readonly quantities: ReadonlyMap<string, QuantityFigures>;
   readonly articleRank: ReadonlyMap<string, number>;
+  /** Sentence features found so far, kept for later states: a sentence's features never change. */
+  readonly featureMemo: FeatureMemo;
 }
 
 /** What changed in a set. */
@@ -65,7 +67,7 @@ export interface ArticleChanges {
 /** The state of a set built from nothing; its `briefing` is `buildBriefing(articles, options)`. */
 export function createBriefingState(articles: readonly Article[], options: BriefingOptions = {}): BriefingState {
   const lexicon = createLexicon();
-  return assemble(articles, analyzeArticles(articles, lexicon), lexicon, options.keyPoints ?? defaultLimits, undefined);
+  return assemble(articles, analyzeArticles(articles, lexicon), lexicon, options.keyPoints ?? defaultLimits, undefined, new WeakMap());
 }
 
 /** The state after `changes`. */
@@ -96,7 +98,7 @@ export function reviseBriefing(state: BriefingState, articles: readonly Article[
   const fresh = analyzeArticles(articles.filter((_, i) => !kept[i]), lexicon);
   let next = 0;
   const works = kept.map((w) => w ?? fresh[next++]!);
-  return assemble(articles, works, lexicon, limits, ordered ? state.work : undefined);
+  return assemble(articles, works, lexicon, limits, ordered ? state.work : undefined, state.work.featureMemo);
 }
 
 function sameArticle(a: Article, b: Article): boolean {
@@ -172,7 +174,14 @@ function termRanks(works: readonly ArticleWork[], vocabularySize: number): Int32
 }
 
 /** Builds the state of `works`; with `previous`, counts and pairs are updated from it rather than recomputed. */
-function assemble(articles: readonly Article[], works: readonly ArticleWork[], lexicon: Lexicon, limits: KeyPointLimits, previous: BuildWork | undefined): BriefingState {
+function assemble(
+  articles: readonly Article[],
+  works: readonly ArticleWork[],
+  lexicon: Lexicon,
+  limits: KeyPointLimits,
+  previous: BuildWork | undefined,
+  featureMemo: FeatureMemo,
+): BriefingState {
   const kept = new Set(works);
   const removedWorks = previous ? previous.articles.filter((w) => !kept.has(w)) : [];
   const before = new Set(previous?.articles);
@@ -216,7 +225,7 @@ function assemble(articles: readonly Article[], works: readonly ArticleWork[], l
   const input: KeyPointInput = {
     ...table,
     negations,
-    features: new SentenceFeatures(table.sentences, table.tokens, lexicon.cues),
+    features: new SentenceFeatures(table.sentences, table.tokens, lexicon.cues, featureMemo),
     conceptDf,
     numeric: lexicon.numeric,
     vocabularySize,
@@ -246,7 +255,7 @@ function assemble(articles: readonly Article[], works: readonly ArticleWork[], l
       avgLength: tokenTotal / Math.max(1, count),
     },
   };
-  const work: BuildWork = { lexicon, limits, articles: works, vocabulary, postings, conceptDf, pairs, quantities: quantities.byQuantity, articleRank };
+  const work: BuildWork = { lexicon, limits, articles: works, vocabulary, postings, conceptDf, pairs, quantities: quantities.byQuantity, articleRank, featureMemo };
   return { briefing, articles, work };
 }
 

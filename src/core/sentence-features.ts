@@ -113,9 +113,13 @@ export function sentenceFeatures(text: string, index: number, cues = allCues): {
   return { flags, trimmedWords: trimmedWordCount(text, words, connectiveLength, cues) };
 }
 
+/** Features already found, by sentence: flags in the low 8 bits, trimmed words above them. */
+export type FeatureMemo = WeakMap<Sentence, number>;
+
 /**
  * The features of a set's sentences (by position), each found when first asked for: key points
- * ask about few of them. `cues` are the cues of each term id (see `termCues`).
+ * ask about few of them. `cues` are the cues of each term id (see `termCues`). `memo` carries what
+ * was found to the next state of the set, so an update does not read its kept sentences again.
  */
 export class SentenceFeatures {
   /** Per sentence, its flags (-1 until found) and the words of its trimmed text. */
@@ -126,6 +130,7 @@ export class SentenceFeatures {
     private readonly sentences: readonly Sentence[],
     private readonly tokens: readonly Int32Array[],
     private readonly cues: readonly number[],
+    private readonly memo: FeatureMemo = new WeakMap(),
   ) {
     this.flags = new Int32Array(sentences.length).fill(-1);
     this.words = new Int32Array(sentences.length);
@@ -143,12 +148,19 @@ export class SentenceFeatures {
   }
 
   private find(i: number): void {
+    const s = this.sentences[i]!;
+    const known = this.memo.get(s);
+    if (known !== undefined) {
+      this.flags[i] = known & 0xff;
+      this.words[i] = known >>> 8;
+      return;
+    }
     const ids = this.tokens[i]!;
     let cues = 0;
     for (let k = 0; k < ids.length; k++) cues |= this.cues[ids[k]!]!;
-    const s = this.sentences[i]!;
     const found = sentenceFeatures(s.text, s.index, cues);
     this.flags[i] = found.flags;
     this.words[i] = found.trimmedWords;
+    this.memo.set(s, found.flags | (found.trimmedWords << 8));
   }
 }
