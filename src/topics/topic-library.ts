@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { createBriefingState, reviseBriefing, type BriefingState } from '../core/briefing-builder.js';
 import type { Article, Briefing } from '../core/types.js';
@@ -72,13 +73,21 @@ async function loadFolder(dir: string, name: string, previous: LoadedFolder | un
 
 async function readFiles(dir: string, known: LoadedFolder['files'] | undefined): Promise<LoadedFolder['files']> {
   const names = (await readdir(dir)).filter((n) => articleExtensions.has(extname(n).toLowerCase()) && !/^readme\./i.test(n)).sort();
+  // Stamps are taken synchronously: one stat is a few microseconds, and 2,000 of them through the
+  // thread pool take five times as long as in a loop. Only new or changed files are then read.
+  const stamps = names.map((file) => {
+    try {
+      const info = statSync(join(dir, file), { throwIfNoEntry: false });
+      return info ? `${info.size}:${info.mtimeMs}:${info.ino}` : '';
+    } catch {
+      return ''; // unreadable: read again, and readArticleFile reports why
+    }
+  });
   const entries = await Promise.all(
-    names.map(async (file) => {
-      const path = join(dir, file);
-      const info = await stat(path).catch(() => undefined);
-      const stamp = info ? `${info.size}:${info.mtimeMs}:${info.ino}` : '';
+    names.map(async (file, i) => {
+      const stamp = stamps[i]!;
       const before = known?.get(file);
-      const read = before && stamp && before.stamp === stamp ? before.read : await readArticleFile(path);
+      const read = before && stamp && before.stamp === stamp ? before.read : await readArticleFile(join(dir, file));
       return [file, { stamp, read }] as const;
     }),
   );
