@@ -43,19 +43,42 @@ export function answerQuestion(question: string, briefing: Briefing): Answer {
   return answerFromSentences(question, terms, briefing) ?? notFound(briefing);
 }
 
+/** Per set of timelines, which timelines each label term (and its synonyms) points to; built on the first question. */
+const labelIndexes = new WeakMap<readonly FigureTimeline[], Map<string, number[]>>();
+
+function labelIndex(timelines: readonly FigureTimeline[]): Map<string, number[]> {
+  let index = labelIndexes.get(timelines);
+  if (index) return index;
+  index = new Map();
+  timelines.forEach((t, i) => {
+    for (const term of new Set([...tokenize(t.label), t.quantity.replace(/^[$£€%]/, '')].flatMap(expand))) {
+      const list = index!.get(term);
+      if (list) list.push(i);
+      else index!.set(term, [i]);
+    }
+  });
+  labelIndexes.set(timelines, index);
+  return index;
+}
+
+/** The timeline whose label shares most question terms (a term naming its quantity counts twice); the first of equals. */
 function matchTimeline(terms: readonly string[], timelines: readonly FigureTimeline[]): FigureTimeline | undefined {
-  let best: FigureTimeline | undefined;
+  const index = labelIndex(timelines);
+  const scores = new Map<number, number>();
+  for (const q of terms) {
+    const hit = new Set<number>();
+    for (const x of expand(q)) for (const i of index.get(x) ?? []) hit.add(i);
+    for (const i of hit) scores.set(i, (scores.get(i) ?? 0) + (q === timelines[i]!.quantity ? 2 : 1));
+  }
+  let best = -1;
   let bestScore = 0;
-  for (const t of timelines) {
-    const labelTerms = new Set([...tokenize(t.label), t.quantity.replace(/^[$£€%]/, '')].flatMap(expand));
-    let score = 0;
-    for (const q of terms) if (expand(q).some((x) => labelTerms.has(x))) score += q === t.quantity ? 2 : 1;
-    if (score > bestScore) {
+  for (const [i, score] of scores) {
+    if (score > bestScore || (score === bestScore && i < best)) {
       bestScore = score;
-      best = t;
+      best = i;
     }
   }
-  return best;
+  return best < 0 ? undefined : timelines[best];
 }
 
 function wantedKind(question: string, timeline: FigureTimeline): FigureKind {
@@ -122,19 +145,28 @@ function answerFromSentences(question: string, terms: readonly string[], briefin
   const idOf = (t: string): number => index.vocabulary.get(t) ?? -1;
   const df = (id: number): number => (id < 0 ? 0 : index.postingStart[id + 1]! - index.postingStart[id]!);
   const idf = new Map(query.map((t) => [t, Math.log(1 + (n - df(idOf(t)) + 0.5) / (df(idOf(t)) + 0.5))]));
-  const scores = new Map<number, number>();
-  const matched = new Map<number, number>();
+  // Per sentence position, its BM25 score and the idf its terms cover; `touched` keeps first-match order.
+  const scores = new Float64Array(n);
+  const matched = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
   for (const t of query) {
+    const termIdf = idf.get(t)!;
     for (const alt of expand(t)) {
       const id = idOf(alt);
       if (id < 0) continue;
+      const cover = termIdf / (alt === t ? 1 : 1.5);
       for (const i of sentencesWith(index, id)) {
         const tokens = index.tokens[i]!;
         let tf = 0;
-        for (const x of tokens) if (x === id) tf++;
-        const bm25 = (idf.get(t)! * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * tokens.length) / index.avgLength));
-        scores.set(i, (scores.get(i) ?? 0) + bm25);
-        matched.set(i, (matched.get(i) ?? 0) + idf.get(t)! / (alt === t ? 1 : 1.5));
+        for (let k = 0; k < tokens.length; k++) if (tokens[k] === id) tf++;
+        const bm25 = (termIdf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * tokens.length) / index.avgLength));
+        if (!seen[i]) {
+          seen[i] = 1;
+          touched.push(i);
+        }
+        scores[i] = scores[i]! + bm25;
+        matched[i] = matched[i]! + cover;
       }
     }
   }
@@ -147,9 +179,9 @@ function answerFromSentences(question: string, terms: readonly string[], briefin
   for (const r of index.articleRank.values()) if (r > maxRank) maxRank = r;
   let best = -1;
   let bestScore = 0;
-  for (const [i, base] of scores) {
+  for (const i of touched) {
     const s = index.sentences[i]!;
-    let score = base * (1 + 0.15 * ((index.support[i] ?? 1) - 1));
+    let score = scores[i]! * (1 + 0.15 * ((index.support[i] ?? 1) - 1));
     if (quoted.length && quoted.some((q) => s.text.toLowerCase().includes(q))) score *= 2;
     if (named.length && named.some((t) => s.text.toLowerCase().includes(t))) score *= speakerOf(index, i, named) ? 1.3 : 1;
     if (recent) score *= 1 + (0.6 * (index.articleRank.get(s.articleId) ?? 0)) / maxRank;
@@ -158,7 +190,7 @@ function answerFromSentences(question: string, terms: readonly string[], briefin
       best = i;
     }
   }
-  if (best < 0 || (matched.get(best) ?? 0) / totalIdf < 0.45) return undefined;
+  if (best < 0 || matched[best]! / totalIdf < 0.45) return undefined;
   const sentence = index.sentences[best]!;
   const citation: Citation = { articleId: sentence.articleId, quote: sentence.text, sentenceId: sentence.id };
   return { found: true, answer: sentence.text, citations: [citation], earlier: [], related: [] };
