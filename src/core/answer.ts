@@ -17,11 +17,13 @@ const whoCue = /^\s*(who|which\b[\w\s.]*\b(official|person|agency|government|min
 
 /** Words that shape a question but say nothing about its subject. */
 const questionWords = new Set(
-  'what which who whom how many much when where why latest current newest recent earlier previous number estimate figure ' +
+  (
+    'what which who whom how many much when where why latest current newest recent earlier previous number estimate figure ' +
     'answer only give gave did does do is are was were the kind sort total count tally first initial original project projection ' +
     'warn warned claim claimed according position say said tell told'
-      .split(' ')
-      .map(stem),
+  )
+    .split(' ')
+    .map(stem),
 );
 
 const synonymGroups = [['troop', 'soldier', 'forc', 'personnel'], ['people', 'person', 'individual'], ['death', 'dead', 'kill', 'fatality']];
@@ -31,7 +33,8 @@ function expand(term: string): string[] {
 
 export function answerQuestion(question: string, briefing: Briefing): Answer {
   const terms = tokenize(question).filter((t) => !questionWords.has(t));
-  const values = [...question.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
+  const numbers = [...question.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => m[0]);
+  const values = numbers.map((n) => Number(n.replace(/,/g, '')));
   if (whoCue.test(question) && values.length) {
     const byValue = answerWho(question, values, briefing);
     if (byValue) return byValue;
@@ -40,7 +43,7 @@ export function answerQuestion(question: string, briefing: Briefing): Answer {
     const timeline = matchTimeline(terms, briefing.timelines);
     if (timeline) return answerNumber(question, terms, timeline);
   }
-  return answerFromSentences(question, terms, briefing) ?? notFound(briefing);
+  return answerFromSentences(question, terms, numbers, briefing) ?? notFound(briefing);
 }
 
 /** Per set of timelines, which timelines each label term (and its synonyms) points to; built on the first question. */
@@ -137,7 +140,13 @@ function answerWho(question: string, values: readonly number[], briefing: Briefi
 }
 
 /** BM25 over the set's sentences, with corroboration, named speakers, quoted phrases and recency. */
-function answerFromSentences(question: string, terms: readonly string[], briefing: Briefing): FoundAnswer | undefined {
+/**
+ * The sentence that best answers the question (BM25 over its terms, with corroboration, speakers
+ * and recency), or none when too little of the question is covered. A sentence must hold at least
+ * one question term itself, not only a synonym of one; and when the question names a number
+ * ("who counted 40 bridges?"), the sentence must hold that number.
+ */
+function answerFromSentences(question: string, terms: readonly string[], numbers: readonly string[], briefing: Briefing): FoundAnswer | undefined {
   const { index } = briefing;
   const n = index.sentences.length;
   if (n === 0 || terms.length === 0) return undefined;
@@ -149,6 +158,7 @@ function answerFromSentences(question: string, terms: readonly string[], briefin
   const scores = new Float64Array(n);
   const matched = new Float64Array(n);
   const seen = new Uint8Array(n);
+  const exact = new Uint8Array(n);
   const touched: number[] = [];
   for (const t of query) {
     const termIdf = idf.get(t)!;
@@ -166,6 +176,7 @@ function answerFromSentences(question: string, terms: readonly string[], briefin
           touched.push(i);
         }
         scores[i] = scores[i]! + bm25;
+        if (alt === t) exact[i] = 1;
         matched[i] = matched[i]! + cover;
       }
     }
@@ -179,8 +190,10 @@ function answerFromSentences(question: string, terms: readonly string[], briefin
   for (const r of index.articleRank.values()) if (r > maxRank) maxRank = r;
   let best = -1;
   let bestScore = 0;
+  const forms = numbers.flatMap((n) => [n, n.replace(/,/g, ''), Number(n.replace(/,/g, '')).toLocaleString('en')]);
   for (const i of touched) {
     const s = index.sentences[i]!;
+    if (!exact[i] || (forms.length && !forms.some((f) => s.text.includes(f)))) continue;
     let score = scores[i]! * (1 + 0.15 * ((index.support[i] ?? 1) - 1));
     if (quoted.length && quoted.some((q) => s.text.toLowerCase().includes(q))) score *= 2;
     if (named.length && named.some((t) => s.text.toLowerCase().includes(t))) score *= speakerOf(index, i, named) ? 1.3 : 1;
