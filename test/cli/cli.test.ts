@@ -24,12 +24,14 @@ describe('the sitrep CLI contract', () => {
   it('ask --json gives answer, found and citations; earlier values stay out of the answer', async () => {
     const { code, stdout } = await sitrep('ask', 'latest troop estimate', '--json');
     expect(code).toBe(0);
-    const json = JSON.parse(stdout) as { answer: string; found: boolean; citations: { source: string; quote: string }[]; earlier: { value: number }[] };
+    const json = JSON.parse(stdout) as { answer: string; found: boolean; citations: { source: string; article: string; quote: string }[]; earlier: { value: number }[] };
     expect(json.found).toBe(true);
     expect(json.answer).toContain('10,000');
     expect(json.answer).not.toMatch(/3,000|12,000/);
     expect(json.citations[0]?.quote).toContain('10,000');
-    expect(json.citations[0]?.source).toBeTruthy();
+    // The newest seed article carries the revised estimate; the source label names its file.
+    expect(json.citations[0]?.article).toBe('004_939c135cb1d63b67');
+    expect(json.citations[0]?.source).toContain('(004_939c135cb1d63b67.txt)');
     expect(json.earlier.map((e) => e.value)).toContain(3000);
   });
 
