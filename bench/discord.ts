@@ -16,19 +16,12 @@ import { silentLogger, type Logger } from '../src/logger.js';
 import { createTopicLibrary } from '../src/topics/topic-library.js';
 import { channelId, userId } from '../test/discord/discord-interactions.js';
 import type { DiscordLoadReady, DiscordLoadRequest, DiscordLoadResult, Timing } from './discord-load.js';
-import { ms, percentiles, tsWorker } from './support.js';
+import { ms, nextMessage, percentiles, tsWorker } from './support.js';
 
 const seedTopicsDir = fileURLToPath(new URL('../briefings', import.meta.url));
 const question = 'latest troop estimate';
 const deadlineMs = 3000;
 const targetMs = 100;
-
-/** p50, p90, p99 and max of a sample (bench/support.ts's `percentiles` gives p50 and p99). */
-function spread(samples: readonly number[]): { p50: number; p90: number; p99: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1) ?? NaN };
-}
 
 const perSecond = (count: number, elapsedMs: number): string => `${Math.round((count / elapsedMs) * 1000).toLocaleString('en')} commands/s`;
 
@@ -47,11 +40,7 @@ export async function benchDiscord(print: (line: string) => void): Promise<void>
   const base = percentiles(engine.slice(20));
 
   const load = tsWorker(new URL('./discord-load.ts', import.meta.url));
-  const next = <T>(): Promise<T> =>
-    new Promise((resolve, reject) => {
-      load.once('message', (msg: T | { error: string }) => (msg && typeof msg === 'object' && 'error' in msg ? reject(new Error(msg.error)) : resolve(msg as T)));
-      load.once('error', reject);
-    });
+  const next = <T>(): Promise<T> => nextMessage<T>(load);
   const { apiUrl, token, applicationId } = await next<DiscordLoadReady>();
   // The adapter logs each wait discord.js's REST queue makes for a rate limit; count them.
   const waits = { global: 0, route: 0 };
@@ -68,8 +57,8 @@ export async function benchDiscord(print: (line: string) => void): Promise<void>
     load.postMessage(request);
     const { serial, concurrent, serialMs, concurrentMs } = await next<DiscordLoadResult>();
     const line = (label: string, timings: readonly Timing[], elapsedMs: number): void => {
-      const a = spread(timings.map((t) => t.answer));
-      const d = spread(timings.map((t) => t.deferral));
+      const a = percentiles(timings.map((t) => t.answer));
+      const d = percentiles(timings.map((t) => t.deferral));
       print(
         `${label} p50 ${ms(a.p50)}, p90 ${ms(a.p90)}, p99 ${ms(a.p99)}, max ${ms(a.max)} over ${timings.length} commands, ${perSecond(timings.length, elapsedMs)} ` +
           `(p50 ${(a.p50 / base.p50).toFixed(1)}× the engine; p99 = ${((a.p99 / deadlineMs) * 100).toFixed(1)}% of Discord's 3,000 ms, ${(a.p99 / targetMs).toFixed(2)}× the 100 ms target)`,
@@ -79,9 +68,8 @@ export async function benchDiscord(print: (line: string) => void): Promise<void>
     print(`engine alone (baseline, same command): p50 ${ms(base.p50)}, p99 ${ms(base.p99)}`);
     line('1 in flight:  ', serial, serialMs);
     line('50 in flight: ', concurrent, concurrentMs);
-    // discord.js exempts only interaction callbacks from its client-side global limit (50 requests/s by
-    // default); the answer (PATCH of @original) queues behind it, though Discord does not bind
-    // interaction endpoints to the global rate limit. Printed so that the tail above reads right.
+    // Replies go out beside discord.js's client-side global limit (50 requests/s), as Discord does not
+    // bind interaction endpoints to it; any wait counted here would show in the tail above.
     print(`rate-limit waits in discord.js's REST queue: ${waits.global} global (its 50 requests/s client-side cap), ${waits.route} per-route`);
   } finally {
     await adapter.stop();

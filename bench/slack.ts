@@ -10,7 +10,7 @@ import { executeCommand } from '../src/commands/execute-command.js';
 import { silentLogger } from '../src/logger.js';
 import { createTopicLibrary } from '../src/topics/topic-library.js';
 import { signingSecret } from '../test/slack/slack-requests.js';
-import { ms, percentiles, tsWorker } from './support.js';
+import { ms, nextMessage, percentiles, tsWorker } from './support.js';
 
 const seedTopicsDir = fileURLToPath(new URL('../briefings', import.meta.url));
 
@@ -37,11 +37,7 @@ export async function benchSlack(print: (line: string) => void): Promise<void> {
   const base = percentiles(engine.slice(20));
 
   const load = tsWorker(new URL('./slack-load.ts', import.meta.url));
-  const next = <T>(): Promise<T> =>
-    new Promise((resolve, reject) => {
-      load.once('message', resolve);
-      load.once('error', reject);
-    });
+  const next = <T>(): Promise<T> => nextMessage<T>(load);
   const { apiUrl } = await next<{ apiUrl: string }>();
   const adapter = createSlackAdapter({
     config: { botToken: 'xoxb-test-bench', signingSecret, apiUrl, port: 0, restrictDigests: false },

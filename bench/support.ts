@@ -4,10 +4,10 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../src/core/types.js';
 
 /** Milliseconds percentiles of a sample. */
-export function percentiles(samples: readonly number[]): { p50: number; p99: number; mean: number } {
+export function percentiles(samples: readonly number[]): { p50: number; p90: number; p99: number; max: number; mean: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p99: at(0.99), mean: sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length) };
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1) ?? NaN, mean: sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length) };
 }
 
 /** Runs `fn` `runs` times after `warmup` runs; returns each run's milliseconds. */
@@ -89,4 +89,12 @@ export function tsWorker(module: URL): Worker {
 export function bbcCorpusDir(): string | undefined {
   const dir = fileURLToPath(new URL('../../shared/corpora/bbc-news', import.meta.url));
   return existsSync(`${dir}/train.csv`) ? dir : undefined;
+}
+
+/** The next message a load worker sends; a message `{ error }` (the worker failed) rejects. */
+export function nextMessage<T>(worker: Worker): Promise<T> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (msg: T | { error: string }) => (msg && typeof msg === 'object' && 'error' in msg ? reject(new Error(msg.error)) : resolve(msg as T)));
+    worker.once('error', reject);
+  });
 }

@@ -19,7 +19,8 @@ import { buildPostings, concatIds, sentenceFrequency, sentencesWith, type Postin
 import { termSignatures } from './term-signatures.js';
 import { updateTimelines, type QuantityFigures } from './timeline-set.js';
 import { rankArticles } from './timeline.js';
-import type { Article, Briefing, Sentence, SourceInfo } from './types.js';
+import { sourceInfo } from './sources.js';
+import type { Article, Briefing, Sentence } from './types.js';
 
 export interface BriefingOptions {
   /** Length of the key points: a message a person reads in about a minute. */
@@ -239,7 +240,7 @@ function assemble(
   const vocabulary = shareVocabulary(lexicon);
   const tokenTotal = works.reduce((n, w) => n + w.tokenCount, 0);
   const briefing: Briefing = {
-    sources: works.map((w, i) => sourceOf(w, i)),
+    sources: works.map((w, i) => sourceInfo(w.article, i, w.label, w.sentences.length)),
     keyPoints: selectKeyPoints(input, limits),
     figures: flatten(works, (w) => w.figures),
     timelines: quantities.timelines,
@@ -265,20 +266,6 @@ function supportOf(rep: Int32Array, support: Int32Array): number[] {
   return out;
 }
 
-function sourceOf(w: ArticleWork, i: number): SourceInfo {
-  const a = w.article;
-  return {
-    articleId: a.id,
-    number: i + 1,
-    label: w.label,
-    origin: a.origin,
-    sentenceCount: w.sentences.length,
-    ...(a.title ? { title: a.title } : {}),
-    ...(a.source ? { source: a.source } : {}),
-    ...(a.url ? { url: a.url } : {}),
-    ...(a.published ? { published: a.published } : {}),
-  };
-}
 
 function conceptFrequencies(lexicon: Lexicon, previous: BuildWork | undefined, removed: readonly ArticleWork[], added: readonly ArticleWork[]): Int32Array {
   const df = new Int32Array(lexicon.conceptCount);

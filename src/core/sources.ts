@@ -16,16 +16,17 @@ export function sourceLabel(article: Article): string {
   return meta ? `${opening} (${meta})` : `${opening} (${article.origin})`;
 }
 
-export function buildSources(articles: readonly Article[], sentenceCounts: ReadonlyMap<string, number>): SourceInfo[] {
-  return articles.map((a, i) => ({
-    articleId: a.id,
-    number: i + 1,
-    label: sourceLabel(a),
-    origin: a.origin,
-    sentenceCount: sentenceCounts.get(a.id) ?? 0,
-    ...(a.title ? { title: a.title } : {}),
-    ...(a.source ? { source: a.source } : {}),
-    ...(a.url ? { url: a.url } : {}),
-    ...(a.published ? { published: a.published } : {}),
-  }));
+/** The source entry of an article: number `index + 1` in the set, its label and how many sentences it has. */
+export function sourceInfo(article: Article, index: number, label: string, sentenceCount: number): SourceInfo {
+  return {
+    articleId: article.id,
+    number: index + 1,
+    label,
+    origin: article.origin,
+    sentenceCount,
+    ...(article.title ? { title: article.title } : {}),
+    ...(article.source ? { source: article.source } : {}),
+    ...(article.url ? { url: article.url } : {}),
+    ...(article.published ? { published: article.published } : {}),
+  };
 }

@@ -3,7 +3,7 @@
  * orders things: an article that calls 400 "an earlier estimate" comes after the articles that
  * report 400 as current. File order breaks the remaining ties.
  */
-import type { Article, Figure, FigureKind, FigureTimeline, TimelineEntry } from './types.js';
+import type { Figure, FigureKind, FigureTimeline, TimelineEntry } from './types.js';
 
 /** What orders one article: its date and the figures it reports as current or as earlier. */
 export interface ArticleOrderFacts {
@@ -15,21 +15,7 @@ export interface ArticleOrderFacts {
   readonly earlierKeys: readonly string[];
 }
 
-/** Article id → rank (0 = oldest). */
-export function orderArticles(articles: readonly Article[], figures: readonly Figure[]): Map<string, number> {
-  const keys = new Map(articles.map((a) => [a.id, { current: new Set<string>(), earlier: new Set<string>() }]));
-  for (const f of figures) keys.get(f.citation.articleId)![f.earlier ? 'earlier' : 'current'].add(`${f.quantity}|${f.kind}|${f.value}`);
-  return rankArticles(
-    articles.map((a) => ({
-      id: a.id,
-      published: a.published ? Date.parse(a.published) : NaN,
-      currentKeys: [...keys.get(a.id)!.current],
-      earlierKeys: [...keys.get(a.id)!.earlier],
-    })),
-  );
-}
-
-/** As `orderArticles`, from facts gathered once per article. */
+/** Article id → rank (0 = oldest), from facts gathered once per article. */
 export function rankArticles(articles: readonly ArticleOrderFacts[]): Map<string, number> {
   const position = new Map(articles.map((a, i) => [a.id, i]));
   // Only values that some article calls earlier can order articles.
@@ -111,18 +97,6 @@ function insertBy(list: string[], item: string, compare: (x: string, y: string) 
 
 function specificity(counts: string): number {
   return counts.split(/\s+/).filter(Boolean).length + (/[A-Z]/.test(counts) ? 1 : 0);
-}
-
-/** Groups figures by quantity, merges equal values of one kind, and orders them in time. */
-export function buildTimelines(figures: readonly Figure[], articleRank: ReadonlyMap<string, number>): FigureTimeline[] {
-  const byQuantity = new Map<string, Figure[]>();
-  for (const f of figures) {
-    if (!byQuantity.has(f.quantity)) byQuantity.set(f.quantity, []);
-    byQuantity.get(f.quantity)!.push(f);
-  }
-  const timelines: FigureTimeline[] = [];
-  for (const [quantity, group] of byQuantity) timelines.push(timelineOf(quantity, group, articleRank));
-  return sortTimelines(timelines);
 }
 
 /**

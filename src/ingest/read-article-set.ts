@@ -18,16 +18,30 @@ export const articleExtensions = new Set(['.txt', '.md', '.html', '.htm']);
 /** Larger files are not news articles (or are a mistake): reported, not read. */
 export const maxArticleBytes = 2 * 1024 * 1024;
 
+/** Whether a file name is an article's (by extension); a README is not. */
+export function isArticleFileName(name: string): boolean {
+  return articleExtensions.has(extname(name).toLowerCase()) && !/^readme\./i.test(name);
+}
+
+/** The article files of a folder, in file-name order (the order of an undated set). */
+export async function articleFileNames(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter(isArticleFileName).sort();
+}
+
 /**
  * Reads every article file of a folder, in file-name order. Files that cannot be used are reported
  * in `problems` with the reason and skipped; the rest are still returned.
  */
 export async function readArticleSet(dir: string): Promise<ArticleSet> {
-  const names = (await readdir(dir)).filter((n) => articleExtensions.has(extname(n).toLowerCase()) && !/^readme\./i.test(n)).sort();
-  const results = await Promise.all(names.map((name) => readArticleFile(join(dir, name))));
+  const names = await articleFileNames(dir);
+  return articleSetOf(await Promise.all(names.map((name) => readArticleFile(join(dir, name)))));
+}
+
+/** The set that file reads (in file-name order) make: the articles, with ids made unique, and the problems. */
+export function articleSetOf(reads: Iterable<Article | IngestProblem>): { articles: Article[]; problems: IngestProblem[] } {
   const articles: Article[] = [];
   const problems: IngestProblem[] = [];
-  for (const r of results) {
+  for (const r of reads) {
     if ('reason' in r) problems.push(r);
     else articles.push(r);
   }

@@ -1,9 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Logger } from '../logger.js';
 import type { Topic, TopicLibrary } from '../topics/topic-library.js';
-import { articleExtensions } from './read-article-set.js';
+import { isArticleFileName } from './read-article-set.js';
 
 /** File names (within the topic folder) that changed between two loads of a topic. */
 export interface FolderChanges {
@@ -47,7 +47,7 @@ interface Watched {
 function isWatched(file: string): boolean {
   if (file.startsWith('.')) return false;
   if (file === 'topic.yml') return true;
-  return articleExtensions.has(extname(file).toLowerCase()) && !/^readme\./i.test(file);
+  return isArticleFileName(file);
 }
 
 async function listStamps(dir: string): Promise<Map<string, Stamp>> {

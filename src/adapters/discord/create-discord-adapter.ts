@@ -31,18 +31,20 @@ export interface DiscordAdapter {
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { config, deps, logger } = options;
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
-    // REST and, through GET /gateway/bot, the gateway URL (DISCORD_API_URL, e.g. https://discord.com/api).
-    rest: config.apiUrl ? { api: config.apiUrl } : {},
-  });
+  // REST and, through GET /gateway/bot, the gateway URL (DISCORD_API_URL, e.g. https://discord.com/api).
+  const api = config.apiUrl ? { api: config.apiUrl } : {};
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, rest: api });
   // The poster posts over REST without the gateway, so it works before (and without) start.
   client.rest.setToken(config.token);
   // Interaction webhooks (reply edits, follow-ups) are outside Discord's global rate limit; their
   // own per-token buckets still apply. This client has no token: those routes need none.
-  const replies = new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), globalRequestsPerSecond: Number.MAX_SAFE_INTEGER });
-  replies.on(RESTEvents.RateLimited, (info) => logger.warn('discord rate limited', { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }));
+  const replies = new REST({ ...api, globalRequestsPerSecond: Number.MAX_SAFE_INTEGER });
+  // The route has its ids as placeholders: an interaction token (in webhook URLs) never reaches the log.
+  for (const rest of [client.rest, replies]) {
+    rest.on(RESTEvents.RateLimited, (info) =>
+      logger.warn('discord rate limited', { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }),
+    );
+  }
   const env = { deps, logger, now: options.now ?? (() => new Date()), replies };
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -51,10 +53,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
   client.on(Events.ShardError, (error, shardId) => logger.warn('discord gateway connection error', { shardId, error }));
-  // The route has its ids as placeholders: an interaction token (in webhook URLs) never reaches the log.
-  client.rest.on(RESTEvents.RateLimited, (info) =>
-    logger.warn('discord rate limited', { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }),
-  );
 
   const poster = createDiscordChannelPoster({ rest: client.rest, logger });
   let started = false;
@@ -82,6 +80,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       if (!started) return;
       started = false;
       await client.destroy();
+      replies.clearHashSweeper();
+      replies.clearHandlerSweeper();
       logger.info('discord adapter stopped');
     },
   };
