@@ -82,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const info = await stat(dir).catch(() => undefined);
     if (!info?.isDirectory()) throw new UsageError(`article set not found: ${dir}`);
     const topic = await loadTopic(dir);
-    for (const p of topic.problems) io.stderr(`skipped ${p.path}: ${p.reason}`);
+    for (const p of topic.problems) io.stderr(`${p.kept ? 'warning' : 'skipped'} ${p.path}: ${p.reason}`);
     if (topic.articles.length === 0) throw new UsageError(`no readable articles in ${dir}`);
     return run(command, options, topic.title, topic.briefing, topic.problems.map((p) => `${p.path}: ${p.reason}`), io);
   } catch (error) {

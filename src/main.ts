@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     return 1;
   }
   for (const name of topics.names()) {
-    for (const p of topics.get(name)!.problems) logger.warn('skipped article file', { topic: name, path: p.path, reason: p.reason });
+    for (const p of topics.get(name)!.problems) logger.warn(p.kept ? 'article file read with a warning' : 'skipped article file', { topic: name, path: p.path, reason: p.reason });
   }
 
   const services: Service[] = [];

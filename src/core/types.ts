@@ -18,6 +18,8 @@ export interface Article {
   readonly published?: string;
   /** Body text, normalized: plain paragraphs separated by `\n`, boilerplate removed. */
   readonly text: string;
+  /** What ingest left out of the file but kept the article for ("front matter field \"published\" is not a date"). */
+  readonly warnings?: readonly string[];
 }
 
 /** A sentence of an article, the unit every point, figure and answer is traced to. */

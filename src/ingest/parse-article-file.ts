@@ -38,6 +38,7 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParsedArt
       ...(source ? { source } : {}),
       ...(url ? { url } : {}),
       ...(published ? { published } : {}),
+      ...(split.warnings.length ? { warnings: split.warnings } : {}),
     },
   };
 }

@@ -7,6 +7,8 @@ import { parseArticleFile } from './parse-article-file.js';
 export interface IngestProblem {
   readonly path: string;
   readonly reason: string;
+  /** The article was still read; only what `reason` names was left out. */
+  readonly kept?: true;
 }
 
 export interface ArticleSet {
@@ -43,7 +45,10 @@ export function articleSetOf(reads: Iterable<Article | IngestProblem>): { articl
   const problems: IngestProblem[] = [];
   for (const r of reads) {
     if ('reason' in r) problems.push(r);
-    else articles.push(r);
+    else {
+      articles.push(r);
+      for (const reason of r.warnings ?? []) problems.push({ path: r.origin, reason, kept: true });
+    }
   }
   return { articles: withUniqueIds(articles), problems };
 }

@@ -126,7 +126,7 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
     const topic = await topics.reload(w.name);
     if (!topic || stopped) return;
     logger.info('topic folder changed', { topic: w.name, ...changes, articles: topic.articles.length });
-    for (const p of topic.problems) logger.warn('skipped article file', { topic: w.name, path: p.path, reason: p.reason });
+    for (const p of topic.problems) logger.warn(p.kept ? 'article file read with a warning' : 'skipped article file', { topic: w.name, path: p.path, reason: p.reason });
     try {
       await options.onUpdate?.(topic, changes, previous);
     } catch (error) {

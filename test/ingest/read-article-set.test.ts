@@ -23,16 +23,26 @@ describe('reading an article set', () => {
       'open-front.md': '---\ntitle: x\nBody with no closing fence.',
     });
     const set = await readArticleSet(dir);
-    expect(set.articles.map((a) => a.id)).toEqual(['good']);
+    expect(set.articles.map((a) => a.id)).toEqual(['bad-date', 'good']);
     const reasons = Object.fromEntries(set.problems.map((p) => [p.path.split('/').pop(), p.reason]));
     expect(reasons).toMatchObject({
       'empty.txt': 'empty file',
       'binary.txt': expect.stringMatching(/binary/),
       'latin1.txt': 'not valid UTF-8 text',
       'bad-front.md': expect.stringMatching(/not valid YAML/),
-      'bad-date.md': expect.stringMatching(/published.*not a date/),
+      'bad-date.md': expect.stringMatching(/published.*not a date.*left out/),
       'open-front.md': expect.stringMatching(/not closed/),
     });
+    expect(set.problems.filter((p) => p.kept).map((p) => p.path)).toEqual(['bad-date.md']);
+    expect(set.articles[0]).not.toHaveProperty('published');
+  });
+
+  it('treats null and blank front matter fields as absent, keeping the article', async () => {
+    const dir = await folder({ 'a.md': '---\ntitle: null\npublished: null\nsource: ""\nurl: ~\n---\nOfficials said 40 schools were closed.' });
+    const { articles, problems } = await readArticleSet(dir);
+    expect(problems).toEqual([]);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toEqual({ id: 'a', origin: 'a.md', text: 'Officials said 40 schools were closed.' });
   });
 
   it('reads front matter, HTML and Markdown, and strips boilerplate', async () => {
