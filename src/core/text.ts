@@ -2,6 +2,11 @@
  * Text handling shared by the whole core: normalization, boilerplate removal, sentence splitting
  * and the tokenizer (terms for matching and ranking).
  */
+import { unwrapHardWraps, withoutListMarkers } from './hard-wraps.js';
+import { type ArticleHints, dropRepeatedHeadlines, headlineKeys, leadHeadline, stripDatelines } from './lead-lines.js';
+import { monthPattern, writtenDatePattern } from './written-dates.js';
+
+export type { ArticleHints } from './lead-lines.js';
 
 /** Straight quotes, one kind of dash, single spaces, no stray double periods. */
 export function normalizeText(raw: string): string {
@@ -23,28 +28,85 @@ export function normalizeText(raw: string): string {
     .trim();
 }
 
+const publishedDate = `(?:${writtenDatePattern}|${monthPattern} \\d{1,2}(?:st|nd|rd|th)?)`;
+const clockTime = '\\d{1,2}(?::\\d{2})?\\s*[AaPp]\\.?[Mm]\\.?(?: [A-Z]{2,4})?';
+
 const boilerplateLine: readonly RegExp[] = [
   /^[A-Z][A-Z '’&-]{2,40}\s*\|/, // RELATED STORY | …, WATCH | …
-  /^(related|read more|see also|more on this|more from|recommended|most read|top stories)\b.{0,160}$/i,
+  /^(?:[>»›]+\s*)?(related|read more|see also|more on this|more from|recommended|most read|top stories)\b.{0,160}$/i,
   /^(advertisement|advert|sponsored( content)?|skip (to|advert)\b.*)$/i,
-  /^(share|share this|subscribe|sign up|follow us|click here|download (the|our) app|newsletter)\b.{0,120}$/i,
+  /^(subscribe|sign up|follow us|click here|download (the|our) app|newsletter)\b.{0,120}$/i,
+  /^share(?: this(?: article| story| page)?)?[.:!]?$/i, // not "Share prices fell"
   /^(photo|image|picture|video|credit|caption|image caption|image source|media caption)s?\b\s*[:|(-].{0,200}$/i,
   /^\(?(getty images|ap photo|afp|reuters|epa|shutterstock)[^.]{0,80}\)?$/i,
-  /^(copyright|©)\b.{0,200}$/i,
+  /^(?:copyright\b|©|\(c\) \d{4}).{0,200}$/i,
+  /^.{0,80}\ball rights reserved\.?$/i,
+  // Published: May 3, 2021 at 9:15 AM EDT|Updated: … · Posted May 3, 2021 9:15 AM CDT · Posted on 05/03/21 | …
+  new RegExp(`^(?:published|posted|updated|last updated|first published)(?: on)?:?\\s*${publishedDate}(?:,? (?:at )?${clockTime})?\\s*(?:\\|.{0,160})?$`, 'i'),
+  new RegExp(`^\\[?${writtenDatePattern}\\]?$`, 'i'), // [May 3, 2021]
+  /^By(?: (?:[A-Z][\p{L}.'’-]*|and),?){1,6}$/u, // By Ann Reyes, Valley Courier Staff · By Staff, Agencies
+  /^(?:email this( link| article| story)?|send (?:a|this) link to a friend|print this (?:article|page|story))$/i,
+  /^share (?:on|via|to) [\p{L}\d ,/&+]{1,40}$/iu, // Share on X, Share on LinkedIn
+  /^(?:key points|key takeaways|highlights|at a glance|in brief)[:.]?$/i,
+  /^[|•·*#~_=—-]+$/, // a lone "|" left by a page's layout
+  /^(?:[Ss]ources?|SOURCES?)\s*:\s*[A-Z0-9][\p{L}\d&.'’-]*(?: (?:[A-Z0-9][\p{L}\d&.'’-]*|of|and|the|de|via|&)){0,6}\.?$/u, // Source: <outlet>, not "Source: a senior official said …"
+  /^this (?:content|article|story) (?:was )?(?:originally|first) (?:published|posted|appeared) (?:in|on|at|by)\b.{0,200}$/i,
+  /^[\p{L} .'’-]{2,60}\s*✉$/u, // an author's name with a mail link
 ];
+
+/** Widget text a page glues to the front of a line. */
+const linePrefix = /^free website hit counter\b\s*/i;
+/** Notes a wire service puts between updates, which are not reporting. */
+const wireNote = /\s*(?:\bTHIS IS A BREAKING NEWS UPDATE\.|\b(?:[A-Z][\w&.'-]* ){0,3}[A-Z][\w&.'-]*'s earlier story (?:follows|is) below\.|\bThis is a developing story\.)/g;
+
+/** Whether a (normalized) line is navigation, a prompt, a credit or a date stamp rather than reporting. */
+export function isBoilerplateLine(line: string): boolean {
+  return boilerplateLine.some((re) => re.test(line));
+}
 
 /** Drops lines that are navigation, prompts or credits rather than reporting. */
 export function stripBoilerplate(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(/\((?:photo|image|credit)s?:[^)]{0,120}\)/gi, '').trim())
-    .filter((line) => line.length > 0 && !boilerplateLine.some((re) => re.test(line)))
+    .map((line) => line.replace(/\((?:photo|image|credit)s?:[^)]{0,120}\)/gi, '').replace(linePrefix, '').replace(wireNote, '').trim())
+    .filter((line) => line.length > 0 && !isBoilerplateLine(line))
     .join('\n');
 }
 
-/** Normalizes an article body and removes its boilerplate. */
-export function cleanArticleText(raw: string): string {
-  return stripBoilerplate(normalizeText(raw));
+/** An article body after cleanup, with the headline found at its top when it had no title. */
+export interface CleanedArticle {
+  readonly text: string;
+  readonly headline?: string;
+}
+
+/** Options of `cleanArticle`: what the file says about the article, and whether a title-less article's headline line becomes its title. */
+export interface CleanupOptions extends ArticleHints {
+  readonly findHeadline?: boolean;
+}
+
+/**
+ * Cleans an article body: rejoins hard-wrapped paragraphs (before blank lines are lost), takes
+ * bullets off list items, normalizes, and removes boilerplate, the headline and dek lines that
+ * repeat the title at the top, and the dateline in front of the first sentence. With
+ * `findHeadline` and no title, a headline line at the top is taken out and returned as `headline`.
+ */
+export function cleanArticle(raw: string, options: CleanupOptions = {}): CleanedArticle {
+  const lines = raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => normalizeText(line).replace(linePrefix, ''))
+    .filter((line) => line === '' || !isBoilerplateLine(line));
+  let body = stripBoilerplate(normalizeText(withoutListMarkers(unwrapHardWraps(lines.join('\n'))))).split('\n');
+  const headline = options.findHeadline && !options.title ? leadHeadline(body) : undefined;
+  if (headline) body = body.slice(1);
+  const keys = headlineKeys({ ...options, ...(headline ? { title: headline } : {}) });
+  const text = stripDatelines(dropRepeatedHeadlines(body, keys)).join('\n');
+  return headline ? { text, headline } : { text };
+}
+
+/** Normalizes an article body and removes its boilerplate (see `cleanArticle`). */
+export function cleanArticleText(raw: string, hints: ArticleHints = {}): string {
+  return cleanArticle(raw, hints).text;
 }
 
 const abbreviations = new Set([

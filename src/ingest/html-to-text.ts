@@ -1,7 +1,8 @@
 /**
  * HTML to plain paragraphs, without a DOM: enough for article files people save from a browser.
- * Scripts, styles, navigation, headers, footers, asides and forms are dropped; block elements
- * become line breaks; entities are decoded.
+ * Scripts, styles, navigation, headers, footers, asides and forms are dropped; line breaks in the
+ * source are spaces, as a browser shows them; block elements end paragraphs, which are separated
+ * by blank lines; entities are decoded.
  */
 const dropped = /<(script|style|noscript|nav|header|footer|aside|form|figure|figcaption|svg|iframe|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const blockTag = /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|tr|table|pre|hr)\b[^>]*>/gi;
@@ -14,13 +15,25 @@ export function htmlToText(html: string): { text: string; title?: string } {
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(dropped, ' ')
     .replace(/<h1[^>]*>[\s\S]*?<\/h1>/i, ' ')
+    .replace(/\s+/g, ' ')
     .replace(blockTag, '\n');
   const text = decodeEntities(stripTags(body))
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
-    .join('\n');
+    .join('\n\n');
   return title ? { text, title } : { text };
+}
+
+/**
+ * Whether the text of a file is HTML rather than plain text: it opens with a doctype, `<html>`,
+ * `<head>` or `<body>`, or paragraph and div tags outnumber half its lines.
+ */
+export function looksLikeHtml(text: string): boolean {
+  if (/^\s*<(?:!doctype html|html|head|body)\b/i.test(text)) return true;
+  const tags = text.match(/<\/?(?:p|div|br)\b[^>]*>/gi)?.length ?? 0;
+  const lines = text.split('\n').filter((l) => l.trim()).length;
+  return tags >= 3 && tags * 2 >= lines;
 }
 
 function stripTags(html: string): string {

@@ -1,8 +1,9 @@
 import { extname } from 'node:path';
-import { cleanArticleText } from '../core/text.js';
+import { cleanArticle } from '../core/text.js';
 import type { Article } from '../core/types.js';
 import { splitFrontMatter } from './front-matter.js';
-import { htmlToText } from './html-to-text.js';
+import { htmlToText, looksLikeHtml } from './html-to-text.js';
+import { inferPublishedDate } from './published-date.js';
 
 export type ParsedArticle = { readonly ok: true; readonly article: Article } | { readonly ok: false; readonly reason: string };
 
@@ -21,13 +22,18 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParsedArt
   const split = splitFrontMatter(raw.replace(/^\ufeff/, ''));
   if (!split.ok) return { ok: false, reason: split.reason };
   const ext = extname(fileName).toLowerCase();
-  const isHtml = ext === '.html' || ext === '.htm';
+  const isHtml = ext === '.html' || ext === '.htm' || (ext === '.txt' && looksLikeHtml(split.body));
   const html = isHtml ? htmlToText(split.body) : undefined;
   const body = html ? html.text : ext === '.md' ? stripMarkdown(split.body) : split.body;
-  const text = cleanArticleText(body);
-  if (!/[A-Za-z]{2,}/.test(text)) return { ok: false, reason: 'no article text after removing markup and boilerplate' };
   const { title, source, url, published } = split.meta;
-  const pageTitle = title ?? html?.title;
+  const givenTitle = title ?? html?.title;
+  const cleaned = cleanArticle(body, { ...(givenTitle ? { title: givenTitle } : {}), ...(url ? { url } : {}), findHeadline: true });
+  const text = cleaned.text;
+  if (!/[A-Za-z]{2,}/.test(text)) return { ok: false, reason: 'no article text after removing markup and boilerplate' };
+  const pageTitle = givenTitle ?? cleaned.headline;
+  const inferred = published ? undefined : inferPublishedDate(body);
+  const date = published ?? inferred;
+  const warnings = [...split.warnings, ...(inferred ? [`published date inferred from the text: ${inferred}`] : [])];
   return {
     ok: true,
     article: {
@@ -37,13 +43,13 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParsedArt
       ...(pageTitle ? { title: pageTitle } : {}),
       ...(source ? { source } : {}),
       ...(url ? { url } : {}),
-      ...(published ? { published } : {}),
-      ...(split.warnings.length ? { warnings: split.warnings } : {}),
+      ...(date ? { published: date } : {}),
+      ...(warnings.length ? { warnings } : {}),
     },
   };
 }
 
-/** Markdown to plain text: headings, emphasis, links and images lose their markup. */
+/** Markdown to plain text: headings, emphasis, links and images lose their markup (list markers go in cleanup, after hard wraps are rejoined). */
 function stripMarkdown(md: string): string {
   return md
     .replace(/^#{1,6}\s+.*$/gm, '')
@@ -51,6 +57,5 @@ function stripMarkdown(md: string): string {
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(?<![\w*])\*(?!\s)(.+?)\*(?!\w)/g, '$1')
-    .replace(/^>\s?/gm, '')
-    .replace(/^\s*[-*+]\s+/gm, '');
+    .replace(/^(?:>\s?)+/gm, '');
 }

@@ -59,6 +59,13 @@ describe('reading an article set', () => {
     expect(b?.text).toBe('Forecasters said rain & wind would return.');
   });
 
+  it('reports a publication date inferred from the top of the text as a kept problem', async () => {
+    const dir = await folder({ 'a.txt': 'Posted May 3, 2021 9:15 AM CDT\nOfficials said 40 schools were closed.' });
+    const { articles, problems } = await readArticleSet(dir);
+    expect(articles[0]).toMatchObject({ published: '2021-05-03', text: 'Officials said 40 schools were closed.' });
+    expect(problems).toEqual([{ path: 'a.txt', reason: 'published date inferred from the text: 2021-05-03', kept: true }]);
+  });
+
   it('normalizes quotes, dashes and stray double periods', async () => {
     const dir = await folder({ 'a.txt': 'He said \u201cyes\u201d \u2014 it\u2019s done.. Then\u00a0more.' });
     const [a] = (await readArticleSet(dir)).articles;
