@@ -194,7 +194,7 @@ function moneyPurpose(after: string): string {
 /** Char codes of `.,;:!?"')]`, which may end a word of the phrase. */
 const trailingPunctuation = new Set([...'.,;:!?"\')]'].map((c) => c.charCodeAt(0)));
 
-/** The noun phrase a number counts, read forward: "400 Red Cross volunteers arrived" → "Red Cross volunteers". */
+/** The noun phrase a number counts, read forward: "400 Alpine Aid volunteers arrived" → "Alpine Aid volunteers". */
 function countsAfter(after: string): string {
   // Skip a conversion in brackets: "$27.5bn (£14.5bn) back tax bill".
   // The loop below reads at most six words (an "of" is followed by a word that ends it or is the fifth).

@@ -1,6 +1,6 @@
 /**
- * Who said a sentence: the named subject of a speech verb ("Fire service spokesperson Ana Ruiz
- * said", "…," Ruiz said), relayed sources ("according to Reuters"), and pronouns resolved to the
+ * Who said a sentence: the named subject of a speech verb ("Fire service spokesperson Mara Quist
+ * said", "…," Quist said), relayed sources ("according to Reuters"), and pronouns resolved to the
  * previous speaker of the same article.
  */
 
@@ -72,7 +72,7 @@ function spanBefore(ws: readonly Word[], end: number, sentence: string): string 
 
 /**
  * A lowercase word inside a job title, between two role words with only spaces around it:
- * "financial" in "chief financial officer", so the title is not cut to "Yukos chief".
+ * "financial" in "chief financial officer", so the title is not cut to "Norcorp chief".
  */
 function isInnerTitleWord(ws: readonly Word[], i: number, sentence: string): boolean {
   const prev = ws[i - 1];

@@ -86,16 +86,16 @@ export interface Figure {
   readonly display: string;
   /** `%`, `$`, `£`, `€`, or '' for a count. */
   readonly unit: string;
-  /** What it counts, as written: `Red Cross volunteers`. */
+  /** What it counts, as written: `Alpine Aid volunteers`. */
   readonly counts: string;
   /** Grouping key of the quantity (`troops`), synonyms folded. */
   readonly quantity: string;
   /** `at least`, `around`, `an estimated`, … or '' */
   readonly qualifier: string;
   readonly kind: FigureKind;
-  /** Who said it, as written in the article (`fire service spokesperson Ana Ruiz`), or '' if unattributed. */
+  /** Who said it, as written in the article (`fire service spokesperson Mara Quist`), or '' if unattributed. */
   readonly speaker: string;
-  /** Relayed through (`Axios` in "according to Axios"), or ''. */
+  /** Relayed through (`Wirepost` in "according to Wirepost"), or ''. */
   readonly via: string;
   /** Time expression of the sentence (`between early- to mid-October`), or ''. */
   readonly when: string;
@@ -124,7 +124,7 @@ export interface TimelineEntry {
 /** The history of one quantity across the set. */
 export interface FigureTimeline {
   readonly quantity: string;
-  /** The most telling description of what is counted (`Red Cross volunteers`). */
+  /** The most telling description of what is counted (`Alpine Aid volunteers`). */
   readonly label: string;
   readonly unit: string;
   /** Oldest first. */

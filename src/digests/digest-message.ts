@@ -20,7 +20,7 @@ const limits = { figures: 8, newPoints: 5, newArticles: 8, numbers: 5, points: 5
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `North Korean troops estimate: 10,000, up from 3,000 — Pentagon` */
+/** `volunteers estimate: 400, up from 250 — fire service` */
 export function describeFigureChange(change: FigureChange): string {
   const { timeline, kind, entry, previous } = change;
   const value = [entry.qualifier, entry.display].filter(Boolean).join(' ');

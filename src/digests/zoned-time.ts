@@ -52,7 +52,7 @@ export function localParts(instant: Date | number, timeZone: string): LocalParts
   };
 }
 
-/** Milliseconds the zone is ahead of UTC at `instantMs` (Kyiv in summer: +3 h). */
+/** Milliseconds the zone is ahead of UTC at `instantMs` (Europe/Kyiv in summer: +3 h). */
 export function zoneOffsetMs(instantMs: number, timeZone: string): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
   const p = localParts(whole, timeZone);
@@ -123,7 +123,7 @@ function distance(a: string, b: string): number {
 export function suggestTimeZones(input: string, max = 3): string[] {
   const city = (input.split('/').pop() ?? '').toLowerCase();
   if (city.length < 3) return [];
-  // Node 20's zone list still says Kiev; people type Kyiv.
+  // Node 20's zone list still says Europe/Kiev; people type Europe/Kyiv.
   const zones = [...new Set(['Europe/Kyiv', ...Intl.supportedValuesOf('timeZone')])];
   return zones
     .map((zone) => {

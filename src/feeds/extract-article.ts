@@ -52,7 +52,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractResult {
   };
 }
 
-/** `Floods hit valley | Daily Post` → `Floods hit valley` when the outlet is Daily Post. */
+/** `Floods hit valley | Corran Courier` → `Floods hit valley` when the outlet is Corran Courier. */
 function withoutSiteSuffix(title: string, siteName: string | undefined): string {
   if (!siteName) return title;
   const suffix = new RegExp(`\\s+[|\\-–—:·]\\s+${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');

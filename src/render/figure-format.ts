@@ -14,7 +14,7 @@ export function entryArticles(entry: TimelineEntry): string[] {
   return [...new Set(entry.figures.map((f) => f.citation.articleId))];
 }
 
-/** `an estimated 10,000 — Pentagon, via Axios, in October [5]` */
+/** `an estimated 400 — fire service, via Wirepost, in October [5]` */
 export function formatEntry(briefing: Briefing, entry: TimelineEntry): string {
   const value = [entry.qualifier, entry.display].filter(Boolean).join(' ');
   const who = [entry.speaker, entry.via ? `via ${entry.via}` : '', entry.when].filter(Boolean).join(', ');

@@ -25,7 +25,7 @@ export interface MessageSection {
 }
 
 export interface MessageItem {
-  /** The field name in `fields` sections (`North Korean troops`). */
+  /** The field name in `fields` sections (`Alpine Aid volunteers`). */
   readonly label?: string;
   readonly text: string;
   /** A context line in smaller type: sources, earlier values. */

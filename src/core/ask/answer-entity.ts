@@ -1,0 +1,198 @@
+/**
+ * Who, where and when questions answered with a span: a person's name, a place, a time, taken
+ * from the sentences that carry the question and its verb, never a name the question already
+ * holds. Who gave a number is the attribution of that number.
+ */
+import type { Answer } from '../types.js';
+import { candidateSentences, coverage, wordMatches, type AskContext } from './ask-context.js';
+import { namedSpeaker } from './attribution.js';
+import { found } from './answer-parts.js';
+import { measureOfWord } from './measures.js';
+import type { Question } from './question.js';
+import { sameSense } from './synonyms.js';
+import type { Word } from './words.js';
+
+const minimum = 0.55;
+
+interface Scored {
+  readonly i: number;
+  readonly score: number;
+  readonly time: number | undefined;
+}
+
+/** Retrieved sentences that carry the question's terms and its main verb, best first. */
+function relevant(context: AskContext, q: Question, needVerb: boolean): Scored[] {
+  const out: Scored[] = [];
+  for (const i of candidateSentences(context, q.terms, 200)) {
+    const ws = context.wordsOf(i);
+    if (needVerb && q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v, context.sentences[i]!.text))) continue;
+    const score = coverage(context, q.terms, ws);
+    if (score >= minimum) out.push({ i, score, time: context.times.get(context.sentences[i]!.articleId) });
+  }
+  return out.sort((a, b) => b.score - a.score || a.i - b.i);
+}
+
+export function hasVerb(ws: readonly Word[], verb: string, text: string): boolean {
+  const measure = measureOfWord(verb);
+  return ws.some((w) => w.norm === verb || sameSense(w.norm, verb) || (measure !== undefined && measureOfWord(w.norm) === measure)) ||
+    (measure?.id === 'recovered' && /\b(?:found|located)\b/i.test(text) && /\bbod(?:y|ies)|remains\b/i.test(text));
+}
+
+function byOrder(context: AskContext, q: Question, list: readonly Scored[]): Scored[] {
+  const best = list[0];
+  if (!best) return [];
+  const pool = list.filter((s) => s.score >= best.score - 0.1);
+  const newer = (a: Scored, b: Scored): number => context.newer(context.sentences[a.i]!.articleId, context.sentences[b.i]!.articleId);
+  return q.order === 'first'
+    ? [...pool].sort((a, b) => newer(a, b) || b.score - a.score || a.i - b.i)
+    : [...pool].sort((a, b) => newer(b, a) || b.score - a.score || a.i - b.i);
+}
+
+/** Last words of names that are places or structures, never who did something. */
+const placeHeads = /^(?:bridge|river|port|county|state|states|parkway|channel|street|avenue|road|sea|ocean|gulf|coast|province|district|city|island|islands|valley|mountains?|lake|bay|harbou?r|airport|station|square|park|highway|region|area)$/i;
+const notNameWords = /^(?:The|A|An|This|That|These|Those|But|And|However|While|When|If|As|In|On|At|It|He|She|They|We|I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|President|Prime|Minister|Col|Gen|Lt|Capt|Sgt)\.?$/;
+
+/** Person names in a sentence: two to four capitalized words, not places or bodies, not the question's own. */
+export function personNames(ws: readonly Word[], text: string, exclude: readonly Word[]): string[] {
+  const out: string[] = [];
+  let run: Word[] = [];
+  const flush = (): void => {
+    while (run.length && notNameWords.test(run[0]!.text)) run.shift();
+    if (run.length >= 2 && run.length <= 4 && !placeHeads.test(run.at(-1)!.text) && !run.some((w) => w.acronym) && !run.some((w) => exclude.some((e) => wordMatches(e, w)))) {
+      out.push(text.slice(run[0]!.start, run.at(-1)!.end));
+    }
+    run = [];
+  };
+  for (const w of ws) {
+    const gap = run.length ? text.slice(run.at(-1)!.end, w.start) : ' ';
+    if (w.capital && !/^\d/.test(w.text) && /^\s+$/.test(gap)) run.push(w);
+    else {
+      flush();
+      if (w.capital && !/^\d/.test(w.text)) run.push(w);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** "Who came up with the 8.5 million figure?": the attribution of that number, earliest first when asked. */
+export function answerWhoByNumber(context: AskContext, q: Question): Answer | undefined {
+  const hits: Scored[] = [];
+  context.sentences.forEach((_, i) => {
+    if (!context.mentionsOf(i).some((m) => q.numbers.includes(m.value))) return;
+    hits.push({ i, score: coverage(context, q.terms, context.wordsOf(i)) + 0.01, time: context.times.get(context.sentences[i]!.articleId) });
+  });
+  hits.sort((a, b) => b.score - a.score || a.i - b.i);
+  const named: { s: Scored; speaker: string }[] = [];
+  for (const s of byOrder(context, q, hits.length ? hits.filter((h) => h.score >= hits[0]!.score - 0.25) : [])) {
+    const sentence = context.sentences[s.i]!;
+    const m = context.mentionsOf(s.i).find((x) => q.numbers.includes(x.value))!;
+    const title = context.briefing.sources.find((x) => x.articleId === sentence.articleId)?.title;
+    const speaker = namedSpeaker(context, s.i, m.start, title) || subjectOfSpeech(sentence.text, m.start);
+    if (speaker) named.push({ s, speaker });
+  }
+  // A named person or body beats a description ("the head of one of the governments").
+  const pick = named.find((n) => /[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{2,}|^[A-Z][a-z]+$/.test(n.speaker) && !/^The\b/.test(n.speaker)) ?? named[0];
+  return pick ? found(`${pick.speaker}.`, [context.sentences[pick.s.i]!]) : undefined;
+}
+
+/** "The mayor said 40 bridges …": the words before the speech verb that governs a position, when they name no one. */
+function subjectOfSpeech(text: string, at: number): string {
+  const m = /(?:^|[,;] )((?:[\w.'’-]+ ){1,6}?)(?:said|says|told|estimated|reported|announced|warned|put|gave|counted)\b[^,;]*$/i.exec(text.slice(0, at));
+  return m ? m[1]!.trim() : '';
+}
+
+/** "The auction was won by an unknown shell company": the agent of the question's verb in the passive. */
+function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[]): string {
+  for (const w of ws) {
+    if (!verbs.some((v) => w.norm === v || sameSense(w.norm, v))) continue;
+    const m = /^\s+by\s+((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+?)(?=\s+(?:for|in|on|at|with|after|before|during|which|who|that|and)\b|[,;.]|$)/.exec(text.slice(w.end));
+    if (m) return m[1]!;
+  }
+  return '';
+}
+
+/** "Who was the last worker to be recovered?": a person named in the best sentence, or the one after it. */
+export function answerWho(context: AskContext, q: Question): Answer | undefined {
+  const all = relevant(context, q, true);
+  const ordered = byOrder(context, q, all);
+  for (const s of [...ordered, ...all.filter((x) => !ordered.includes(x))]) {
+    const agent = passiveAgent(context.wordsOf(s.i), context.sentences[s.i]!.text, q.verbs);
+    if (agent) return found(`${agent}.`, [context.sentences[s.i]!]);
+    for (const k of [s.i, s.i + 1]) {
+      const sentence = context.sentences[k];
+      if (!sentence || sentence.articleId !== context.sentences[s.i]!.articleId) continue;
+      const names = personNames(context.wordsOf(k), sentence.text, q.terms);
+      if (names.length) return found(`${names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
+    }
+  }
+  return undefined;
+}
+
+const placeStart = /^(?:in|into|near|at|on|along|off|across|from|of|outside)$/i;
+
+/** Places after a preposition ("in Norland's Cape Vell", "into the Corran River"). */
+function places(ws: readonly Word[], text: string, kindNoun: string, exclude: readonly Word[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (!placeStart.test(ws[i]!.lower)) continue;
+    let k = i + 1;
+    if (ws[k]?.lower === 'the') k++;
+    const run: Word[] = [];
+    while (k < ws.length && (ws[k]!.capital || (run.length && /^(?:of|the)$/.test(ws[k]!.lower) && ws[k + 1]?.capital)) && run.length < 6) run.push(ws[k++]!);
+    while (run.length && /^(?:of|the)$/.test(run.at(-1)!.lower)) run.pop();
+    if (!run.length || run.every((w) => notNameWords.test(w.text))) continue;
+    if (kindNoun && !run.some((w) => w.lower.startsWith(kindNoun.toLowerCase()))) continue;
+    if (run.every((w) => exclude.some((e) => wordMatches(e, w)))) continue;
+    out.push(text.slice(run[0]!.start, run.at(-1)!.end));
+  }
+  return out;
+}
+
+/** "Where …?" / "Which river …?": the places the relevant sentences name, most reported first. */
+export function answerWhere(context: AskContext, q: Question): Answer | undefined {
+  const votes = new Map<string, { score: number; articles: Set<string>; i: number }>();
+  for (const s of relevant(context, q, false).slice(0, 12)) {
+    const sentence = context.sentences[s.i]!;
+    for (const place of places(context.wordsOf(s.i), sentence.text, q.kindNoun, q.terms)) {
+      const v = votes.get(place) ?? { score: 0, articles: new Set<string>(), i: s.i };
+      if (!v.articles.has(sentence.articleId)) v.score += s.score;
+      v.articles.add(sentence.articleId);
+      votes.set(place, v);
+    }
+  }
+  const ranked = [...votes].sort((a, b) => b[1].score - a[1].score || a[1].i - b[1].i);
+  // A place inside a longer one already listed ("Norland" in "Norland's Cape Vell") adds nothing.
+  const shown: [string, { i: number }][] = [];
+  for (const r of ranked) {
+    if (shown.length >= 3) break;
+    if (shown.some(([p]) => p.includes(r[0]))) continue;
+    for (let k = shown.length - 1; k >= 0; k--) if (r[0].includes(shown[k]![0])) shown.splice(k, 1);
+    shown.push(r);
+  }
+  if (!shown.length) return undefined;
+  return found(`${shown.map(([p]) => p).join('; ')}.`, shown.map(([, v]) => context.sentences[v.i]!));
+}
+
+const timeRe =
+  /\b(?:(?:late|early|mid|the end of|end of|the fall of|fall of|spring of|summer of|winter of|by)\s+)?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{4})?|(?:late|early|mid-?)\s*(?:19|20)\d\d|(?:in|by|until|of)\s+(?:19|20)\d\d|\d{1,2}:\d\d\s?(?:a\.m\.|p\.m\.|am|pm)?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b/gi;
+
+/** "When …?": the most specific time the best sentence gives, with the sentence. */
+export function answerWhen(context: AskContext, q: Question): Answer | undefined {
+  for (const s of byOrder(context, q, relevant(context, q, true))) {
+    const sentence = context.sentences[s.i]!;
+    const times = [...sentence.text.matchAll(timeRe)].map((m) => m[0]);
+    if (!times.length) continue;
+    const specific = [...times].sort((a, b) => specificity(b) - specificity(a))[0]!;
+    return found(`${specific.replace(/^(?:in|by|until|of)\s+/i, '')}: ${sentence.text}`, [sentence]);
+  }
+  return undefined;
+}
+
+function specificity(t: string): number {
+  if (/\d{4}/.test(t) && /[a-z]{3}/i.test(t.replace(/^(?:late|early|mid|in|by|until|of)\s*/i, '')) && /\d{1,2}\b(?!\d)/.test(t.replace(/\d{4}/, ''))) return 5;
+  if (/[a-z]{3}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3}/i.test(t)) return 4;
+  if (/(?:late|early|mid|fall|spring|summer|winter|end)/i.test(t) && /\d{4}/.test(t)) return 3;
+  if (/\d{4}/.test(t)) return 2;
+  return 1;
+}

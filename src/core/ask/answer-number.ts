@@ -1,0 +1,143 @@
+/**
+ * Number questions: every number of the retrieved sentences that measures what the question asks
+ * (its measure, counted noun, unit, label, kind and source), scored by how much of the question
+ * its clause and sentence carry; among the best, the one the order asks for (latest reported by
+ * default, first, or the one before the latest). No match, no answer: it never offers a figure
+ * about something else.
+ */
+import type { Answer, Briefing, FigureTimeline, Sentence, TimelineEntry } from '../types.js';
+import { candidateSentences, coverage, wordMatches, type AskContext } from './ask-context.js';
+import { speakerAt } from './attribution.js';
+import { capitalize, found, withSeparators } from './answer-parts.js';
+import type { NumberMention } from './number-mentions.js';
+import type { Question } from './question.js';
+import { measureOfWord } from './measures.js';
+import { sameSense } from './synonyms.js';
+import type { Word } from './words.js';
+
+export interface NumberCandidate {
+  readonly sentence: number;
+  readonly mention: NumberMention;
+  readonly score: number;
+  readonly time: number | undefined;
+}
+
+const genericHeads = new Set(['people', 'person', 'peopl', 'individual', 'resident', '']);
+/** How far below the best score a candidate may be and still be chosen for its time. */
+const tier = 0.12;
+const minimum = 0.4;
+
+/** The numbers that answer the question, best first by relevance. */
+export function numberCandidates(context: AskContext, q: Question): NumberCandidate[] {
+  // The measure and the counted noun are checked by `fits`; coverage weighs what else the question says.
+  const terms = q.terms.filter((t) => !(q.measure && measureOfWord(t.norm)?.id === q.measure.id) && !(q.focus && sameSense(t.norm, q.focus)) && !/^#/.test(t.norm));
+  const out: NumberCandidate[] = [];
+  for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
+    const ws = context.wordsOf(i);
+    if (q.source.length && !sourceMatches(context, q.source, i)) continue;
+    const sentenceCover = terms.length ? coverage(context, terms, ws) : 1;
+    for (const m of context.mentionsOf(i)) {
+      if (!fits(q, m, ws)) continue;
+      const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
+      const clauseCover = terms.length ? coverage(context, terms, clauseWords) : 1;
+      const score = 0.5 * sentenceCover + 0.5 * clauseCover + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0);
+      out.push({ sentence: i, mention: m, score, time: context.times.get(context.sentences[i]!.articleId) });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
+  if (q.numbers.includes(m.value) || (m.high !== undefined && q.numbers.includes(m.high))) return false;
+  if (q.label) {
+    const labelled = m.role === 'label' && m.label === q.label;
+    const measured = m.role === 'figure' && m.measures.some((x) => x.id === q.label) && !m.unit;
+    return labelled || measured;
+  }
+  if (m.role !== 'figure') return false;
+  if (q.unit === '$' && !/[$£€]/.test(m.unit)) return false;
+  if (q.unit === '%' && m.unit !== '%') return false;
+  if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money')) return false;
+  if (q.wantsProjection !== m.projection && q.wantsProjection) return false;
+  if (q.measure) {
+    if (m.measure?.id !== q.measure.id) return false;
+  }
+  const focus = q.focus;
+  const focusIsMeasure = q.measure !== undefined && measureOfWord(focus)?.id === q.measure.id;
+  if (focus && !genericHeads.has(focus) && !focusIsMeasure && !(q.measure && q.measure.kind !== 'money' && !m.head)) {
+    const counted = m.head ? [m.head] : [];
+    const inWindow = ws.some((w) => ((w.start >= m.end && w.start <= m.end + 40) || (w.start >= m.clauseStart && w.end <= m.start)) && sameSense(w.norm, focus));
+    if (!counted.some((h) => sameSense(h, focus)) && !inWindow) return false;
+  }
+  if (!q.measure && !focus && !q.unit) {
+    // "latest troop estimate": what is counted must be one of the question's words.
+    if (!m.head || !q.terms.some((t) => sameSense(t.norm, m.head))) return false;
+  }
+  return true;
+}
+
+/** Whether the question's source is named in the sentence or the two before it in the same article. */
+export function sourceMatches(context: AskContext, source: readonly Word[], i: number): boolean {
+  const { sentences } = context;
+  const span: Word[] = [...context.wordsOf(i)];
+  for (const k of [i - 1, i - 2]) if (k >= 0 && sentences[k]!.articleId === sentences[i]!.articleId) span.push(...context.wordsOf(k));
+  const named = source.filter((w) => w.capital || w.acronym || !/^(?:ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|official|head)$/i.test(w.lower));
+  const needed = named.length ? named : source;
+  return coverage(context, needed, span) >= 0.99 || needed.every((w) => span.some((s) => wordMatches(w, s)));
+}
+
+/** The candidate the question's order asks for, among those nearly as relevant as the best. */
+export function pickByOrder(context: AskContext, q: Question, candidates: readonly NumberCandidate[]): NumberCandidate | undefined {
+  const best = candidates[0];
+  if (!best || best.score < minimum) return undefined;
+  let pool = candidates.filter((c) => c.score >= best.score - tier);
+  if (!q.wantsProjection) {
+    const firm = pool.filter((c) => !c.mention.projection);
+    if (firm.length) pool = firm;
+  }
+  if (!q.wantsClaim) {
+    const unclaimed = pool.filter((c) => !c.mention.claim);
+    if (unclaimed.length) pool = unclaimed;
+  }
+  const article = (c: NumberCandidate): string => context.sentences[c.sentence]!.articleId;
+  const newer = (a: NumberCandidate, b: NumberCandidate): number => context.newer(article(a), article(b));
+  if (q.order === 'first') {
+    return [...pool].sort((a, b) => newer(a, b) || Number(b.mention.earlier) - Number(a.mention.earlier) || b.sentence - a.sentence || b.score - a.score)[0];
+  }
+  const latestFirst = (list: readonly NumberCandidate[]): NumberCandidate[] =>
+    [...list].sort((a, b) => newer(b, a) || Number(b.mention.current) - Number(a.mention.current) || a.sentence - b.sentence || b.score - a.score);
+  const current = pool.filter((c) => !c.mention.earlier);
+  const latest = latestFirst(current.length ? current : pool)[0];
+  if (q.order === 'latest' || !latest) return latest;
+  // "previous": the newest value other than the latest one.
+  return latestFirst(pool.filter((c) => c.mention.value !== latest.mention.value && (c.mention.earlier || newer(c, latest) <= 0)))[0] ?? latest;
+}
+
+export function answerNumber(context: AskContext, q: Question): Answer | undefined {
+  const chosen = pickByOrder(context, q, numberCandidates(context, q));
+  if (!chosen) return undefined;
+  const sentence = context.sentences[chosen.sentence]!;
+  const m = chosen.mention;
+  const speaker = speakerAt(context, chosen.sentence, m.start, { start: m.clauseStart, end: m.clauseEnd });
+  const what = m.counted && !/^(?:of|the)\b/i.test(m.counted) ? ` ${m.counted}` : m.measure && !m.unit ? ` ${m.measure.label}` : '';
+  const kind = m.projection ? ' (a projection)' : m.claim ? ' (a claim)' : '';
+  const text = `${capitalize(withSeparators(m.display))}${what}${kind}${speaker ? `, according to ${speaker}` : ''}.`;
+  const timeline = timelineOf(context.briefing, sentence, m.value);
+  if (!timeline) return found(text, [sentence]);
+  const { line, entry } = timeline;
+  return found(text, [sentence], {
+    figure: { timeline: line, entry },
+    earlier: line.entries.filter((e) => e.kind === entry.kind && e !== entry && e.rank <= entry.rank).reverse(),
+    related: line.entries.filter((e) => e.kind !== entry.kind),
+  });
+}
+
+/** The briefing's timeline entry for the same value in the same sentence, to show the figure's history beside the answer. */
+function timelineOf(briefing: Briefing, sentence: Sentence, value: number): { line: FigureTimeline; entry: TimelineEntry } | undefined {
+  for (const line of briefing.timelines) {
+    for (const entry of line.entries) {
+      if (entry.value === value && entry.figures.some((f) => f.citation.sentenceId === sentence.id)) return { line, entry };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+/**
+ * Reason, yes-or-no and other fact questions: the sentence that carries the question (its terms,
+ * its verb, its source), and for a reason the causes it or its next sentence states. Below the
+ * coverage threshold there is no answer.
+ */
+import type { Answer } from '../types.js';
+import { candidateSentences, coverage, type AskContext } from './ask-context.js';
+import { hasVerb } from './answer-entity.js';
+import { sourceMatches } from './answer-number.js';
+import { found } from './answer-parts.js';
+import type { Question } from './question.js';
+
+const causal = /\b(?:root cause|caused by|because|due to|blamed|attributed (?:\w+ ){0,4}to|as a result of|led to|triggered|cited factors|causing|resulted from|after (?:\w+ ){0,5}(?:burst|collapsed|failed|broke))\b/i;
+const stance = /\b(?:never|rejected|denied|disputed|disowned|refuted|misleading|false|dismissed|not|no|didn't|did not|confirmed|acknowledged|admitted|agreed)\b/i;
+
+interface Scored {
+  readonly i: number;
+  readonly score: number;
+}
+
+function scored(context: AskContext, q: Question, minimum: number): Scored[] {
+  const out: Scored[] = [];
+  for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
+    if (q.source.length && !sourceMatches(context, q.source, i)) continue;
+    const score = coverage(context, q.terms, context.wordsOf(i));
+    if (score >= minimum) out.push({ i, score });
+  }
+  return out.sort((a, b) => b.score - a.score || a.i - b.i);
+}
+
+/** "Why …?" / "What caused …?": up to two causes from different articles, each the sentence that states it. */
+export function answerWhy(context: AskContext, q: Question): Answer | undefined {
+  const { sentences } = context;
+  const terms = q.terms.filter((t) => !/^caus/.test(t.norm));
+  const causes: number[] = [];
+  for (const s of scored(context, { ...q, terms }, 0.5).slice(0, 12)) {
+    const options = [s.i, s.i + 1, s.i + 2].filter((k) => sentences[k] && sentences[k]!.articleId === sentences[s.i]!.articleId);
+    const k = options.find((x) => causal.test(sentences[x]!.text));
+    if (k === undefined) continue;
+    if (causes.some((c) => sentences[c]!.articleId === sentences[k]!.articleId || sentences[c]!.text === sentences[k]!.text)) continue;
+    causes.push(k);
+    if (causes.length === 2) break;
+  }
+  if (!causes.length) return undefined;
+  return found(causes.map((k) => sentences[k]!.text).join(' '), causes.map((k) => sentences[k]!));
+}
+
+/** "Did X …?": the sentence that speaks to it, preferring one that takes a stance (confirms, denies). */
+export function answerYesNo(context: AskContext, q: Question): Answer | undefined {
+  const list = scored(context, { ...q, terms: q.terms.filter((t) => !/^\d/.test(t.text)) }, 0.45);
+  const verbs = q.verbs.filter((v) => !/^(?:stand|accept|get|happen)/.test(v));
+  const withVerb = verbs.length ? list.filter((s) => verbs.some((v) => hasVerb(context.wordsOf(s.i), v, context.sentences[s.i]!.text))) : list;
+  if (!withVerb.length) return undefined;
+  const best = withVerb[0]!;
+  const pick = withVerb.filter((s) => s.score >= best.score - 0.2).sort((a, b) => Number(stance.test(context.sentences[b.i]!.text)) - Number(stance.test(context.sentences[a.i]!.text)) || b.score - a.score)[0]!;
+  return found(context.sentences[pick.i]!.text, [context.sentences[pick.i]!]);
+}
+
+/** Any other question: the sentence that carries most of it. */
+export function answerFact(context: AskContext, q: Question): Answer | undefined {
+  const list = scored(context, q, 0.55);
+  const best = list[0];
+  if (!best) return undefined;
+  // Among near-equals, the most recent reporting: a position or status question wants the latest.
+  const pool = list.filter((s) => s.score >= best.score - 0.1);
+  const pick = [...pool].sort((a, b) => context.newer(context.sentences[b.i]!.articleId, context.sentences[a.i]!.articleId) || b.score - a.score || a.i - b.i)[0]!;
+  return found(context.sentences[pick.i]!.text, [context.sentences[pick.i]!]);
+}

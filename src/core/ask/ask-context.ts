@@ -1,0 +1,188 @@
+/**
+ * What answering needs from a briefing, built once per briefing and kept with it: the time of each
+ * article, and per sentence (lazily) its words and number mentions. Retrieval ranks sentences by
+ * BM25 over the briefing's own index, with each question word's synonyms and measure words.
+ */
+import { sentencesWith } from '../term-index.js';
+import { stem, stopwords } from '../text.js';
+import type { Briefing, Sentence } from '../types.js';
+import { articleTimes } from './article-times.js';
+import { measureOfWord, measureWords } from './measures.js';
+import { numberMentions, type NumberMention } from './number-mentions.js';
+import { sameSense, senseGroup, synonymWords } from './synonyms.js';
+import { words, type Word } from './words.js';
+
+export interface AskContext {
+  readonly briefing: Briefing;
+  readonly sentences: readonly Sentence[];
+  /** Article id → reported time (ms), undefined when unknown. */
+  readonly times: ReadonlyMap<string, number | undefined>;
+  /** Article id → index of its first sentence. */
+  readonly firstSentence: ReadonlyMap<string, number>;
+  readonly wordsOf: (i: number) => readonly Word[];
+  readonly mentionsOf: (i: number) => readonly NumberMention[];
+  /** The idf of a word of the question, from the set's own sentence frequencies. */
+  readonly idf: (w: Word) => number;
+  /** The share of the set's articles that use a word (in any form): near 1 for the story's own name. */
+  readonly articleShare: (w: Word) => number;
+  /**
+   * Which of two articles reported later: by time where both have one, else by the briefing's
+   * article order (dates, values an article calls earlier, file order). Positive when `a` is newer.
+   */
+  readonly newer: (a: string, b: string) => number;
+}
+
+const contexts = new WeakMap<Briefing, AskContext>();
+
+export function askContext(briefing: Briefing): AskContext {
+  const held = contexts.get(briefing);
+  if (held) return held;
+  const { sentences } = briefing.index;
+  const texts = new Map<string, string[]>();
+  const firstSentence = new Map<string, number>();
+  sentences.forEach((s, i) => {
+    if (!firstSentence.has(s.articleId)) firstSentence.set(s.articleId, i);
+    const list = texts.get(s.articleId);
+    if (list) list.push(s.text);
+    else texts.set(s.articleId, [s.text]);
+  });
+  const published = new Map(briefing.sources.map((s) => [s.articleId, s.published]));
+  const times = articleTimes([...texts].map(([id, t]) => ({ id, text: t.join(' '), ...(published.get(id) ? { published: published.get(id)! } : {}) })));
+  const wordCache = new Map<number, readonly Word[]>();
+  const mentionCache = new Map<number, readonly NumberMention[]>();
+  const n = Math.max(1, sentences.length);
+  const shares = new Map<string, number>();
+  const context: AskContext = {
+    briefing,
+    sentences,
+    times,
+    firstSentence,
+    wordsOf: (i) => {
+      let ws = wordCache.get(i);
+      if (!ws) wordCache.set(i, (ws = words(sentences[i]!.text)));
+      return ws;
+    },
+    mentionsOf: (i) => {
+      let ms = mentionCache.get(i);
+      if (!ms) mentionCache.set(i, (ms = numberMentions(sentences[i]!.text)));
+      return ms;
+    },
+    newer: (a, b) => {
+      const ta = times.get(a);
+      const tb = times.get(b);
+      if (ta !== undefined && tb !== undefined && ta !== tb) return ta - tb;
+      return (briefing.index.articleRank.get(a) ?? 0) - (briefing.index.articleRank.get(b) ?? 0);
+    },
+    articleShare: (w) => {
+      let share = shares.get(w.norm);
+      if (share === undefined) {
+        const articles = new Set<string>();
+        sentences.forEach((s, i) => {
+          if (!articles.has(s.articleId) && context.wordsOf(i).some((x) => x.norm === w.norm)) articles.add(s.articleId);
+        });
+        for (const src of briefing.sources) if (src.title && words(src.title).some((x) => x.norm === w.norm)) articles.add(src.articleId);
+        shares.set(w.norm, (share = articles.size / Math.max(1, briefing.sources.length)));
+      }
+      return share;
+    },
+    idf: (w) => {
+      const df = w.acronym ? 0 : frequency(briefing, stem(w.lower));
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    },
+  };
+  contexts.set(briefing, context);
+  return context;
+}
+
+function frequency(briefing: Briefing, term: string): number {
+  const id = briefing.index.vocabulary.get(term);
+  return id === undefined ? 0 : briefing.index.postingStart[id + 1]! - briefing.index.postingStart[id]!;
+}
+
+/** Whether a sentence word matches a question word: same form, a synonym, or the same measure. */
+export function wordMatches(q: Word, s: Word): boolean {
+  if (q.norm === s.norm) return true;
+  if (sameSense(q.norm, s.norm)) return true;
+  const mq = measureOfWord(q.norm);
+  return mq !== undefined && mq.kind !== 'money' && mq === measureOfWord(s.norm);
+}
+
+const connectors = new Set(['of', 'for', 'the', 'and', 'on', 'de', 'la', '&']);
+
+/** Acronyms a sentence spells out: "Regional Flood Authority" → "rfa", "Office for … Relief (OFR)". */
+export function spelledAcronyms(ws: readonly Word[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < ws.length; i++) {
+    if (!ws[i]!.capital || ws[i]!.acronym) continue;
+    let letters = '';
+    for (let k = i; k < ws.length && k < i + 8; k++) {
+      const w = ws[k]!;
+      if (w.capital && !w.acronym) letters += w.lower[0];
+      else if (!connectors.has(w.lower)) break;
+      if (letters.length >= 2 && w.capital) out.add(letters);
+    }
+  }
+  return out;
+}
+
+/**
+ * The share of the question's weight a span of sentence words carries: each question word counts
+ * its idf, fully when matched by form, synonym or measure, or, for an acronym, spelled out.
+ */
+export function coverage(context: AskContext, terms: readonly Word[], span: readonly Word[]): number {
+  if (terms.length === 0) return 0;
+  let total = 0;
+  let got = 0;
+  let spelled: Set<string> | undefined;
+  for (const t of terms) {
+    const w = context.idf(t) * (softTerms.has(t.lower) ? 0.3 : 1);
+    total += w;
+    if (span.some((s) => wordMatches(t, s))) got += w;
+    else if (t.acronym && (spelled ??= spelledAcronyms(span)).has(t.norm)) got += w;
+    // The story's own name ("the storm", "the quake" of every article) is implied by any sentence of the set.
+    else if (context.articleShare(t) >= storyWide) got += 0.7 * w;
+  }
+  return total > 0 ? got / total : 0;
+}
+
+/** Share of articles above which a word names the story itself. */
+const storyWide = 0.75;
+
+/** Words that narrow a question only a little ("official death toll", "main quake"). */
+const softTerms = new Set(['official', 'officially', 'main', 'overall', 'confirmed', 'new', 'recent', 'actual', 'actually', 'total', 'combined', 'worldwide', 'global', 'statewide', 'nationwide']);
+
+/** Retrieval: the sentences most worth reading for a question, best first (BM25 over stems with synonyms). */
+export function candidateSentences(context: AskContext, terms: readonly Word[], limit: number): number[] {
+  const { index } = context.briefing;
+  const n = index.sentences.length;
+  if (n === 0) return [];
+  const scores = new Map<number, number>();
+  for (const t of terms) {
+    const forms = new Set([stem(t.lower), ...expansions(t)]);
+    const idf = context.idf(t);
+    const seen = new Set<number>();
+    for (const f of forms) {
+      if (stopwords.has(f)) continue;
+      const id = index.vocabulary.get(f);
+      if (id === undefined) continue;
+      for (const i of sentencesWith(index, id)) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const len = index.tokens[i]!.length;
+        scores.set(i, (scores.get(i) ?? 0) + (idf * 2.2) / (1 + 1.2 * (0.25 + (0.75 * len) / index.avgLength)));
+      }
+    }
+  }
+  if (scores.size <= limit) return [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
+  return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([i]) => i);
+}
+
+/** Stems of a word's synonyms and of its measure's other words, for retrieval. */
+function expansions(t: Word): string[] {
+  const out: string[] = [];
+  const group = senseGroup(t.norm);
+  if (group >= 0) for (const w of synonymWords(group)) out.push(stem(w));
+  const m = measureOfWord(t.norm);
+  if (m) for (const w of measureWords(m.id)) out.push(stem(w));
+  return out;
+}

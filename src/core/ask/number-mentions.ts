@@ -1,0 +1,328 @@
+/**
+ * Numbers in one sentence, each with what it counts: the measure named by the words that govern
+ * it (the predicate, "were killed"; the governing noun, "death toll rose to"), the counted noun,
+ * the unit, the qualifier, and the cues that mark it earlier, current, projected or claimed.
+ * Dates, years, clock times, ages, durations, addresses, phone numbers and names with numbers
+ * ("Category 4", "Route 66") are kept apart as non-figures.
+ */
+import { measureById, measureOfWord, weakMeasureWords, type Measure } from './measures.js';
+import { cardinalWord, ordinalWord, scaleWord } from './number-words.js';
+import { words, type Word } from './words.js';
+
+export type MentionRole =
+  /** A figure: a count, amount or rate. */
+  | 'figure'
+  /** A number that names something: "Category 4", "magnitude 7.8", "Route 66". */
+  | 'label'
+  | 'year'
+  | 'date'
+  | 'time'
+  | 'age'
+  | 'duration'
+  | 'code';
+
+export interface NumberMention {
+  readonly value: number;
+  /** Upper end of a range ("between 4.3 and 5.2 billion"), else undefined. */
+  readonly high?: number;
+  /** As written, with its qualifier: "at least 4,120", "between $1.7 billion and $1.9 billion". */
+  readonly display: string;
+  readonly qualifier: string;
+  /** `$`, `£`, `€`, `%`, or '' for a count. */
+  readonly unit: string;
+  readonly role: MentionRole;
+  readonly start: number;
+  readonly end: number;
+  /** The counted noun phrase as written ("construction workers"), or ''. */
+  readonly counted: string;
+  /** Normalized head of the counted noun ("worker"), or ''. */
+  readonly head: string;
+  /** Normalized word the number labels ("category" in "Category 4"), or ''. */
+  readonly label: string;
+  readonly measure?: Measure;
+  /** Every measure named near the number, nearest first. */
+  readonly measures: readonly Measure[];
+  /** Index of the clause within the sentence, and the clause's character range. */
+  readonly clause: number;
+  readonly clauseStart: number;
+  readonly clauseEnd: number;
+  readonly earlier: boolean;
+  readonly current: boolean;
+  readonly projection: boolean;
+  readonly claim: boolean;
+  /** Written as an ordinal ("the sixth victim"): a running count. */
+  readonly ordinal: boolean;
+}
+
+const numberRe =
+  /(?<![\w.,:])([$£€])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|tn|m|k)\b)?(?:\s?(%|percent\b|per cent\b))?(?:\s(dollars|euros|pounds)\b)?/gi;
+const scalePowers: Record<string, number> = { thousand: 3, k: 3, million: 6, m: 6, billion: 9, bn: 9, trillion: 12, tn: 12 };
+const monthRe = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const weekdayOrMonth = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+/** Counted nouns that are places or things, never people: "six states" cannot have been killed. */
+const placeHeads = /^(?:states?|countr(?:y|ies)|provinces?|counties|county|districts?|cities|city|towns?|regions?|areas?|villages?|neighbou?rhoods?|continents?|locations?|sites?|nations?|islands?|municipalities|municipality)$/i;
+const durationWords = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|nights?)$/i;
+const streetWords = /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|highway|hwy|route)$/i;
+const qualifierWords = [
+  'an estimated', 'estimated', 'at least', 'at most', 'more than', 'less than', 'fewer than', 'up to', 'as many as', 'as much as',
+  'around', 'about', 'approximately', 'roughly', 'nearly', 'almost', 'some', 'over', 'under', 'close to', 'just over', 'just under',
+  'upwards of', 'in excess of', 'a total of', 'above', 'below', 'exceeding', 'only',
+].sort((a, b) => b.length - a.length);
+const qualifierAtEnd = new RegExp(`\\b(${qualifierWords.join('|')})\\s*$`, 'i');
+/** Words that end a counted noun phrase. */
+const phraseStop = new Set(
+  ('the a an and or but to of in on at by for from with into as that which who whom whose than had have has were was is are be been ' +
+    'being will would could may might can should did do does not this these those it its their his her our they he she we since after ' +
+    'before during while when where because if so per each said says say according including across through over under between among ' +
+    'against about around up down out off more less still now also already reportedly although though because unless whereas yet') .split(' '),
+);
+const earlierCue = /\b(?:previously|initially|originally|formerly|earlier|previous|initial|original|prior|first|before|had put|had been put|up from|down from|instead of|rather than|from)\W*(?:\w+\W+){0,3}$/i;
+const earlierAfter = /^[^,;]{0,40}\b(?:previously|earlier|initially|originally|before)\W*$/i;
+const currentCue = /\b(?:now|latest|new|revised|updated|currently|stands? at|stood at|has risen to|have risen to|rose to|risen to|climbed to|reached|has reached|passed|to date|so far)\b/i;
+const projectionCue = /\b(?:could|may|might|would|will|expected|expects|projected|projects|projection|forecasts?|forecasted|likely|potentially|predicted|predicts|feared to)\b/i;
+const claimCue = /\b(?:warned|warns|claimed|claims|alleged|alleges|accused|threatened|insisted|boasted)\b(?!\s+the\s+lives)/i;
+const clauseBreak = /[;:—()[\]]|,\s(?=(?:while|but|whereas|although|though|with|bringing|taking|making|leaving|compared)\b)|\s(?=(?:while|whereas)\b)/g;
+
+const bodyWords = /\b(?:bod(?:y|ies)|remains)\b/i;
+const recovered = measureById('recovered')!;
+
+/** A measure word under negation: "have yet to be recovered", "were not killed". */
+function negated(sentence: string, w: Word): boolean {
+  return /\b(?:not|no|never|yet to(?: be)?|n't|without)\s+(?:\w+\s+){0,2}$/i.test(sentence.slice(Math.max(0, w.start - 30), w.start));
+}
+
+interface RawNumber {
+  value: number;
+  unit: string;
+  start: number;
+  end: number;
+  text: string;
+  ordinal: boolean;
+  scaled: boolean;
+}
+
+/** Digits and number words of a sentence, in order. */
+function rawNumbers(sentence: string, ws: readonly Word[]): RawNumber[] {
+  const out: RawNumber[] = [];
+  for (const m of sentence.matchAll(numberRe)) {
+    const [text, currency, digits, scale, percent, unitWord] = m;
+    if (!digits) continue;
+    const power = scale ? scalePowers[scale.toLowerCase()] ?? 0 : 0;
+    if (scale && /^[mk]$/i.test(scale) && !currency) {
+      // "5 m" and "5 k" are a distance or a keyboard, not millions, without a currency sign.
+      const bare = text.slice(0, text.length - (percent?.length ?? 0)).replace(/\s?[mk]$/i, '');
+      out.push({ value: Number(digits.replace(/,/g, '')), unit: '', start: m.index, end: m.index + bare.trimEnd().length, text: bare.trimEnd(), ordinal: false, scaled: false });
+      continue;
+    }
+    const value = Number(`${digits.replace(/,/g, '')}e${power}`);
+    const unit = currency ?? (percent ? '%' : unitWord ? { dollars: '$', euros: '€', pounds: '£' }[unitWord.toLowerCase()] ?? '' : '');
+    const trimmed = text.trimEnd();
+    out.push({ value, unit, start: m.index, end: m.index + trimmed.length, text: trimmed, ordinal: false, scaled: Boolean(scale) });
+  }
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (out.some((n) => w.start >= n.start && w.start < n.end)) continue;
+    const card = cardinalWord(w.lower);
+    const ord = card === undefined ? ordinalWord(w.lower) : undefined;
+    if (card === undefined && ord === undefined) continue;
+    if (card === 1 && !/^one$/i.test(w.text)) continue;
+    let value = card ?? ord!;
+    let end = w.end;
+    const next = ws[i + 1];
+    const scale = next ? scaleWord(next.lower) : undefined;
+    if (scale && card !== undefined) {
+      value *= scale;
+      end = next!.end;
+    }
+    if (ord !== undefined && (w.lower === 'first' || w.lower === 'second')) continue; // "first" and "second" are rarely counts
+    out.push({ value, unit: '', start: w.start, end, text: sentence.slice(w.start, end), ordinal: ord !== undefined, scaled: Boolean(scale) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Index of the first word at or after a character offset. */
+function wordAt(ws: readonly Word[], offset: number): number {
+  let i = 0;
+  while (i < ws.length && ws[i]!.end <= offset) i++;
+  return i;
+}
+
+function clauseOf(breaks: readonly number[], offset: number): number {
+  let c = 0;
+  while (c < breaks.length && breaks[c]! <= offset) c++;
+  return c;
+}
+
+function roleOf(sentence: string, n: RawNumber, ws: readonly Word[], before: Word | undefined, after: Word | undefined): { role: MentionRole; label: string } {
+  const tailText = sentence.slice(n.end, n.end + 24);
+  const headText = sentence.slice(Math.max(0, n.start - 24), n.start);
+  if (/^-?\s?(?:year|month|week|day)s?-old\b/i.test(tailText)) return { role: 'age', label: '' };
+  if (/^:\d\d|^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)/i.test(tailText) || /\d:$/.test(headText)) return { role: 'time', label: '' };
+  if (/^\d{1,2}[:/]|^\/\d/.test(sentence.slice(n.start)) || /\d[/-]$/.test(headText) || /^-\d/.test(tailText)) {
+    if (!/^\d+-\d+\b/.test(sentence.slice(n.start)) || /\d\/$/.test(headText)) return { role: 'date', label: '' };
+  }
+  if ((before && monthRe.test(before.text.replace(/\.$/, ''))) || (after && monthRe.test(after.text) && n.value <= 31 && !n.unit)) return { role: 'date', label: '' };
+  const hyphenWord = /^-([a-z]+)/i.exec(tailText)?.[1];
+  if (hyphenWord && /^(?:magnitude|category|level)$/i.test(hyphenWord)) return { role: 'label', label: hyphenWord.toLowerCase() };
+  if (!n.unit && !n.scaled && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && /^\d{4}$/.test(n.text)) return { role: 'year', label: '' };
+  if (after && durationWords.test(after.text) && !n.unit) return { role: 'duration', label: '' };
+  if (after && after.capital && streetWords.test(ws[ws.indexOf(after) + 1]?.text ?? '')) return { role: 'code', label: '' };
+  if (/^\s?(?:and\s)?(?:non-emergency\s)?(?:call|calls|hotline|line|dispatch)\b/i.test(tailText) || /\b(?:call|dial|text)\s$/i.test(headText)) return { role: 'code', label: '' };
+  if (/^\(\d+\)$/.test(sentence.slice(n.start - 1, n.end + 1))) return { role: 'code', label: '' };
+  if (/^\s?\(/.test(sentence.slice(n.end, n.end + 2)) === false && /,\s$/.test(headText) && /^,/.test(tailText) && before?.capital && !n.unit && n.value < 120) return { role: 'age', label: '' };
+  // "Category 4", "Route 66", "magnitude 7.8": a word that the number names.
+  if (before && !n.unit && !/^\d/.test(before.text)) {
+    const lower = before.lower;
+    if (/^(?:magnitude|category|level|phase|stage|grade|number|no|route|flight|gate|platform|terminal|chapter|article|section)$/.test(lower) || (before.capital && !before.acronym && !/[,.;:]/.test(sentence.slice(before.end, n.start)) && ws.indexOf(before) > 0 && !qualifierAtEnd.test(headText) && !weekdayOrMonth.test(before.text))) {
+      return { role: 'label', label: before.norm };
+    }
+  }
+  return { role: 'figure', label: '' };
+}
+
+/** The counted noun phrase after a number: up to four content words ("active duty troops"). */
+function countedAfter(ws: readonly Word[], from: number): { text: string; head: string; end: number } {
+  const phrase: Word[] = [];
+  for (let i = from; i < ws.length && phrase.length < 4; i++) {
+    const w = ws[i]!;
+    if (/^\d/.test(w.text) || (w.stop && !w.acronym) || phraseStop.has(w.lower)) break;
+    if (phrase.length && /[,;:.!?)"]/.test(sentenceGap(ws, i))) break;
+    phrase.push(w);
+  }
+  // A past participle ends the noun phrase: "flights scheduled", "people killed".
+  while (phrase.length > 1 && /(?:ed|en)$/.test(phrase.at(-1)!.lower) && !/(?:ed|en)$/.test(phrase[0]!.lower)) phrase.pop();
+  // A verb with its object is not part of it: "vehicles cross the bridge".
+  const after = ws[ws.indexOf(phrase.at(-1)!) + 1];
+  if (phrase.length > 1 && after && /^(?:the|a|an|this|that|their|its|his|her|our|some|into|onto)$/.test(after.lower)) phrase.pop();
+  const head = phrase.at(-1);
+  return { text: phrase.map((w) => w.text).join(' '), head: head?.norm ?? '', end: head ? ws.indexOf(head) + 1 : from };
+}
+
+let gapSentence = '';
+function sentenceGap(ws: readonly Word[], i: number): string {
+  return gapSentence.slice(ws[i - 1]!.end, ws[i]!.start);
+}
+
+/** Every number of a sentence, with what it measures. */
+export function numberMentions(sentence: string): NumberMention[] {
+  const ws = words(sentence);
+  gapSentence = sentence;
+  const raws = rawNumbers(sentence, ws);
+  const breaks = [...sentence.matchAll(clauseBreak)].map((m) => m.index);
+  const inside = (w: Word): boolean => raws.some((n) => w.start >= n.start && w.start < n.end);
+  const outer = ws.filter((w) => !inside(w));
+  const mentions: NumberMention[] = [];
+  let skipUntil = -1;
+  raws.forEach((n, k) => {
+    if (n.start < skipUntil) return;
+    // Ranges: "between A and B", "A to B", "A-B".
+    let high: RawNumber | undefined;
+    const next = raws[k + 1];
+    if (next) {
+      const gap = sentence.slice(n.end, next.start);
+      if (/^\s?(?:-|to|and)\s?$/i.test(gap) && (/^\s?(?:-|to)\s?$/i.test(gap) || /\bbetween\s+$/i.test(sentence.slice(0, n.start))) && next.value >= n.value) {
+        high = next;
+      } else if (/^\s?(?:billion|million|trillion)?\s?(?:-|to|and)\s?$/i.test(gap) === false && /^\s?and\s$/i.test(gap) && /\bbetween\s+\$?$/i.test(sentence.slice(0, n.start))) {
+        high = next;
+      }
+    }
+    // "between 4.3 and 5.2 billion dollars": the scale and unit of the high end apply to both.
+    let value = n.value;
+    const unit = n.unit || high?.unit || '';
+    if (high && !n.scaled && high.scaled && high.value >= 1000 && n.value < 1000) value = n.value * (high.value / Number(high.text.replace(/[^\d.]/g, '').replace(/^(\d+(?:\.\d+)?).*/, '$1')));
+    const end = high ? high.end : n.end;
+    if (high) skipUntil = high.end;
+    const iBefore = wordAt(outer, n.start) - 1;
+    const before = iBefore >= 0 ? outer[iBefore] : undefined;
+    const iAfter = wordAt(outer, end);
+    const after = outer[iAfter];
+    const { role, label } = roleOf(sentence, { ...n, end }, outer, before, after);
+    const head = sentence.slice(0, n.start);
+    const qualifier = (qualifierAtEnd.exec(head.replace(/\bbetween\s+$/i, ''))?.[1] ?? (high && /\bbetween\s+$/i.test(head) ? 'between' : '')).toLowerCase();
+    const qStart = qualifier ? head.toLowerCase().lastIndexOf(qualifier) : n.start;
+    const display = sentence.slice(qStart, end).replace(/\s+/g, ' ');
+    // The counted noun; "2,740 of the around 60,000 flights": the part takes the whole's noun.
+    let counted = countedAfter(outer, iAfter);
+    const ofWhole = /^\s(?:of|out of)\s(?:the\s)?(?:\w+\s)?$/i.exec(sentence.slice(end, raws[k + 1]?.start ?? end));
+    if (!counted.text && ofWhole && raws[k + 1]) counted = countedAfter(outer, wordAt(outer, raws[k + 1]!.end));
+    else if (counted.text && /^\s?of\s/i.test(sentence.slice(end)) === false && /^(?:of)$/i.test(outer[counted.end]?.lower ?? '') && /^(?:percent|%|per|share|half|third|quarter)/i.test(counted.text)) {
+      counted = countedAfter(outer, counted.end + 1);
+    }
+    const clause = clauseOf(breaks, n.start);
+    const clauseStart = clause > 0 ? breaks[clause - 1]! : 0;
+    const clauseEnd = clause < breaks.length ? breaks[clause]! : sentence.length;
+    // The words that govern the number: before it back to the previous number or a conjunction, after it to the next number.
+    const prevEnd = mentions.length ? mentions.at(-1)!.end : clauseStart;
+    let windowStart = Math.max(clauseStart, prevEnd);
+    const gapBefore = sentence.slice(windowStart, n.start);
+    const conj = Math.max(gapBefore.lastIndexOf(' and '), gapBefore.lastIndexOf(', '), gapBefore.lastIndexOf(' while '));
+    if (mentions.length && prevEnd > clauseStart && conj >= 0) windowStart += conj + 1;
+    const nextStart = ofWhole ? sentence.length : raws.find((r) => r.start >= end)?.start ?? sentence.length;
+    const windowEnd = Math.min(clauseEnd, nextStart);
+    const beforeWords = outer.filter((w) => w.start >= windowStart && w.end <= n.start).slice(-9);
+    const afterWords = outer.filter((w) => w.start >= end && w.end <= windowEnd).slice(0, ofWhole || n.ordinal ? 12 : 10);
+    const found: { m: Measure; d: number }[] = [];
+    const unitKind = unit === '%' ? 'rate' : unit ? 'money' : 'count';
+    const countsPlaces = placeHeads.test(counted.text.split(' ').at(-1) ?? '');
+    const consider = (w: Word, d: number): void => {
+      const m =
+        (unitKind === 'money' ? measureOfWord(w.norm, 'money') : unitKind === 'count' && !/^(?:lost|lose|losing)$/.test(w.lower) ? measureOfWord(w.norm, 'any-but-money') : measureOfWord(w.norm)) ??
+        (/^(?:found|located|pulled)$/.test(w.lower) && bodyWords.test(sentence) ? recovered : undefined);
+      if (!m || negated(sentence, w)) return;
+      if (unitKind === 'money' && m.kind !== 'money') return;
+      if (countsPlaces && m.kind === 'count' && m.id !== 'affected') return;
+      found.push({ m, d: d + (weakMeasureWords.has(w.norm) ? 2 : 0) });
+    };
+    beforeWords.forEach((w, i) => consider(w, beforeWords.length - i + 0.5));
+    afterWords.forEach((w, i) => consider(w, i + 1));
+    // "The number of people killed … has now passed 50,000": with nothing nearer, the clause's subject names the measure.
+    if (!found.length) {
+      const clauseWords = outer.filter((w) => w.start >= clauseStart && w.end <= windowStart);
+      clauseWords.forEach((w, i) => consider(w, clauseWords.length - i + 9));
+    }
+    // "The body of the sixth victim was found", "the bodies of two workers were recovered": a recovery count.
+    if (/\b(?:bod(?:y|ies)|remains) of (?:the |a |an )?$/i.test(sentence.slice(0, n.start)) && /\b(?:found|recovered|retrieved|pulled|located|identified)\b/i.test(sentence)) found.push({ m: recovered, d: 0 });
+    found.sort((a, b) => a.d - b.d);
+    const measures = [...new Set(found.map((f) => f.m))];
+    const beforeText = sentence.slice(windowStart, n.start);
+    const clauseText = sentence.slice(clauseStart, clauseEnd);
+    const clauseBefore = sentence.slice(clauseStart, n.start);
+    mentions.push({
+      value,
+      ...(high ? { high: high.value } : {}),
+      display,
+      qualifier,
+      unit,
+      role,
+      start: qStart,
+      end,
+      counted: counted.text,
+      head: counted.head,
+      label,
+      ...(measures[0] ? { measure: measures[0] } : {}),
+      measures,
+      clause,
+      clauseStart,
+      clauseEnd,
+      earlier: earlierCue.test(beforeText) || earlierAfter.test(sentence.slice(end, windowEnd)),
+      current: currentCue.test(beforeText) || /\bnow\b/i.test(clauseBefore),
+      projection: projectionCue.test(clauseBefore),
+      claim: claimCue.test(clauseText),
+      ordinal: n.ordinal,
+    });
+  });
+  return inheritMeasures(mentions, sentence);
+}
+
+/** "1,204 people had died in the north and 380 in the south": an elliptical count takes its neighbour's measure and noun. */
+function inheritMeasures(mentions: NumberMention[], sentence: string): NumberMention[] {
+  return mentions.map((m, i) => {
+    if (m.role !== 'figure' || m.measure || m.counted) return m;
+    const prev = mentions.slice(0, i).reverse().find((p) => p.role === 'figure' && p.measure && p.unit === m.unit);
+    const next = mentions.slice(i + 1).find((p) => p.role === 'figure' && p.measure && p.unit === m.unit);
+    const gapPrev = prev ? sentence.slice(prev.end, m.start) : '';
+    const source = prev && /\b(?:and|while|with|plus|bringing|taking|to)\b|,/.test(gapPrev) ? prev : next && /^\W*(?:and|or|to|-)\W/.test(sentence.slice(m.end, next.start) + ' ') ? next : undefined;
+    if (!source) return m;
+    return { ...m, measure: source.measure!, measures: [source.measure!, ...m.measures], counted: source.counted, head: source.head };
+  });
+}

@@ -1,0 +1,167 @@
+/**
+ * What a question asks: its type (a number, a speaker of a quote, a person or body, a place, a
+ * time, a reason, yes or no, or a fact), its focus (what is counted, the measure), and its
+ * constraints (source, order, kind). Hedges and chat phrasing are dropped before anything is matched.
+ */
+import { measureOfWord, weakMeasureWords, type Measure } from './measures.js';
+import { words, type Word } from './words.js';
+
+export type QuestionType = 'number' | 'quote' | 'who' | 'where' | 'when' | 'why' | 'yesno' | 'fact';
+export type Order = 'latest' | 'first' | 'previous';
+
+export interface Question {
+  readonly text: string;
+  readonly type: QuestionType;
+  /** The measure asked for ("death toll" → deaths). */
+  readonly measure?: Measure;
+  /** Normalized head of the counted noun ("how many flights" → flight), or ''. */
+  readonly focus: string;
+  /** For "what category/magnitude was it": the word a number labels. */
+  readonly label: string;
+  /** `$` (money), `%` (a share), or '' (any). */
+  readonly unit: string;
+  readonly order: Order;
+  readonly wantsProjection: boolean;
+  readonly wantsClaim: boolean;
+  /** Words naming who gave the answer ("according to Vellum Analytics", "Norcorp's CEO", "did X say"). */
+  readonly source: readonly Word[];
+  /** Content words the answer's sentence should carry (focus, entity, time; not scaffolding). */
+  readonly terms: readonly Word[];
+  /** Numbers the question itself names (never the answer to a number question). */
+  readonly numbers: readonly number[];
+  /** A quotation the question asks about. */
+  readonly quote: string;
+  /** For "which river", "which agency": the kind of thing asked for. */
+  readonly kindNoun: string;
+  /** Main verbs of the question (normalized), which a who/when/yes-no answer must share. */
+  readonly verbs: readonly string[];
+}
+
+/** Words that shape a question but say nothing about its subject, and hedges. */
+const scaffold = new Set(
+  ('what whats which who whom whose how many much when where why is are was were did does do done the a an of latest current currently newest ' +
+    'recent most now so far still yet number figure figures estimate estimates estimated give gave given just only answer please tell me ' +
+    'know roughly approximately about around rough fine exactly actually really right away ok okay hey bot sitrep reported report reports ' +
+    'according say said says put end ended up very first initial initially earliest original originally previous previously earlier prior ' +
+    'last final finally total totals tally count latest figure official officially overall known there any anyone ever thing things ' +
+    'kind sort like happen happened expected expect supposed could would might may can will should be been being have has had get got ' +
+    'high low big large great go went come came reach reached level share percentage percent proportion people person according ' +
+    'compared comparison versus vs between agree agreed sources source').split(' '),
+);
+
+const orderLatest = /\b(latest|now|current(?:ly)?|so far|still|most recent|newest|end(?:ed)? up|final(?:ly)?|to date|today|updated|last)\b/i;
+const orderFirst = /\b(first|initial(?:ly)?|earliest|original(?:ly)?|right after|at first|early on|start|beginning|before .{1,40} (?:was |were )?(?:counted|included))\b/i;
+const orderPrevious = /\b(earlier|previous(?:ly)?|prior|before that|had .{1,40}earlier)\b/i;
+const projectionWords = /\b(could|would|might|may|expected|expect|projects?|projected|projection|forecasts?|predicts?|predicted|eventually|potentially|how high|reach)\b/i;
+const claimWords = /\b(warn|warned|warning|claim|claimed|claims|alleged|allege)\b/i;
+const auxStart = /^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b/i;
+const quoteRe = /"([^"]{8,})"/;
+/** "who put out the statement that …", "who said that …": an unquoted quotation. */
+const unquoted = /\b(?:said|say|says|statement|wrote|tweeted|stated|saying)\s+(?:that\s+)?(.{25,}?)\??$/i;
+const placeNouns = /^(river|city|town|village|country|state|region|county|province|district|place|area|port|island|border|lake|sea|coast|site|neighbou?rhood|capital)$/i;
+const sourceVerbs = /^(say|said|says|give|gave|put|report|reported|estimate|estimated|project|projected|warn|warned|claim|claimed|announce|announced|count|counted|tell|told|state|stated|cite|cited|quote|quoted)$/i;
+const roleNouns = /^(ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|governor|president|director|head|official|officials|secretary|chair|chairman|agency|office|ministry|department|government|authorities|authority)$/i;
+
+export function parseQuestion(raw: string): Question {
+  const text = raw.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase();
+  const quoted = quoteRe.exec(text)?.[1] ?? '';
+  const stripped = quoted ? text.replace(quoteRe, ' ') : text;
+  const ws = words(stripped);
+  const type = questionType(lower, quoted, text);
+  const quote = quoted || (type === 'quote' ? (unquoted.exec(text)?.[1] ?? '') : '');
+  const source = sourceWords(stripped, ws);
+  const howMany = /\bhow (?:many|much)\s+(?:of\s+(?:the\s+)?)?((?:[\w'’-]+\s+){0,4}?)(?:did|do|does|have|has|had|were|was|are|is|will|would|could|in|on|from|of|for|to|after|since|right|$)\b/i.exec(stripped.replace(/[?.!]+$/, '') + ' ');
+  const focusFrom = howMany ? howMany.index + howMany[0].indexOf(howMany[1]!) : -1;
+  const focusSpan = howMany ? ws.filter((w) => w.start >= focusFrom && w.end <= focusFrom + howMany[1]!.length && !w.stop && !scaffold.has(w.lower)) : [];
+  // The counted noun ends where a predicate starts: "how many greek aid workers died in …".
+  const verbAt = focusSpan.findIndex((w, i) => i > 0 && /(?:ed|died)$/.test(w.lower) && measureOfWord(w.norm));
+  const focusWords = verbAt > 0 ? focusSpan.slice(0, verbAt) : focusSpan;
+  const whatX = /\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial )?(category|magnitude|level|size|share|percentage|proportion)\b/i.exec(lower)?.[1];
+  const label = whatX && /category|magnitude|level/.test(whatX) ? measureOfWord(whatX)?.id ?? whatX : '';
+  const moneyWords = /\bhow much (?:money|did .* (?:cost|pay|lose|spend))|\bin dollars\b|\b(?:bill|cost|costs|losses|loss|damages|pay|paid|aid|funding)\b/i.test(lower) && !/\bhow many\b/i.test(lower);
+  const measure = pickMeasure(ws, focusWords, moneyWords);
+  const unit = /\b(?:what share|percentage|percent|proportion|what fraction|\bshare of)\b/i.test(lower) ? '%' : measure?.kind === 'money' || (moneyWords && /\bhow much\b|\bin dollars\b|\bbill\b|\bcost\b/i.test(lower)) ? '$' : '';
+  const sourceSet = new Set(source);
+  const verbs = ws.filter((w, i) => i > 0 && !w.capital && !w.stop && !scaffold.has(w.lower) && /(?:ed|en|ing)$|^(?:win|won|find|found|pull|own|owns|order|ordered|fine|fined|arrest|call|testify|accept|stand|maintain|repair|refloat|move)$/.test(w.lower)).map((w) => w.norm);
+  const terms = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && !sourceSet.has(w));
+  const kindNoun = /^(?:which|what) (\w+)/i.exec(lower)?.[1] ?? '';
+  const spelled = ws.filter((w) => /^#\d/.test(w.norm) && !/^\d/.test(w.text) && !/(?:st|nd|rd|th)$/.test(w.lower)).map((w) => Number(w.norm.slice(1)));
+  const numbers = [...spelled, ...[...stripped.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => {
+    const scale = /^\s?(million|billion|thousand|trillion)/i.exec(stripped.slice(m.index + m[0].length))?.[1]?.toLowerCase();
+    return Number(m[0].replace(/,/g, '')) * (scale ? { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }[scale]! : 1);
+  })];
+  return {
+    text,
+    type,
+    ...(measure ? { measure } : {}),
+    focus: focusWords.at(-1)?.norm ?? '',
+    label,
+    unit,
+    order: orderOf(lower),
+    wantsProjection: projectionWords.test(lower) && type === 'number',
+    wantsClaim: claimWords.test(lower),
+    source,
+    terms,
+    numbers,
+    quote,
+    kindNoun: placeNouns.test(kindNoun) || type === 'who' ? kindNoun : '',
+    verbs,
+  };
+}
+
+function questionType(lower: string, quoted: string, text: string): QuestionType {
+  const body = lower.replace(/^(?:so|ok|okay|hey|and|but|also|please)[, ]+/, '').replace(/^according to [^,]+,\s*/, '');
+  const unquotedClause = unquoted.exec(text)?.[1] ?? '';
+  if ((quoted || (unquotedClause && !/\d/.test(unquotedClause) && unquotedClause.split(' ').length >= 6)) && /^(who|which|whose)\b/.test(body)) return 'quote';
+  if (/^why\b|\bwhat (?:actually |really )?(?:caused|causes|led to|triggered|was behind|is behind)|\bwhat(?:'s| is| was) (?:the )?(?:cause|reason)|\breason for\b/.test(body)) return 'why';
+  if (/^(who|whom|whose)\b|^(?:which|what) (?:[\w.'-]+ ){0,2}(?:person|official|officials|agency|body|organi[sz]ation|group|company|minister|lawmakers?|people|authority|government|leader|spokes\w+)\b|\bname of\b|^name\b/.test(body)) return 'who';
+  if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';
+  if (/^when\b|\bwhat (?:time|date|day|year|month)\b|\bhow long\b/.test(body)) return 'when';
+  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b/.test(body)) {
+    return 'number';
+  }
+  if (auxStart.test(body)) return 'yesno';
+  if (!/^(what|which|how|who|where|when|why)\b/.test(body) && /\b(estimate|toll|figure|count|tally|number|total)s?\b/.test(body)) return 'number';
+  return 'fact';
+}
+
+function orderOf(lower: string): Order {
+  if (/\b(very first|first|initial(?:ly)?|earliest|original(?:ly)?)\b/.test(lower) && !/\bfirst day\b/.test(lower.replace(/\b(very first|initial|earliest)\b/, ''))) return 'first';
+  if (orderFirst.test(lower) && !orderLatest.test(lower)) return 'first';
+  if (orderPrevious.test(lower) && !orderLatest.test(lower)) return 'previous';
+  return 'latest';
+}
+
+/** The measure: from the predicate first ("how many … were recovered"), else from the counted noun. */
+function pickMeasure(ws: readonly Word[], focus: readonly Word[], money: boolean): Measure | undefined {
+  const focusSet = new Set(focus);
+  const named = (w: Word): Measure | undefined => (weakMeasureWords.has(w.norm) ? undefined : (money ? measureOfWord(w.norm, 'money') : undefined) ?? measureOfWord(w.norm));
+  const inPredicate = ws.find((w) => !focusSet.has(w) && !w.capital && named(w));
+  return (inPredicate ? named(inPredicate) : undefined) ?? focus.map(named).find(Boolean);
+}
+
+/** Who the question says gave the answer. */
+function sourceWords(text: string, ws: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  const take = (from: number, to: number): void => {
+    for (const w of ws) if (w.start >= from && w.end <= to && !w.stop && !scaffold.has(w.lower)) out.push(w);
+  };
+  for (const m of text.matchAll(/\baccording to (?:the )?([^,?.]+?)(?:[,?.]|$| how| what| did| is| was)/gi)) take(m.index, m.index + m[0].length);
+  ws.forEach((w, i) => {
+    const next = ws[i + 1];
+    // "Norcorp's CEO", "the city's mayor", "the regional government's health minister": the owner names the source.
+    if (/['’]s$/.test(w.text) && next && (roleNouns.test(next.lower) || roleNouns.test(ws[i + 2]?.lower ?? ''))) {
+      out.push(w);
+      if (roleNouns.test(next.lower)) out.push(next);
+    }
+    // "did the WHO say", "did Quist estimate": the subject of a speech verb.
+    if (/^(did|does|do|has|have|had)$/i.test(w.text) && next) {
+      const verbAt = ws.findIndex((x, k) => k > i && sourceVerbs.test(x.lower));
+      if (verbAt > i && verbAt - i <= 5) for (const x of ws.slice(i + 1, verbAt)) if (!x.stop || x.acronym) out.push(x);
+    }
+    // "flightaware's count": an owner before a figure noun. ("the UN death toll", "the U.S. estimate" only narrow it: plain terms.)
+    if (/['’]s$/.test(w.text) && !w.acronym && next && /^(death|toll|count|tally|figure|estimate|estimates|number|report)$/.test(next.lower)) if (!out.includes(w)) out.push(w);
+  });
+  return [...new Set(out)];
+}
