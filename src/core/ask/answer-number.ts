@@ -5,6 +5,7 @@
  * default, first, or the one before the latest). No match, no answer: it never offers a figure
  * about something else.
  */
+import { findAttributions } from '../speakers.js';
 import type { Answer, Briefing, FigureTimeline, Sentence, TimelineEntry } from '../types.js';
 import { candidateSentences, coverage, wordMatches, type AskContext } from './ask-context.js';
 import { speakerAt } from './attribution.js';
@@ -22,15 +23,15 @@ export interface NumberCandidate {
   readonly time: number | undefined;
 }
 
-const genericHeads = new Set(['people', 'person', 'peopl', 'individual', 'resident', '']);
+const genericHeads = new Set(['people', 'person', 'peopl', 'individual', 'resident', 'other', '']);
 /** How far below the best score a candidate may be and still be chosen for its time. */
-const tier = 0.12;
+const tier = 0.16;
 const minimum = 0.4;
 
 /** The numbers that answer the question, best first by relevance. */
 export function numberCandidates(context: AskContext, q: Question): NumberCandidate[] {
   // The measure and the counted noun are checked by `fits`; coverage weighs what else the question says.
-  const terms = q.terms.filter((t) => !(q.measure && measureOfWord(t.norm)?.id === q.measure.id) && !(q.focus && sameSense(t.norm, q.focus)) && !/^#/.test(t.norm));
+  const terms = q.terms.filter((t) => !(q.measure && measureOfWord(t.norm)?.id === q.measure.id) && !(q.focus && sameSense(t.norm, q.focus)) && !(q.label && measureOfWord(t.norm)?.id === q.label) && !/^#/.test(t.norm));
   const out: NumberCandidate[] = [];
   for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
     const ws = context.wordsOf(i);
@@ -40,11 +41,27 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
       if (!fits(q, m, ws)) continue;
       const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
       const clauseCover = terms.length ? coverage(context, terms, clauseWords) : 1;
-      const score = 0.5 * sentenceCover + 0.5 * clauseCover + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0);
+      const wider = widerScope(context.sentences[i]!.text, clauseWords, q.terms) ? 0.7 : 1;
+      const score = wider * (0.5 * sentenceCover + 0.5 * clauseCover) + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0);
       out.push({ sentence: i, mention: m, score, time: context.times.get(context.sentences[i]!.articleId) });
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * "Alden and Brill" when the question names only one of them: the figure covers more than was
+ * asked (a combined total).
+ */
+function widerScope(text: string, clause: readonly Word[], terms: readonly Word[]): boolean {
+  for (let k = 0; k + 2 < clause.length; k++) {
+    const [a, and, b] = [clause[k]!, clause[k + 1]!, clause[k + 2]!];
+    if (!a.capital || !b.capital || and.lower !== 'and' || !/^\s+$/.test(text.slice(a.end, and.start))) continue;
+    const hasA = terms.some((t) => wordMatches(t, a));
+    const hasB = terms.some((t) => wordMatches(t, b));
+    if (hasA !== hasB) return true;
+  }
+  return false;
 }
 
 function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
@@ -64,7 +81,9 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   }
   const focus = q.focus;
   const focusIsMeasure = q.measure !== undefined && measureOfWord(focus)?.id === q.measure.id;
-  if (focus && !genericHeads.has(focus) && !focusIsMeasure && !(q.measure && q.measure.kind !== 'money' && !m.head)) {
+  // With the measure matched, "how many bodies were buried" is answered by "1,204 people had been buried".
+  const genericCount = q.measure !== undefined && q.measure.kind !== 'money' && genericHeads.has(m.head);
+  if (focus && !genericHeads.has(focus) && !focusIsMeasure && !genericCount) {
     const counted = m.head ? [m.head] : [];
     const inWindow = ws.some((w) => ((w.start >= m.end && w.start <= m.end + 40) || (w.start >= m.clauseStart && w.end <= m.start)) && sameSense(w.norm, focus));
     if (!counted.some((h) => sameSense(h, focus)) && !inWindow) return false;
@@ -80,7 +99,13 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
 export function sourceMatches(context: AskContext, source: readonly Word[], i: number): boolean {
   const { sentences } = context;
   const span: Word[] = [...context.wordsOf(i)];
-  for (const k of [i - 1, i - 2]) if (k >= 0 && sentences[k]!.articleId === sentences[i]!.articleId) span.push(...context.wordsOf(k));
+  // The sentences before count only for who the speaker is: "he said", or a name they introduce ("Ana Vell, CEO of …").
+  const speaker = findAttributions(sentences[i]!.text)[0]?.speaker ?? '';
+  const surname = /([A-Z][\w'’-]+)$/.exec(speaker)?.[1];
+  for (const k of [i - 1, i - 2]) {
+    if (k < 0 || sentences[k]!.articleId !== sentences[i]!.articleId) break;
+    if (/^(?:he|she|they|it|the (?:company|agency|ministry|organi[sz]ation|group|office))$/i.test(speaker) || (surname && sentences[k]!.text.includes(surname))) span.push(...context.wordsOf(k));
+  }
   const named = source.filter((w) => w.capital || w.acronym || !/^(?:ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|official|head)$/i.test(w.lower));
   const needed = named.length ? named : source;
   return coverage(context, needed, span) >= 0.99 || needed.every((w) => span.some((s) => wordMatches(w, s)));

@@ -64,7 +64,9 @@ export function articleTimes(articles: readonly DatedText[]): Map<string, number
       const d = new Date(t);
       t = Math.max(t, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1, 12));
     }
-    times.set(a.id, t ?? bySharedNumbers(a, dated));
+    // An article repeating a dated article's figures was written no earlier than it.
+    const shared = bySharedNumbers(a, dated);
+    times.set(a.id, t === undefined ? shared : shared === undefined ? t : Math.max(t, shared));
   }
   return times;
 }

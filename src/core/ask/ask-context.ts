@@ -134,13 +134,15 @@ export function coverage(context: AskContext, terms: readonly Word[], span: read
   let total = 0;
   let got = 0;
   let spelled: Set<string> | undefined;
+  // A span about another of the story's main entities ("… in Brill" when Alden was asked) implies nothing.
+  const rival = span.some((s, k) => k > 0 && /^(?:in|across|throughout|for)$/.test(span[k - 1]!.lower) && s.capital && !s.acronym && context.articleShare(s) >= storyWide && !terms.some((t) => wordMatches(t, s)));
   for (const t of terms) {
     const w = context.idf(t) * (softTerms.has(t.lower) ? 0.3 : 1);
     total += w;
     if (span.some((s) => wordMatches(t, s))) got += w;
     else if (t.acronym && (spelled ??= spelledAcronyms(span)).has(t.norm)) got += w;
     // The story's own name ("the storm", "the quake" of every article) is implied by any sentence of the set.
-    else if (context.articleShare(t) >= storyWide) got += 0.7 * w;
+    else if (!rival && context.articleShare(t) >= storyWide) got += 0.7 * w;
   }
   return total > 0 ? got / total : 0;
 }

@@ -61,6 +61,15 @@ const monthRe = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 const weekdayOrMonth = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
 /** Counted nouns that are places or things, never people: "six states" cannot have been killed. */
 const placeHeads = /^(?:states?|countr(?:y|ies)|provinces?|counties|county|districts?|cities|city|towns?|regions?|areas?|villages?|neighbou?rhoods?|continents?|locations?|sites?|nations?|islands?|municipalities|municipality)$/i;
+/** Measures only people (or their bodies) can take. */
+const humanMeasures = new Set(['deaths', 'injured', 'missing', 'displaced', 'evacuated', 'rescued', 'recovered', 'buried', 'arrested', 'hospitalized']);
+const personWords = /^(?:people|persons?|residents?|workers?|soldiers?|troops?|children|child|men|man|women|woman|victims?|bodies|body|passengers?|civilians?|migrants?|refugees?|students?|patients?|others?|individuals?|crew|members?|officers?|firefighters?|employees?|staff|customers?|locals|villagers|inhabitants|adults?|teenagers?|minors?|pilgrims?|tourists?|climbers?|miners?|fishermen|sailors?|nationals?|citizens?|americans|britons|guests?|fans?|protesters?|demonstrators?|prisoners?|detainees?|suspects?|hostages?|survivors?|families|family|households?|lives)$/i;
+
+function personHead(counted: string): boolean {
+  const head = counted.split(' ').at(-1) ?? '';
+  return personWords.test(head) || /(?:ers|ists|ians|ees)$/i.test(head);
+}
+
 const durationWords = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|nights?)$/i;
 const streetWords = /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|highway|hwy|route)$/i;
 const qualifierWords = [
@@ -74,7 +83,7 @@ const phraseStop = new Set(
   ('the a an and or but to of in on at by for from with into as that which who whom whose than had have has were was is are be been ' +
     'being will would could may might can should did do does not this these those it its their his her our they he she we since after ' +
     'before during while when where because if so per each said says say according including across through over under between among ' +
-    'against about around up down out off more less still now also already reportedly although though because unless whereas yet') .split(' '),
+    'against about around up down out off more less still now also already reportedly although though because unless whereas yet near below above outside inside within toward towards beyond') .split(' '),
 );
 const earlierCue = /\b(?:previously|initially|originally|formerly|earlier|previous|initial|original|prior|first|before|had put|had been put|up from|down from|instead of|rather than|from)\W*(?:\w+\W+){0,3}$/i;
 const earlierAfter = /^[^,;]{0,40}\b(?:previously|earlier|initially|originally|before)\W*$/i;
@@ -181,8 +190,10 @@ function roleOf(sentence: string, n: RawNumber, ws: readonly Word[], before: Wor
 }
 
 /** The counted noun phrase after a number: up to four content words ("active duty troops"). */
-function countedAfter(ws: readonly Word[], from: number): { text: string; head: string; end: number } {
+function countedAfter(ws: readonly Word[], from: number, endOffset = -1): { text: string; head: string; end: number } {
   const phrase: Word[] = [];
+  // "20,000, based on …": punctuation right after the number means it counts nothing named here.
+  if (endOffset >= 0 && ws[from] && /[,;:.!?)"(]/.test(gapSentence.slice(endOffset, ws[from]!.start))) return { text: '', head: '', end: from };
   for (let i = from; i < ws.length && phrase.length < 4; i++) {
     const w = ws[i]!;
     if (/^\d/.test(w.text) || (w.stop && !w.acronym) || phraseStop.has(w.lower)) break;
@@ -242,7 +253,7 @@ export function numberMentions(sentence: string): NumberMention[] {
     const qStart = qualifier ? head.toLowerCase().lastIndexOf(qualifier) : n.start;
     const display = sentence.slice(qStart, end).replace(/\s+/g, ' ');
     // The counted noun; "2,740 of the around 60,000 flights": the part takes the whole's noun.
-    let counted = countedAfter(outer, iAfter);
+    let counted = countedAfter(outer, iAfter, end);
     const ofWhole = /^\s(?:of|out of)\s(?:the\s)?(?:\w+\s)?$/i.exec(sentence.slice(end, raws[k + 1]?.start ?? end));
     if (!counted.text && ofWhole && raws[k + 1]) counted = countedAfter(outer, wordAt(outer, raws[k + 1]!.end));
     else if (counted.text && /^\s?of\s/i.test(sentence.slice(end)) === false && /^(?:of)$/i.test(outer[counted.end]?.lower ?? '') && /^(?:percent|%|per|share|half|third|quarter)/i.test(counted.text)) {
@@ -271,13 +282,15 @@ export function numberMentions(sentence: string): NumberMention[] {
       if (!m || negated(sentence, w)) return;
       if (unitKind === 'money' && m.kind !== 'money') return;
       if (countsPlaces && m.kind === 'count' && m.id !== 'affected') return;
+      // "two upstream dams burst … thousands missing": people-only measures need people (or nothing) counted.
+      if (humanMeasures.has(m.id) && counted.head && !personHead(counted.text) && !measureOfWord(counted.head)) return;
       found.push({ m, d: d + (weakMeasureWords.has(w.norm) ? 2 : 0) });
     };
     beforeWords.forEach((w, i) => consider(w, beforeWords.length - i + 0.5));
     afterWords.forEach((w, i) => consider(w, i + 1));
     // "The number of people killed … has now passed 50,000": with nothing nearer, the clause's subject names the measure.
     if (!found.length) {
-      const clauseWords = outer.filter((w) => w.start >= clauseStart && w.end <= windowStart);
+      const clauseWords = outer.filter((w) => w.start >= clauseStart && w.end <= n.start);
       clauseWords.forEach((w, i) => consider(w, clauseWords.length - i + 9));
     }
     // "The body of the sixth victim was found", "the bodies of two workers were recovered": a recovery count.

@@ -84,7 +84,10 @@ export function parseQuestion(raw: string): Question {
   const unit = /\b(?:what share|percentage|percent|proportion|what fraction|\bshare of)\b/i.test(lower) ? '%' : measure?.kind === 'money' || (moneyWords && /\bhow much\b|\bin dollars\b|\bbill\b|\bcost\b/i.test(lower)) ? '$' : '';
   const sourceSet = new Set(source);
   const verbs = ws.filter((w, i) => i > 0 && !w.capital && !w.stop && !scaffold.has(w.lower) && /(?:ed|en|ing)$|^(?:win|won|find|found|pull|own|owns|order|ordered|fine|fined|arrest|call|testify|accept|stand|maintain|repair|refloat|move)$/.test(w.lower)).map((w) => w.norm);
-  const terms = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && !sourceSet.has(w));
+  // "compared with the survey", "versus last year": what the answer is set against, not what it must say.
+  const comparison = /\b(?:compared (?:with|to)|versus|vs\.?|as opposed to|rather than)\s+[^,?.;]+/i.exec(stripped);
+  const inComparison = (w: Word): boolean => comparison !== null && w.start >= comparison.index && w.end <= comparison.index + comparison[0].length;
+  const terms = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && !sourceSet.has(w) && !inComparison(w));
   const kindNoun = /^(?:which|what) (\w+)/i.exec(lower)?.[1] ?? '';
   const spelled = ws.filter((w) => /^#\d/.test(w.norm) && !/^\d/.test(w.text) && !/(?:st|nd|rd|th)$/.test(w.lower)).map((w) => Number(w.norm.slice(1)));
   const numbers = [...spelled, ...[...stripped.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => {
@@ -158,7 +161,7 @@ function sourceWords(text: string, ws: readonly Word[]): Word[] {
     // "did the WHO say", "did Quist estimate": the subject of a speech verb.
     if (/^(did|does|do|has|have|had)$/i.test(w.text) && next) {
       const verbAt = ws.findIndex((x, k) => k > i && sourceVerbs.test(x.lower));
-      if (verbAt > i && verbAt - i <= 5) for (const x of ws.slice(i + 1, verbAt)) if (!x.stop || x.acronym) out.push(x);
+      if (verbAt > i && verbAt - i <= 5) for (const x of ws.slice(i + 1, verbAt)) if ((!x.stop || x.acronym) && !scaffold.has(x.lower)) out.push(x);
     }
     // "flightaware's count": an owner before a figure noun. ("the UN death toll", "the U.S. estimate" only narrow it: plain terms.)
     if (/['’]s$/.test(w.text) && !w.acronym && next && /^(death|toll|count|tally|figure|estimate|estimates|number|report)$/.test(next.lower)) if (!out.includes(w)) out.push(w);
