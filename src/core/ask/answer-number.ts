@@ -26,6 +26,7 @@ export interface NumberCandidate {
 const genericHeads = new Set(['people', 'person', 'peopl', 'individual', 'resident', 'other', '']);
 /** How far below the best score a candidate may be and still be chosen for its time. */
 const tier = 0.16;
+const firstTier = 0.3;
 const minimum = 0.4;
 
 /** The numbers that answer the question, best first by relevance. */
@@ -33,16 +34,20 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   // The measure and the counted noun are checked by `fits`; coverage weighs what else the question says.
   const terms = q.terms.filter((t) => !(q.measure && measureOfWord(t.norm)?.id === q.measure.id) && !(q.focus && sameSense(t.norm, q.focus)) && !(q.label && measureOfWord(t.norm)?.id === q.label) && !/^#/.test(t.norm));
   const out: NumberCandidate[] = [];
+  // The measure (or counted noun) a candidate must fit counts as matched question weight.
+  const measureWeight = 0;
   for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
     const ws = context.wordsOf(i);
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
-    const sentenceCover = terms.length ? coverage(context, terms, ws) : 1;
+    const sentenceCover = terms.length ? coverage(context, terms, ws, q.soft, measureWeight) : 1;
     for (const m of context.mentionsOf(i)) {
       if (!fits(q, m, ws)) continue;
       const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
-      const clauseCover = terms.length ? coverage(context, terms, clauseWords) : 1;
+      const clauseCover = terms.length ? coverage(context, terms, clauseWords, q.soft, measureWeight) : 1;
       const wider = widerScope(context.sentences[i]!.text, clauseWords, q.terms) ? 0.7 : 1;
-      const score = wider * (0.5 * sentenceCover + 0.5 * clauseCover) + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0);
+      // A named source that matched is evidence of its own ("according to Vellum, how many …").
+      const sourced = q.source.length ? 0.3 : 0;
+      const score = wider * (0.5 * sentenceCover + 0.5 * clauseCover) + sourced + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0) - (m.breakdown ? 0.1 : 0);
       out.push({ sentence: i, mention: m, score, time: context.times.get(context.sentences[i]!.articleId) });
     }
   }
@@ -72,6 +77,7 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
     return labelled || measured;
   }
   if (m.role !== 'figure') return false;
+  if (m.breakdown && q.order === 'first') return false;
   if (q.unit === '$' && !/[$£€]/.test(m.unit)) return false;
   if (q.unit === '%' && m.unit !== '%') return false;
   if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money')) return false;
@@ -115,7 +121,8 @@ export function sourceMatches(context: AskContext, source: readonly Word[], i: n
 export function pickByOrder(context: AskContext, q: Question, candidates: readonly NumberCandidate[]): NumberCandidate | undefined {
   const best = candidates[0];
   if (!best || best.score < minimum) return undefined;
-  let pool = candidates.filter((c) => c.score >= best.score - tier);
+  // Asked for the first report, relevance matters less than time: what came first was often put differently.
+  let pool = candidates.filter((c) => c.score >= best.score - (q.order === 'first' ? firstTier : tier) && c.score >= minimum);
   if (!q.wantsProjection) {
     const firm = pool.filter((c) => !c.mention.projection);
     if (firm.length) pool = firm;

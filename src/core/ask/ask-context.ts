@@ -129,15 +129,15 @@ export function spelledAcronyms(ws: readonly Word[]): Set<string> {
  * The share of the question's weight a span of sentence words carries: each question word counts
  * its idf, fully when matched by form, synonym or measure, or, for an acronym, spelled out.
  */
-export function coverage(context: AskContext, terms: readonly Word[], span: readonly Word[]): number {
+export function coverage(context: AskContext, terms: readonly Word[], span: readonly Word[], soft: readonly Word[] = [], matched = 0): number {
   if (terms.length === 0) return 0;
-  let total = 0;
-  let got = 0;
+  let total = matched;
+  let got = matched;
   let spelled: Set<string> | undefined;
   // A span about another of the story's main entities ("… in Brill" when Alden was asked) implies nothing.
   const rival = span.some((s, k) => k > 0 && /^(?:in|across|throughout|for)$/.test(span[k - 1]!.lower) && s.capital && !s.acronym && context.articleShare(s) >= storyWide && !terms.some((t) => wordMatches(t, s)));
   for (const t of terms) {
-    const w = context.idf(t) * (softTerms.has(t.lower) ? 0.3 : 1);
+    const w = context.idf(t) * (softTerms.has(t.lower) || soft.includes(t) ? 0.3 : 1);
     total += w;
     if (span.some((s) => wordMatches(t, s))) got += w;
     else if (t.acronym && (spelled ??= spelledAcronyms(span)).has(t.norm)) got += w;
@@ -151,7 +151,7 @@ export function coverage(context: AskContext, terms: readonly Word[], span: read
 const storyWide = 0.75;
 
 /** Words that narrow a question only a little ("official death toll", "main quake"). */
-const softTerms = new Set(['official', 'officially', 'main', 'overall', 'confirmed', 'new', 'recent', 'actual', 'actually', 'total', 'combined', 'worldwide', 'global', 'statewide', 'nationwide']);
+const softTerms = new Set(['day', 'week', 'month', 'year', 'official', 'officially', 'main', 'overall', 'confirmed', 'new', 'recent', 'actual', 'actually', 'total', 'combined', 'worldwide', 'global', 'statewide', 'nationwide']);
 
 /** Retrieval: the sentences most worth reading for a question, best first (BM25 over stems with synonyms). */
 export function candidateSentences(context: AskContext, terms: readonly Word[], limit: number): number[] {

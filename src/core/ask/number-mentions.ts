@@ -19,7 +19,9 @@ export type MentionRole =
   | 'time'
   | 'age'
   | 'duration'
-  | 'code';
+  | 'code'
+  /** A difference, not a level: "overcounted by 30", "rose by 12". */
+  | 'change';
 
 export interface NumberMention {
   readonly value: number;
@@ -52,6 +54,8 @@ export interface NumberMention {
   readonly claim: boolean;
   /** Written as an ordinal ("the sixth victim"): a running count. */
   readonly ordinal: boolean;
+  /** A part of a total or an addition to it: "the dead included 12 …", "another seven …", "one other …". */
+  readonly breakdown: boolean;
 }
 
 const numberRe =
@@ -87,7 +91,7 @@ const phraseStop = new Set(
 );
 const earlierCue = /\b(?:previously|initially|originally|formerly|earlier|previous|initial|original|prior|first|before|had put|had been put|up from|down from|instead of|rather than|from)\W*(?:\w+\W+){0,3}$/i;
 const earlierAfter = /^[^,;]{0,40}\b(?:previously|earlier|initially|originally|before)\W*$/i;
-const currentCue = /\b(?:now|latest|new|revised|updated|currently|stands? at|stood at|has risen to|have risen to|rose to|risen to|climbed to|reached|has reached|passed|to date|so far)\b/i;
+const currentCue = /\b(?:now|latest|new|revised|updated|currently|instead|still|later (?:report|situation report|update|figures?)|in a later|stands? at|stood at|has risen to|have risen to|rose to|risen to|climbed to|reached|has reached|passed|to date|so far)\b/i;
 const projectionCue = /\b(?:could|may|might|would|will|expected|expects|projected|projects|projection|forecasts?|forecasted|likely|potentially|predicted|predicts|feared to)\b/i;
 const claimCue = /\b(?:warned|warns|claimed|claims|alleged|alleges|accused|threatened|insisted|boasted)\b(?!\s+the\s+lives)/i;
 const clauseBreak = /[;:—()[\]]|,\s(?=(?:while|but|whereas|although|though|with|bringing|taking|making|leaving|compared)\b)|\s(?=(?:while|whereas)\b)/g;
@@ -247,8 +251,13 @@ export function numberMentions(sentence: string): NumberMention[] {
     const before = iBefore >= 0 ? outer[iBefore] : undefined;
     const iAfter = wordAt(outer, end);
     const after = outer[iAfter];
-    const { role, label } = roleOf(sentence, { ...n, end }, outer, before, after);
     const head = sentence.slice(0, n.start);
+    const ofWholeAhead = Boolean(raws[k + 1]) && /^\s(?:of|out of)\s(?:the\s)?(?:\w+\s)?$/i.test(sentence.slice(end, raws[k + 1]?.start ?? end));
+    const typed = roleOf(sentence, { ...n, end }, outer, before, after);
+    const { label } = typed;
+    const role: MentionRole = typed.role === 'figure' && /\bby\s+(?:as many as |as much as |about |around |nearly |almost |more than |some |roughly |over )?$/i.test(head) ? 'change' : typed.role;
+    const breakdown = /\b(?:included|including|among them|of them|of whom|another|an additional|a further)\s+(?:\w+\s+){0,2}$/i.test(head) || /^\s+other\b/i.test(sentence.slice(end, end + 8)) || (/^\s+of (?:the|its|their|his|her|those|these)\b/i.test(sentence.slice(end, end + 12)) && !ofWholeAhead);
+    const isWhole = k > 0 && /\bof\s+(?:the\s+)?(?:around\s+|about\s+|some\s+|nearly\s+)?$/i.test(sentence.slice(raws[k - 1]!.end, n.start)) && sentence.slice(raws[k - 1]!.end, n.start).length < 22;
     const qualifier = (qualifierAtEnd.exec(head.replace(/\bbetween\s+$/i, ''))?.[1] ?? (high && /\bbetween\s+$/i.test(head) ? 'between' : '')).toLowerCase();
     const qStart = qualifier ? head.toLowerCase().lastIndexOf(qualifier) : n.start;
     const display = sentence.slice(qStart, end).replace(/\s+/g, ' ');
@@ -296,7 +305,8 @@ export function numberMentions(sentence: string): NumberMention[] {
     // "The body of the sixth victim was found", "the bodies of two workers were recovered": a recovery count.
     if (/\b(?:bod(?:y|ies)|remains) of (?:the |a |an )?$/i.test(sentence.slice(0, n.start)) && /\b(?:found|recovered|retrieved|pulled|located|identified)\b/i.test(sentence)) found.push({ m: recovered, d: 0 });
     found.sort((a, b) => a.d - b.d);
-    const measures = [...new Set(found.map((f) => f.m))];
+    // "1,390 of the around 110,000 flights … were cancelled": the predicate is the part's, not the whole's.
+    const measures = isWhole ? [] : [...new Set(found.map((f) => f.m))];
     const beforeText = sentence.slice(windowStart, n.start);
     const clauseText = sentence.slice(clauseStart, clauseEnd);
     const clauseBefore = sentence.slice(clauseStart, n.start);
@@ -318,10 +328,11 @@ export function numberMentions(sentence: string): NumberMention[] {
       clauseStart,
       clauseEnd,
       earlier: earlierCue.test(beforeText) || earlierAfter.test(sentence.slice(end, windowEnd)),
-      current: currentCue.test(beforeText) || /\bnow\b/i.test(clauseBefore),
+      current: currentCue.test(clauseBefore),
       projection: projectionCue.test(clauseBefore),
       claim: claimCue.test(clauseText),
       ordinal: n.ordinal,
+      breakdown,
     });
   });
   return inheritMeasures(mentions, sentence);

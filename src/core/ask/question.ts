@@ -27,6 +27,8 @@ export interface Question {
   readonly source: readonly Word[];
   /** Content words the answer's sentence should carry (focus, entity, time; not scaffolding). */
   readonly terms: readonly Word[];
+  /** Terms of a time clause ("before X was counted"): weak evidence, weighed lightly. */
+  readonly soft: readonly Word[];
   /** Numbers the question itself names (never the answer to a number question). */
   readonly numbers: readonly number[];
   /** A quotation the question asks about. */
@@ -88,6 +90,9 @@ export function parseQuestion(raw: string): Question {
   const comparison = /\b(?:compared (?:with|to)|versus|vs\.?|as opposed to|rather than)\s+[^,?.;]+/i.exec(stripped);
   const inComparison = (w: Word): boolean => comparison !== null && w.start >= comparison.index && w.end <= comparison.index + comparison[0].length;
   const terms = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && !sourceSet.has(w) && !inComparison(w));
+  // "before Derna was counted", "right after the collapse", "on the first day": when, not what; the order answers it.
+  const temporal = [...stripped.matchAll(/\b(?:before|after|since|until|as of|by the time|on the (?:first|second|last) (?:day|week|night))\b[^,?.;]*/gi)];
+  const soft = ws.filter((w) => temporal.some((t) => w.start >= t.index && w.end <= t.index + t[0].length));
   const kindNoun = /^(?:which|what) (\w+)/i.exec(lower)?.[1] ?? '';
   const spelled = ws.filter((w) => /^#\d/.test(w.norm) && !/^\d/.test(w.text) && !/(?:st|nd|rd|th)$/.test(w.lower)).map((w) => Number(w.norm.slice(1)));
   const numbers = [...spelled, ...[...stripped.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => {
@@ -106,6 +111,7 @@ export function parseQuestion(raw: string): Question {
     wantsClaim: claimWords.test(lower),
     source,
     terms,
+    soft,
     numbers,
     quote,
     kindNoun: placeNouns.test(kindNoun) || type === 'who' ? kindNoun : '',

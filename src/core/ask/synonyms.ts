@@ -22,7 +22,7 @@ const groups: readonly string[] = [
   'say said says state stated statement announce announced tell told report reported',
   'estimate estimated estimates',
   'number count tally total figure',
-  'worldwide global globally',
+  'worldwide global globally world',
   'begin began start started',
   'end ended',
   'computer computers device devices machine machines pc pcs',
