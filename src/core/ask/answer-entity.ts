@@ -21,13 +21,13 @@ interface Scored {
 }
 
 /** Retrieved sentences that carry the question's terms and its main verb, best first. */
-function relevant(context: AskContext, q: Question, needVerb: boolean): Scored[] {
+function relevant(context: AskContext, q: Question, needVerb: boolean, floor = minimum): Scored[] {
   const out: Scored[] = [];
   for (const i of candidateSentences(context, q.terms, 200)) {
     const ws = context.wordsOf(i);
     if (needVerb && q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v, context.sentences[i]!.text))) continue;
     const score = coverage(context, q.terms, ws);
-    if (score >= minimum) out.push({ i, score, time: context.times.get(context.sentences[i]!.articleId) });
+    if (score >= floor) out.push({ i, score, time: context.times.get(context.sentences[i]!.articleId) });
   }
   return out.sort((a, b) => b.score - a.score || a.i - b.i);
 }
@@ -149,10 +149,15 @@ function places(ws: readonly Word[], text: string, kindNoun: string, exclude: re
   return out;
 }
 
-/** "Where …?" / "Which river …?": the places the relevant sentences name, most reported first. */
+/**
+ * "Where …?" / "Which river …?": the places the relevant sentences name, weighed by how many
+ * outlets name them (a place one outlet gets wrong loses to the one the others agree on); a place
+ * inside a longer one lends it weight ("Norland" to "Norland's Cape Vell").
+ */
 export function answerWhere(context: AskContext, q: Question): Answer | undefined {
   const votes = new Map<string, { score: number; articles: Set<string>; i: number }>();
-  for (const s of relevant(context, q, false).slice(0, 12)) {
+  const floor = q.kindNoun ? 0.4 : minimum;
+  for (const s of relevant(context, q, false, floor).slice(0, 16)) {
     const sentence = context.sentences[s.i]!;
     for (const place of places(context.wordsOf(s.i), sentence.text, q.kindNoun, q.terms)) {
       const v = votes.get(place) ?? { score: 0, articles: new Set<string>(), i: s.i };
@@ -161,17 +166,23 @@ export function answerWhere(context: AskContext, q: Question): Answer | undefine
       votes.set(place, v);
     }
   }
-  const ranked = [...votes].sort((a, b) => b[1].score - a[1].score || a[1].i - b[1].i);
-  // A place inside a longer one already listed ("Norland" in "Norland's Cape Vell") adds nothing.
-  const shown: [string, { i: number }][] = [];
-  for (const r of ranked) {
-    if (shown.length >= 3) break;
-    if (shown.some(([p]) => p.includes(r[0]))) continue;
-    for (let k = shown.length - 1; k >= 0; k--) if (r[0].includes(shown[k]![0])) shown.splice(k, 1);
-    shown.push(r);
+  // The more specific name takes weight from the places it contains: "Norland's Cape Vell" from "Norland".
+  const credit = (place: string): number => {
+    let total = 0;
+    for (const [other, v] of votes) if (other === place || place.includes(other)) total += other === place ? v.score : 0.5 * v.score;
+    return total;
+  };
+  const ranked = [...votes.keys()].sort((a, b) => credit(b) - credit(a) || votes.get(a)!.i - votes.get(b)!.i);
+  const shown: string[] = [];
+  // "Which river": one answer. "Where": a second place when it has at least half the first's weight.
+  const most = q.kindNoun ? 1 : 2;
+  for (const place of ranked) {
+    if (shown.length >= most || (shown.length && credit(place) < 0.5 * credit(shown[0]!))) break;
+    if (shown.some((p) => p.includes(place) || place.includes(p))) continue;
+    shown.push(place);
   }
   if (!shown.length) return undefined;
-  return found(`${shown.map(([p]) => p).join('; ')}.`, shown.map(([, v]) => context.sentences[v.i]!));
+  return found(`${shown.join('; ')}.`, shown.map((p) => context.sentences[votes.get(p)!.i]!));
 }
 
 const timeRe =
@@ -183,8 +194,9 @@ export function answerWhen(context: AskContext, q: Question): Answer | undefined
     const sentence = context.sentences[s.i]!;
     const times = [...sentence.text.matchAll(timeRe)].map((m) => m[0]);
     if (!times.length) continue;
-    const specific = [...times].sort((a, b) => specificity(b) - specificity(a))[0]!;
-    return found(`${specific.replace(/^(?:in|by|until|of)\s+/i, '')}: ${sentence.text}`, [sentence]);
+    const specific = [...times].sort((a, b) => specificity(b) - specificity(a))[0]!.replace(/^(?:in|by|until|of)\s+/i, '');
+    const dated = onDate(specific, context.times.get(sentence.articleId));
+    return found(`${dated}: ${sentence.text}`, [sentence]);
   }
   return undefined;
 }
@@ -195,4 +207,19 @@ function specificity(t: string): number {
   if (/(?:late|early|mid|fall|spring|summer|winter|end)/i.test(t) && /\d{4}/.test(t)) return 3;
   if (/\d{4}/.test(t)) return 2;
   return 1;
+}
+
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * "Monday" in an article of Wednesday 12 June is Monday 10 June: a weekday is resolved to the
+ * latest such day on or before the article's date (news speaks of days just past).
+ */
+export function onDate(time: string, articleTime: number | undefined): string {
+  const day = weekdays.indexOf(time.split(' ')[0]!.toLowerCase());
+  if (day < 0 || articleTime === undefined) return time;
+  const at = new Date(articleTime);
+  const back = (at.getUTCDay() - day + 7) % 7;
+  const date = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() - back));
+  return `${time} (${date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })})`;
 }

@@ -49,7 +49,8 @@ export function answerWhy(context: AskContext, q: Question): Answer | undefined 
 export function answerYesNo(context: AskContext, q: Question): Answer | undefined {
   const list = scored(context, { ...q, terms: q.terms.filter((t) => !/^\d/.test(t.text)) }, 0.45);
   const verbs = q.verbs.filter((v) => !/^(?:stand|accept|get|happen)/.test(v));
-  const withVerb = verbs.length ? list.filter((s) => verbs.some((v) => hasVerb(context.wordsOf(s.i), v, context.sentences[s.i]!.text))) : list;
+  const aboutSubject = q.subject.length ? list.filter((s) => coverage(context, q.subject, context.wordsOf(s.i)) >= 0.99) : list;
+  const withVerb = verbs.length ? aboutSubject.filter((s) => verbs.some((v) => hasVerb(context.wordsOf(s.i), v, context.sentences[s.i]!.text))) : aboutSubject;
   if (!withVerb.length) return undefined;
   const best = withVerb[0]!;
   const pick = withVerb.filter((s) => s.score >= best.score - 0.2).sort((a, b) => Number(stance.test(context.sentences[b.i]!.text)) - Number(stance.test(context.sentences[a.i]!.text)) || b.score - a.score)[0]!;

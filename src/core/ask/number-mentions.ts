@@ -305,7 +305,7 @@ export function numberMentions(sentence: string): NumberMention[] {
     // "The body of the sixth victim was found", "the bodies of two workers were recovered": a recovery count.
     if (/\b(?:bod(?:y|ies)|remains) of (?:the |a |an )?$/i.test(sentence.slice(0, n.start)) && /\b(?:found|recovered|retrieved|pulled|located|identified)\b/i.test(sentence)) found.push({ m: recovered, d: 0 });
     found.sort((a, b) => a.d - b.d);
-    // "1,390 of the around 110,000 flights … were cancelled": the predicate is the part's, not the whole's.
+    // "2,740 of the around 60,000 flights … were cancelled": the predicate is the part's, not the whole's.
     const measures = isWhole ? [] : [...new Set(found.map((f) => f.m))];
     const beforeText = sentence.slice(windowStart, n.start);
     const clauseText = sentence.slice(clauseStart, clauseEnd);

@@ -35,6 +35,8 @@ export interface Question {
   readonly quote: string;
   /** For "which river", "which agency": the kind of thing asked for. */
   readonly kindNoun: string;
+  /** For yes/no: who or what the question is about ("Did [the Alpine Aid] stand behind …"). */
+  readonly subject: readonly Word[];
   /** Main verbs of the question (normalized), which a who/when/yes-no answer must share. */
   readonly verbs: readonly string[];
 }
@@ -48,7 +50,7 @@ const scaffold = new Set(
     'last final finally total totals tally count latest figure official officially overall known there any anyone ever thing things ' +
     'kind sort like happen happened expected expect supposed could would might may can will should be been being have has had get got ' +
     'high low big large great go went come came reach reached level share percentage percent proportion people person according ' +
-    'compared comparison versus vs between agree agreed sources source').split(' '),
+    'compared comparison versus vs between agree agreed sources source make made making take took taken').split(' '),
 );
 
 const orderLatest = /\b(latest|now|current(?:ly)?|so far|still|most recent|newest|end(?:ed)? up|final(?:ly)?|to date|today|updated|last)\b/i;
@@ -90,7 +92,7 @@ export function parseQuestion(raw: string): Question {
   const comparison = /\b(?:compared (?:with|to)|versus|vs\.?|as opposed to|rather than)\s+[^,?.;]+/i.exec(stripped);
   const inComparison = (w: Word): boolean => comparison !== null && w.start >= comparison.index && w.end <= comparison.index + comparison[0].length;
   const terms = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && !sourceSet.has(w) && !inComparison(w));
-  // "before Derna was counted", "right after the collapse", "on the first day": when, not what; the order answers it.
+  // "before the capital was counted", "right after the collapse", "on the first day": when, not what; the order answers it.
   const temporal = [...stripped.matchAll(/\b(?:before|after|since|until|as of|by the time|on the (?:first|second|last) (?:day|week|night))\b[^,?.;]*/gi)];
   const soft = ws.filter((w) => temporal.some((t) => w.start >= t.index && w.end <= t.index + t[0].length));
   const kindNoun = /^(?:which|what) (\w+)/i.exec(lower)?.[1] ?? '';
@@ -112,6 +114,7 @@ export function parseQuestion(raw: string): Question {
     source,
     terms,
     soft,
+    subject: type === 'yesno' ? subjectOf(ws) : [],
     numbers,
     quote,
     kindNoun: placeNouns.test(kindNoun) || type === 'who' ? kindNoun : '',
@@ -173,4 +176,14 @@ function sourceWords(text: string, ws: readonly Word[]): Word[] {
     if (/['’]s$/.test(w.text) && !w.acronym && next && /^(death|toll|count|tally|figure|estimate|estimates|number|report)$/.test(next.lower)) if (!out.includes(w)) out.push(w);
   });
   return [...new Set(out)];
+}
+
+/** The words after a leading auxiliary: its capitalized name, else its first content word. */
+function subjectOf(ws: readonly Word[]): Word[] {
+  let i = 1;
+  while (ws[i] && /^(?:the|a|an)$/i.test(ws[i]!.lower)) i++;
+  const out: Word[] = [];
+  while (ws[i] && (ws[i]!.capital || ws[i]!.acronym) && out.length < 5) out.push(ws[i++]!);
+  if (!out.length && ws[i] && !ws[i]!.stop) out.push(ws[i]!);
+  return out;
 }

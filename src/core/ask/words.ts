@@ -4,6 +4,7 @@
  * "epicenter" and "cancelled" meets "canceling". All-caps acronyms (WHO, US, UN) are kept as terms
  * even when they spell a stopword.
  */
+import lemmatizer from 'wink-lemmatizer';
 import { cardinalWord, ordinalWord } from './number-words.js';
 import { stem, stopwords } from '../text.js';
 
@@ -37,6 +38,26 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
+const lemmas = new Map<string, string>();
+
+/**
+ * The dictionary form of a word, from wink-lemmatizer's English exception lists and rules: the
+ * verb reading first ("made" → "make", "fell" → "fall"), else the noun ("flights" → "flight").
+ * Cached: a story's vocabulary is small.
+ */
+function lemma(w: string): string {
+  let out = lemmas.get(w);
+  if (out === undefined) {
+    if (w.length < 3 || !/^[a-z]+$/.test(w)) out = w;
+    else {
+      const verb = lemmatizer.verb(w);
+      out = verb !== w ? verb : lemmatizer.noun(w);
+    }
+    lemmas.set(w, out);
+  }
+  return out;
+}
+
 /** British spellings to American ones, so both sides of a match agree. */
 function americanize(w: string): string {
   if (w.length > 5 && w.endsWith('tre')) return w.slice(0, -3) + 'ter';
@@ -50,7 +71,7 @@ function americanize(w: string): string {
 export function normalizeWord(lower: string): string {
   const number = numberWordValue(lower);
   if (number !== undefined) return `#${number}`;
-  let w = lower.replace(/['’]s$/, '').replace(/\.$/, '').replace(/\./g, '');
+  let w = lemma(lower.replace(/['’]s$/, '').replace(/\.$/, '').replace(/\./g, ''));
   w = americanize(w);
   w = stem(w);
   if (w.length > 5 && w.endsWith('ll')) w = w.slice(0, -1);
