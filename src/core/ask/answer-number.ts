@@ -25,7 +25,7 @@ export interface NumberCandidate {
 
 const genericHeads = new Set(['people', 'person', 'peopl', 'individual', 'resident', 'other', '']);
 /** How far below the best score a candidate may be and still be chosen for its time. */
-const tier = 0.16;
+const tier = 0.22;
 const firstTier = 0.3;
 const minimum = 0.4;
 
@@ -36,14 +36,16 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   const out: NumberCandidate[] = [];
   // The measure (or counted noun) a candidate must fit counts as matched question weight.
   const measureWeight = 0;
+  // Other measures in the question describe who is counted ("the missing workers' bodies recovered"): weak evidence.
+  const soft = [...q.soft, ...terms.filter((t) => measureOfWord(t.norm) !== undefined)];
   for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
     const ws = context.wordsOf(i);
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
-    const sentenceCover = terms.length ? coverage(context, terms, ws, q.soft, measureWeight) : 1;
+    const sentenceCover = terms.length ? coverage(context, terms, ws, soft, measureWeight) : 1;
     for (const m of context.mentionsOf(i)) {
       if (!fits(q, m, ws)) continue;
       const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
-      const clauseCover = terms.length ? coverage(context, terms, clauseWords, q.soft, measureWeight) : 1;
+      const clauseCover = terms.length ? coverage(context, terms, clauseWords, soft, measureWeight) : 1;
       const wider = widerScope(context.sentences[i]!.text, clauseWords, q.terms) ? 0.7 : 1;
       // A named source that matched is evidence of its own ("according to Vellum, how many …").
       const sourced = q.source.length ? 0.3 : 0;

@@ -23,6 +23,8 @@ export interface AskContext {
   readonly mentionsOf: (i: number) => readonly NumberMention[];
   /** The idf of a word of the question, from the set's own sentence frequencies. */
   readonly idf: (w: Word) => number;
+  /** Whether the set writes a word capitalized inside sentences (a name: "Alden", not "workers"). */
+  readonly isName: (w: Word) => boolean;
   /** The share of the set's articles that use a word (in any form): near 1 for the story's own name. */
   readonly articleShare: (w: Word) => number;
   /**
@@ -52,6 +54,7 @@ export function askContext(briefing: Briefing): AskContext {
   const mentionCache = new Map<number, readonly NumberMention[]>();
   const n = Math.max(1, sentences.length);
   const shares = new Map<string, number>();
+  const names = new Map<string, boolean>();
   const context: AskContext = {
     briefing,
     sentences,
@@ -72,6 +75,25 @@ export function askContext(briefing: Briefing): AskContext {
       const tb = times.get(b);
       if (ta !== undefined && tb !== undefined && ta !== tb) return ta - tb;
       return (briefing.index.articleRank.get(a) ?? 0) - (briefing.index.articleRank.get(b) ?? 0);
+    },
+    isName: (w) => {
+      let held = names.get(w.norm);
+      if (held === undefined) {
+        const id = briefing.index.vocabulary.get(stem(w.lower));
+        let capital = 0;
+        let seen = 0;
+        if (id !== undefined) {
+          for (const i of sentencesWith(briefing.index, id)) {
+            for (const x of context.wordsOf(i)) if (x.norm === w.norm && x.start > 0) {
+              seen++;
+              if (x.capital) capital++;
+            }
+            if (seen >= 20) break;
+          }
+        }
+        names.set(w.norm, (held = seen > 0 && capital / seen > 0.5));
+      }
+      return held;
     },
     articleShare: (w) => {
       let share = shares.get(w.norm);
@@ -136,13 +158,15 @@ export function coverage(context: AskContext, terms: readonly Word[], span: read
   let spelled: Set<string> | undefined;
   // A span about another of the story's main entities ("… in Brill" when Alden was asked) implies nothing.
   const rival = span.some((s, k) => k > 0 && /^(?:in|across|throughout|for)$/.test(span[k - 1]!.lower) && s.capital && !s.acronym && context.articleShare(s) >= storyWide && !terms.some((t) => wordMatches(t, s)));
+  // Only a name ("Alden") gives way to a rival name ("in Brill"); a common noun ("workers") does not.
+  const isName = (t: Word): boolean => t.capital || t.acronym || context.isName(t);
   for (const t of terms) {
     const w = context.idf(t) * (softTerms.has(t.lower) || soft.includes(t) ? 0.3 : 1);
     total += w;
     if (span.some((s) => wordMatches(t, s))) got += w;
     else if (t.acronym && (spelled ??= spelledAcronyms(span)).has(t.norm)) got += w;
     // The story's own name ("the storm", "the quake" of every article) is implied by any sentence of the set.
-    else if (!rival && context.articleShare(t) >= storyWide) got += 0.7 * w;
+    else if (!(rival && isName(t)) && context.articleShare(t) >= storyWide) got += 0.7 * w;
   }
   return total > 0 ? got / total : 0;
 }

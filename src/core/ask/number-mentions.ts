@@ -208,7 +208,7 @@ function countedAfter(ws: readonly Word[], from: number, endOffset = -1): { text
   while (phrase.length > 1 && /(?:ed|en)$/.test(phrase.at(-1)!.lower) && !/(?:ed|en)$/.test(phrase[0]!.lower)) phrase.pop();
   // A verb with its object is not part of it: "vehicles cross the bridge".
   const after = ws[ws.indexOf(phrase.at(-1)!) + 1];
-  if (phrase.length > 1 && after && /^(?:the|a|an|this|that|their|its|his|her|our|some|into|onto)$/.test(after.lower)) phrase.pop();
+  if (phrase.length > 1 && after && /^(?:the|a|an|this|their|its|his|her|our|some|into|onto)$/.test(after.lower)) phrase.pop();
   const head = phrase.at(-1);
   return { text: phrase.map((w) => w.text).join(' '), head: head?.norm ?? '', end: head ? ws.indexOf(head) + 1 : from };
 }
@@ -295,10 +295,10 @@ export function numberMentions(sentence: string): NumberMention[] {
       if (humanMeasures.has(m.id) && counted.head && !personHead(counted.text) && !measureOfWord(counted.head)) return;
       found.push({ m, d: d + (weakMeasureWords.has(w.norm) ? 2 : 0) });
     };
-    beforeWords.forEach((w, i) => consider(w, beforeWords.length - i + 0.5));
+    beforeWords.forEach((w, i) => beforeWords.length - i <= 7 && consider(w, beforeWords.length - i + 0.5));
     afterWords.forEach((w, i) => consider(w, i + 1));
     // "The number of people killed … has now passed 50,000": with nothing nearer, the clause's subject names the measure.
-    if (!found.length) {
+    if (!found.length && /\b(?:passed|reached|reach|rose to|risen to|climbed to|jumped to|stood at|stands at|is|was|were|are|be|been|hit|topped|exceeded|surpassed|totaled|totalled|amounted to|at|to)\s+(?:[a-z]+\s+){0,2}$/i.test(sentence.slice(clauseStart, n.start))) {
       const clauseWords = outer.filter((w) => w.start >= clauseStart && w.end <= n.start);
       clauseWords.forEach((w, i) => consider(w, clauseWords.length - i + 9));
     }

@@ -93,7 +93,10 @@ export function parseQuestion(raw: string): Question {
   const inComparison = (w: Word): boolean => comparison !== null && w.start >= comparison.index && w.end <= comparison.index + comparison[0].length;
   const terms = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && !sourceSet.has(w) && !inComparison(w));
   // "before the capital was counted", "right after the collapse", "on the first day": when, not what; the order answers it.
-  const temporal = [...stripped.matchAll(/\b(?:before|after|since|until|as of|by the time|on the (?:first|second|last) (?:day|week|night))\b[^,?.;]*/gi)];
+  const temporal = [
+    ...stripped.matchAll(/\b(?:before|after|since|until|as of|by the time|on the (?:first|second|last) (?:day|week|night))\b[^,?.;]*/gi),
+    ...stripped.matchAll(/\b(?:a|one|two|three|a few|several) (?:days?|weeks?|months?|years?) (?:later|earlier|on|after)\b/gi),
+  ];
   const soft = ws.filter((w) => temporal.some((t) => w.start >= t.index && w.end <= t.index + t[0].length));
   const kindNoun = /^(?:which|what) (\w+)/i.exec(lower)?.[1] ?? '';
   const spelled = ws.filter((w) => /^#\d/.test(w.norm) && !/^\d/.test(w.text) && !/(?:st|nd|rd|th)$/.test(w.lower)).map((w) => Number(w.norm.slice(1)));
