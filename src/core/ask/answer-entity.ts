@@ -38,10 +38,10 @@ export function hasVerb(ws: readonly Word[], verb: string, text: string): boolea
     (measure?.id === 'recovered' && /\b(?:found|located)\b/i.test(text) && /\bbod(?:y|ies)|remains\b/i.test(text));
 }
 
-function byOrder(context: AskContext, q: Question, list: readonly Scored[]): Scored[] {
+function byOrder(context: AskContext, q: Question, list: readonly Scored[], tier = 0.1): Scored[] {
   const best = list[0];
   if (!best) return [];
-  const pool = list.filter((s) => s.score >= best.score - 0.1);
+  const pool = list.filter((s) => s.score >= best.score - tier);
   const newer = (a: Scored, b: Scored): number => context.newer(context.sentences[a.i]!.articleId, context.sentences[b.i]!.articleId);
   return q.order === 'first'
     ? [...pool].sort((a, b) => newer(a, b) || b.score - a.score || a.i - b.i)
@@ -84,7 +84,8 @@ export function answerWhoByNumber(context: AskContext, q: Question): Answer | un
   });
   hits.sort((a, b) => b.score - a.score || a.i - b.i);
   const named: { s: Scored; speaker: string }[] = [];
-  for (const s of byOrder(context, q, hits.length ? hits.filter((h) => h.score >= hits[0]!.score - 0.25) : [])) {
+  // Who gave a number: every sentence that carries it and enough of the question, in the order asked.
+  for (const s of byOrder(context, q, hits, 0.3)) {
     const sentence = context.sentences[s.i]!;
     const m = context.mentionsOf(s.i).find((x) => q.numbers.includes(x.value))!;
     const title = context.briefing.sources.find((x) => x.articleId === sentence.articleId)?.title;

@@ -34,16 +34,23 @@ function statementAuthor(context: AskContext, i: number): string {
   return '';
 }
 
-/** A named speaker for sentence `i`: its own, else the next or previous sentence's in the same article, else its headline's "Name: …". */
+/**
+ * A named speaker for sentence `i`: its own; else, for a quotation that runs on from the sentence
+ * before, that sentence's speaker; else the speaker of a next sentence that goes on ("X added");
+ * else the headline's "Name: …".
+ */
 export function namedSpeaker(context: AskContext, i: number, at: number, title?: string): string {
   const own = speakerAt(context, i, at);
   if (own && !generic.test(own)) return own;
   const { sentences } = context;
-  for (const k of [i + 1, i - 1]) {
-    const s = sentences[k];
-    if (!s || s.articleId !== sentences[i]!.articleId) continue;
-    const a = findAttributions(s.text).find((x) => !generic.test(x.speaker));
-    if (a && /\b(?:added|also said|also|noted|said)\b/.test(s.text)) return a.speaker;
+  const same = (k: number): boolean => sentences[k] !== undefined && sentences[k]!.articleId === sentences[i]!.articleId;
+  if (/^["“]/.test(sentences[i]!.text) && same(i - 1)) {
+    const before = findAttributions(sentences[i - 1]!.text).find((x) => !generic.test(x.speaker));
+    if (before) return before.speaker;
+  }
+  if (same(i + 1) && /^(?:[A-Z][\w.'’-]*\s){1,4}(?:added|also said|noted|went on)\b/.test(sentences[i + 1]!.text)) {
+    const after = findAttributions(sentences[i + 1]!.text).find((x) => !generic.test(x.speaker));
+    if (after) return after.speaker;
   }
   const headline = title ? /^([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}):\s/.exec(title)?.[1] : undefined;
   return headline ?? own;

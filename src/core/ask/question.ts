@@ -50,11 +50,11 @@ const scaffold = new Set(
     'last final finally total totals tally count latest figure official officially overall known there any anyone ever thing things ' +
     'kind sort like happen happened expected expect supposed could would might may can will should be been being have has had get got ' +
     'high low big large great go went come came reach reached level share percentage percent proportion people person according ' +
-    'compared comparison versus vs between agree agreed sources source make made making take took taken').split(' '),
+    'compared comparison versus vs between agree agreed sources source make made making take took taken thousand thousands million millions billion billions trillion').split(' '),
 );
 
 const orderLatest = /\b(latest|now|current(?:ly)?|so far|still|most recent|newest|end(?:ed)? up|final(?:ly)?|to date|today|updated|last)\b/i;
-const orderFirst = /\b(first|initial(?:ly)?|earliest|original(?:ly)?|right after|at first|early on|start|beginning|before .{1,40} (?:was |were )?(?:counted|included))\b/i;
+const orderFirst = /\b(first|initial(?:ly)?|earliest|original(?:ly)?|right after|at first|early on|start|beginning|came up with|come up with|originated|before .{1,40} (?:was |were )?(?:counted|included))\b/i;
 const orderPrevious = /\b(earlier|previous(?:ly)?|prior|before that|had .{1,40}earlier)\b/i;
 const projectionWords = /\b(could|would|might|may|expected|expect|projects?|projected|projection|forecasts?|predicts?|predicted|eventually|potentially|how high|reach)\b/i;
 const claimWords = /\b(warn|warned|warning|claim|claimed|claims|alleged|allege)\b/i;
