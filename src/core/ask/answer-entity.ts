@@ -4,6 +4,7 @@
  * holds. Who gave a number is the attribution of that number.
  */
 import type { Answer } from '../types.js';
+import { sentencesWith } from '../term-index.js';
 import { candidateSentences, coverage, wordMatches, type AskContext } from './ask-context.js';
 import { namedSpeaker } from './attribution.js';
 import { found } from './answer-parts.js';
@@ -75,13 +76,37 @@ export function personNames(ws: readonly Word[], text: string, exclude: readonly
   return out;
 }
 
-/** "Who came up with the 8.5 million figure?": the attribution of that number, earliest first when asked. */
+/** Sentences whose text may hold one of the values (by the postings of its leading digits, then the text itself). */
+function sentencesNaming(context: AskContext, values: readonly number[]): number[] {
+  const { index } = context.briefing;
+  const out = new Set<number>();
+  for (const v of values) {
+    const forms = numberForms(v);
+    for (const lead of new Set(forms.map((f) => /^\d+/.exec(f)![0]))) {
+      const id = index.vocabulary.get(lead);
+      if (id === undefined) continue;
+      for (const i of sentencesWith(index, id)) if (forms.some((f) => context.sentences[i]!.text.includes(f))) out.add(i);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** How a value may be written: "12,000", "12000", "4.2 million", "4.2m". */
+function numberForms(v: number): string[] {
+  const forms = [v.toLocaleString('en-US'), String(v)];
+  for (const [scale, word] of [[1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']] as const) {
+    if (v >= scale && Number.isInteger(Math.round((v / scale) * 100) / 100 * 100)) forms.unshift(`${+(v / scale).toFixed(2)} ${word}`, `${+(v / scale).toFixed(2)}${word === 'billion' ? 'bn' : word === 'million' ? 'm' : 'k'}`);
+  }
+  return forms;
+}
+
+/** "Who came up with the 4.2 million figure?": the attribution of that number, earliest first when asked. */
 export function answerWhoByNumber(context: AskContext, q: Question): Answer | undefined {
   const hits: Scored[] = [];
-  context.sentences.forEach((_, i) => {
-    if (!context.mentionsOf(i).some((m) => q.numbers.includes(m.value))) return;
+  for (const i of sentencesNaming(context, q.numbers)) {
+    if (!context.mentionsOf(i).some((m) => q.numbers.includes(m.value))) continue;
     hits.push({ i, score: coverage(context, q.terms, context.wordsOf(i)) + 0.01, time: context.times.get(context.sentences[i]!.articleId) });
-  });
+  }
   hits.sort((a, b) => b.score - a.score || a.i - b.i);
   const named: { s: Scored; speaker: string }[] = [];
   // Who gave a number: every sentence that carries it and enough of the question, in the order asked.

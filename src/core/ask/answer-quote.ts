@@ -4,7 +4,7 @@
  * in the sentence, or in the sentence the quote runs on from.
  */
 import type { Answer } from '../types.js';
-import type { AskContext } from './ask-context.js';
+import { candidateSentences, type AskContext } from './ask-context.js';
 import { namedSpeaker } from './attribution.js';
 import { found } from './answer-parts.js';
 import type { Question } from './question.js';
@@ -28,10 +28,11 @@ export function answerQuote(context: AskContext, q: Question): Answer | undefine
   if (quote.length < 2) return undefined;
   const needed = Math.min(quote.length, Math.max(3, Math.ceil(quote.length * 0.5)));
   const matches: { i: number; run: number }[] = [];
-  context.sentences.forEach((_, i) => {
+  // Retrieval first (the quote's own words), then a word-by-word match on what it found.
+  for (const i of candidateSentences(context, words(q.quote).filter((w) => !w.stop), 150)) {
     const run = longestRun(quote, context.wordsOf(i).map((w) => w.norm));
     if (run >= needed) matches.push({ i, run });
-  });
+  }
   matches.sort((a, b) => b.run - a.run || a.i - b.i);
   for (const { i } of matches) {
     const s = context.sentences[i]!;

@@ -55,6 +55,7 @@ export function askContext(briefing: Briefing): AskContext {
   const n = Math.max(1, sentences.length);
   const shares = new Map<string, number>();
   const names = new Map<string, boolean>();
+  let titleWords: Set<string>[] | undefined;
   const context: AskContext = {
     briefing,
     sentences,
@@ -98,11 +99,21 @@ export function askContext(briefing: Briefing): AskContext {
     articleShare: (w) => {
       let share = shares.get(w.norm);
       if (share === undefined) {
+        // By the briefing's postings of the word's stem: no sentence is re-read.
         const articles = new Set<string>();
-        sentences.forEach((s, i) => {
-          if (!articles.has(s.articleId) && context.wordsOf(i).some((x) => x.norm === w.norm)) articles.add(s.articleId);
+        const id = w.acronym ? undefined : briefing.index.vocabulary.get(stem(w.lower));
+        if (id !== undefined) for (const i of sentencesWith(briefing.index, id)) articles.add(sentences[i]!.articleId);
+        else if (w.acronym) {
+          // The tokenizer splits and drops acronyms ("U.S." → "u", "s"): find them in the text, once per acronym.
+          const re = new RegExp(`(?<![\\p{L}.])${w.text.replace(/[.]/g, '\\.')}(?![\\p{L}])`, 'u');
+          sentences.forEach((s) => {
+            if (!articles.has(s.articleId) && re.test(s.text)) articles.add(s.articleId);
+          });
+        }
+        titleWords ??= briefing.sources.map((src) => new Set(src.title ? words(src.title).map((x) => x.norm) : []));
+        briefing.sources.forEach((src, k) => {
+          if (titleWords![k]!.has(w.norm)) articles.add(src.articleId);
         });
-        for (const src of briefing.sources) if (src.title && words(src.title).some((x) => x.norm === w.norm)) articles.add(src.articleId);
         shares.set(w.norm, (share = articles.size / Math.max(1, briefing.sources.length)));
       }
       return share;
