@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../../src/core/answer.js';
+import { buildBriefing } from '../../../src/core/briefing.js';
+import type { Article } from '../../../src/core/types.js';
+
+// An invented story, told by three outlets over three days.
+const article = (id: string, published: string, text: string): Article => ({ id, origin: `${id}.md`, published, text, source: `Outlet ${id}` });
+
+const storm = buildBriefing([
+  article(
+    'a',
+    '2031-03-03',
+    [
+      'At least 41 people were killed when Storm Vell hit the coast of Norland, the interior ministry said on Monday.',
+      'Twelve people were injured and 40 were evacuated from the harbour district.',
+      'The ministry warned that the toll could rise to 60 as rescuers reach cut-off villages.',
+      '"We are still searching the hills," said fire chief Mara Quist. "Every hour counts now."',
+      'The storm came ashore near Port Tallis, on the Corran coast.',
+    ].join('\n'),
+  ),
+  article(
+    'b',
+    '2031-03-04',
+    [
+      'The death toll from Storm Vell rose to 57 on Tuesday, according to the interior ministry.',
+      'Floodwater burst the old Halden dam because the spillway had been blocked for years, engineers said.',
+      'Rescuers reached the storm-hit villages near Port Tallis, on the Corran coast.',
+      'The shelter at 402 Elm Avenue took in families overnight.',
+    ].join('\n'),
+  ),
+  article(
+    'c',
+    '2031-03-06',
+    [
+      'The interior ministry revised the death toll down to 49 from 57, saying eight bodies had been counted twice.',
+      'The regional council denied that the dam had been neglected.',
+      'The harbour reopened on Thursday, the port authority said.',
+    ].join('\n'),
+  ),
+]);
+
+describe('typed answers on a story of three days', () => {
+  it('gives the latest value of a measure even when it was revised down, and not the earlier one', () => {
+    const answer = answerQuestion('what is the latest death toll? just the number', storm);
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toMatch(/\b49\b/);
+    expect(answer.answer).not.toMatch(/\b57\b/);
+    expect(answer.citations[0]?.articleId).toBe('c');
+  });
+
+  it('gives the first reported value when asked for the first', () => {
+    expect(answerQuestion('What was the first death toll reported?', storm).answer).toMatch(/\b41\b/);
+  });
+
+  it('keeps a projection apart from the count: "could rise to 60" answers only a question about what could happen', () => {
+    expect(answerQuestion('How high could the death toll rise, according to the ministry?', storm).answer).toMatch(/\b60\b/);
+    expect(answerQuestion('how many people have died so far?', storm).answer).not.toMatch(/\b60\b/);
+  });
+
+  it('reads a count written in words, and keeps the injured apart from the evacuated', () => {
+    expect(answerQuestion('How many people were injured?', storm).answer).toMatch(/twelve/i);
+    expect(answerQuestion('How many people were evacuated?', storm).answer).toMatch(/\b40\b/);
+  });
+
+  it('never offers a street address or a number of another measure as an answer', () => {
+    expect(answerQuestion('How many shelters were opened?', storm).found).toBe(false);
+    expect(answerQuestion('How many people were arrested?', storm).found).toBe(false);
+  });
+
+  it('names the speaker of a quotation that runs over two sentences', () => {
+    expect(answerQuestion('Who said "Every hour counts now"?', storm).answer).toMatch(/Mara Quist/);
+  });
+
+  it('answers where with the place the outlets agree on, and why with the sentence that gives the cause', () => {
+    expect(answerQuestion('Where did the storm come ashore?', storm).answer).toMatch(/Port Tallis/);
+    expect(answerQuestion('Why did the dam burst?', storm).answer).toMatch(/spillway had been blocked/);
+  });
+
+  it('resolves a weekday to the date of the article that reports it', () => {
+    expect(answerQuestion('When did the harbour reopen?', storm).answer).toMatch(/Thursday \(March 6, 2031\)/);
+  });
+
+  it('answers a yes/no question from a sentence about its subject, taking the stance it states', () => {
+    expect(answerQuestion('Did the regional council admit the dam was neglected?', storm).answer).toMatch(/denied/);
+  });
+
+  it('says so when the set does not answer, rather than guessing from a sentence that shares words', () => {
+    for (const q of ['How many homes did the storm destroy?', 'Who owns the Halden dam?', 'When will the dam be rebuilt?', 'did the mayor resign after the storm']) {
+      expect(answerQuestion(q, storm).found, q).toBe(false);
+    }
+  });
+});
