@@ -85,13 +85,21 @@ function isInnerTitleWord(ws: readonly Word[], i: number, sentence: string): boo
   return spaced(prev, word) && spaced(word, next);
 }
 
+/**
+ * The speaker after an inverted speech verb: "…," said Ana Vell, or with a lowercase title
+ * first, "…," said fire chief Ana Vell (up to three title words, kept when a name follows).
+ */
 function spanAfter(ws: readonly Word[], start: number, sentence: string): string {
   const out: Word[] = [];
   for (let i = start; i < ws.length && out.length < 6; i++) {
     const w = ws[i]!;
-    if (isCapitalized(w.text) || (out.length > 0 && roleWords.has(w.text.toLowerCase()))) out.push(w);
+    const gap = i > start ? sentence.slice(ws[i - 1]!.start + ws[i - 1]!.text.length, w.start) : ' ';
+    if (/[,;:"()—]/.test(gap)) break;
+    const titleThenName = !isCapitalized(w.text) && i - start < 3 && ws.slice(i + 1, start + 4).some((x) => isCapitalized(x.text)) && /^[a-z]+$/.test(w.text) && !edgeWords.has(w.text);
+    if (isCapitalized(w.text) || (out.length > 0 && roleWords.has(w.text.toLowerCase())) || (!out.some((x) => isCapitalized(x.text)) && titleThenName)) out.push(w);
     else break;
   }
+  while (out.length && !isCapitalized(out.at(-1)!.text)) out.pop();
   return cleanSpan(out, sentence);
 }
 
