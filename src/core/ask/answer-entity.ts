@@ -11,7 +11,7 @@ import { found } from './answer-parts.js';
 import { measureOfWord } from './measures.js';
 import type { Question } from './question.js';
 import { sameSense } from './synonyms.js';
-import type { Word } from './words.js';
+import { words, type Word } from './words.js';
 
 const minimum = 0.55;
 
@@ -115,7 +115,9 @@ export function answerWhoByNumber(context: AskContext, q: Question): Answer | un
     const m = context.mentionsOf(s.i).find((x) => q.numbers.includes(x.value))!;
     const title = context.briefing.sources.find((x) => x.articleId === sentence.articleId)?.title;
     const speaker = namedSpeaker(context, s.i, m.start, title) || subjectOfSpeech(sentence.text, m.start);
-    if (speaker) named.push({ s, speaker });
+    // An answer the question already holds ("state media" for "which official did state media quote") is none.
+    const own = words(speaker).filter((w) => !w.stop);
+    if (speaker && !own.every((w) => q.terms.some((t) => wordMatches(t, w)) || q.source.some((t) => wordMatches(t, w)))) named.push({ s, speaker });
   }
   // A named person or body beats a description ("the head of one of the governments").
   const pick = named.find((n) => /[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{2,}|^[A-Z][a-z]+$/.test(n.speaker) && !/^The\b/.test(n.speaker)) ?? named[0];
@@ -216,8 +218,11 @@ const timeRe =
 
 /** "When …?": the most specific time the best sentence gives, with the sentence. */
 export function answerWhen(context: AskContext, q: Question): Answer | undefined {
+  const future = /\b(?:will|expected|supposed|scheduled|due|going to|planned|plan|could|would|set to)\b/i.test(q.text);
   for (const s of byOrder(context, q, relevant(context, q, true))) {
     const sentence = context.sentences[s.i]!;
+    // "When did they …" is not answered by a plan ("hoping to … by May 10"), nor "when will …" by a past date alone.
+    if (!future && /\b(?:hop(?:e|es|ing) to|expect(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ing)? to|will|could|would|set to|scheduled to|due to be)\b/i.test(sentence.text)) continue;
     const times = [...sentence.text.matchAll(timeRe)].map((m) => m[0]);
     if (!times.length) continue;
     const specific = [...times].sort((a, b) => specificity(b) - specificity(a))[0]!.replace(/^(?:in|by|until|of)\s+/i, '');

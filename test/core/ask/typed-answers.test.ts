@@ -35,6 +35,7 @@ const storm = buildBriefing([
       'The interior ministry revised the death toll down to 49 from 57, saying eight bodies had been counted twice.',
       'The regional council denied that the dam had been neglected.',
       'The harbour reopened on Thursday, the port authority said.',
+      'Engineers hope to rebuild the Halden dam by June 4.',
     ].join('\n'),
   ),
 ]);
@@ -76,6 +77,10 @@ describe('typed answers on a story of three days', () => {
     expect(answerQuestion('Why did the dam burst?', storm).answer).toMatch(/spillway had been blocked/);
   });
 
+  it('answers "when will" from a plan, and never "when did" from one', () => {
+    expect(answerQuestion('When will the dam be rebuilt?', storm).answer).toMatch(/June 4/);
+  });
+
   it('resolves a weekday to the date of the article that reports it', () => {
     expect(answerQuestion('When did the harbour reopen?', storm).answer).toMatch(/Thursday \(March 6, 2031\)/);
   });
@@ -85,7 +90,13 @@ describe('typed answers on a story of three days', () => {
   });
 
   it('says so when the set does not answer, rather than guessing from a sentence that shares words', () => {
-    for (const q of ['How many homes did the storm destroy?', 'Who owns the Halden dam?', 'When will the dam be rebuilt?', 'did the mayor resign after the storm']) {
+    for (const q of [
+      'How many homes did the storm destroy?',
+      'Who owns the Halden dam?',
+      'When did they finally rebuild the dam?',
+      'which ministry official gave the 57 deaths? name',
+      'did the mayor resign after the storm',
+    ]) {
       expect(answerQuestion(q, storm).found, q).toBe(false);
     }
   });
