@@ -7,12 +7,15 @@ import { extractFigures, type FigureContext } from './figures.js';
 import { findAttributions, type Attribution } from './speakers.js';
 import type { Figure, Sentence } from './types.js';
 
-/** Figures of the sentences `withDigits` (positions, ascending); sets `hasFigure` for the sentences that hold one. */
-export function figuresOf(sentences: readonly Sentence[], withDigits: readonly number[], hasFigure: Uint8Array): Figure[] {
+/**
+ * Figures of the sentences `withDigits` (positions, ascending: those with a digit or a number
+ * word); sets `hasFigure` for the sentences that hold one. `year` is the article's year of publication, when known.
+ */
+export function figuresOf(sentences: readonly Sentence[], withDigits: readonly number[], hasFigure: Uint8Array, year?: number): Figure[] {
   const figures: Figure[] = [];
   const speakers = new ArticleSpeakers(sentences);
   for (const i of withDigits) {
-    const found = extractFigures(sentences[i]!.text, new SentenceContext(speakers, i));
+    const found = extractFigures(sentences[i]!.text, new SentenceContext(speakers, i, year));
     if (found.length) {
       figures.push(...found);
       hasFigure[i] = 1;
@@ -45,14 +48,17 @@ class ArticleSpeakers {
 class SentenceContext implements FigureContext {
   readonly articleId: string;
   readonly sentenceId: string;
+  readonly year?: number;
 
   constructor(
     private readonly speakers: ArticleSpeakers,
     private readonly i: number,
+    year: number | undefined,
   ) {
     const s = speakers.sentences[i]!;
     this.articleId = s.articleId;
     this.sentenceId = s.id;
+    if (year) this.year = year;
   }
 
   get attributions(): readonly Attribution[] {

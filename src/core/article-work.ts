@@ -5,6 +5,7 @@
  * negates, is found only for the few sentences that need it: see sentence-features.ts, negations.ts.)
  */
 import { figuresOf } from './article-figures.js';
+import { hasMeasureWord, hasNumberWord } from './figure-measures.js';
 import { articleIds, type ArticleIds } from './article-ids.js';
 import { reserveConcepts, reserveSerials, termId, type Lexicon } from './lexicon.js';
 import { sourceLabel } from './sources.js';
@@ -71,7 +72,7 @@ function readArticle(article: Article, lexicon: Lexicon): ReadArticle {
   const perSentence = perSentenceArrays(count);
   const { paragraph } = perSentence;
   let tokenCount = 0;
-  // Sentences with a digit: those with a term that holds one (the tokenizer keeps every digit).
+  // Sentences with a digit (those with a term that holds one: the tokenizer keeps every digit), or with a number word and a measure.
   const withDigits: number[] = [];
   for (let index = 0; index < count; index++) {
     const part = parts[index]!;
@@ -84,12 +85,13 @@ function readArticle(article: Article, lexicon: Lexicon): ReadArticle {
       ids[k] = id;
       numeric |= lexicon.numeric[id]!;
     }
-    if (numeric) withDigits.push(index);
+    if (numeric || (hasNumberWord(part.text) && hasMeasureWord(part.text))) withDigits.push(index);
     tokens.push(ids);
     tokenCount += ids.length;
     paragraph[index] = part.paragraph;
   }
-  const figures = figuresOf(sentences, withDigits, perSentence.hasFigure);
+  const published = article.published ? Date.parse(article.published) : NaN;
+  const figures = figuresOf(sentences, withDigits, perSentence.hasFigure, Number.isNaN(published) ? undefined : new Date(published).getUTCFullYear());
   const current = new Set<string>();
   const earlier = new Set<string>();
   for (const f of figures) (f.earlier ? earlier : current).add(`${f.quantity}|${f.kind}|${f.value}`);
@@ -108,7 +110,7 @@ function readArticle(article: Article, lexicon: Lexicon): ReadArticle {
     currentKeys: [...current],
     earlierKeys: [...earlier],
     quantities: [...new Set(figures.map((f) => f.quantity))],
-    published: article.published ? Date.parse(article.published) : NaN,
+    published,
     label: sourceLabel(article),
     tokenCount,
   };

@@ -6,6 +6,8 @@
 import type { Attribution } from './speakers.js';
 import { attributionAt } from './speakers.js';
 import { clausesBefore, endsWithDigitAndSeparator, endsWithFrom, endsWithLetter, irregularSpace, lastWords, tail } from './figure-text.js';
+import { countedNoun, entityOf, hasMeasureWord, hasNumberWord, isUnitPhrase, measureInModifier, measureLabel, measuredThing, mentionAt, mentionsOf, shareOf } from './figure-measures.js';
+import type { NumberMention } from './ask/number-mentions.js';
 import { stem } from './text.js';
 import type { Citation, Figure, FigureKind } from './types.js';
 
@@ -78,6 +80,8 @@ export interface FigureContext {
   readonly attributions: readonly Attribution[];
   /** Speaker of the previous sentence in the article, for pronouns. */
   readonly previousSpeaker: string;
+  /** The year the article was published, when known: a figure "in" an earlier year is background. */
+  readonly year?: number;
 }
 
 /** One sentence being read for figures, with what is found once for all of its figures. */
@@ -85,21 +89,56 @@ interface SentenceScan {
   readonly text: string;
   /** Its time expressions, once a figure needs them. */
   times: readonly TimeMention[] | undefined;
+  /** Its number mentions (what each number measures), once a figure needs them. */
+  mentions: readonly NumberMention[] | undefined;
+  /** Whether it names a measure of the lexicon, once asked. */
+  measured: boolean | undefined;
 }
 
-/** Every figure in one sentence. */
+/** A number as the figure pattern read it: where it is, as written, its value and unit. */
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly display: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+/**
+ * Every figure in one sentence. A sentence without a digit is read only for counts in words with
+ * a measure ("three workers were injured"); the caller passes it only when `hasNumberWord` says so.
+ */
 export function extractFigures(sentence: string, context: FigureContext): Figure[] {
-  if (!/\d/.test(sentence)) return [];
   const out: Figure[] = [];
-  const scan: SentenceScan = { text: sentence, times: undefined };
+  const scan: SentenceScan = { text: sentence, times: undefined, mentions: undefined, measured: undefined };
+  if (!/\d/.test(sentence)) {
+    if (hasNumberWord(sentence) && hasMeasureWord(sentence)) for (const m of (scan.mentions = mentionsOf(sentence))) wordFigure(scan, m, context, out);
+    return out;
+  }
   // An `exec` loop rather than `matchAll`, which clones the pattern on every call. No match is
   // empty (each holds a digit), and nothing else uses `numberRe` meanwhile.
   numberRe.lastIndex = 0;
-  for (let m = numberRe.exec(sentence); m; m = numberRe.exec(sentence)) {
+  const matches: RegExpExecArray[] = [];
+  for (let m = numberRe.exec(sentence); m; m = numberRe.exec(sentence)) matches.push(m);
+  for (const m of matches) {
     const figure = figureAt(scan, m, context, out.length);
     if (figure) out.push(figure);
   }
+  // "Five miners have died; a blast in 1990 killed 60": counts in words beside the digits.
+  if (hasNumberWord(sentence) && (scan.measured ??= hasMeasureWord(sentence))) {
+    for (const m of (scan.mentions ??= mentionsOf(sentence))) if (!/\d/.test(m.display)) wordFigure(scan, m, context, out);
+  }
   return out;
+}
+
+/** A count written in words, kept only when the lexicon names what it measures. */
+function wordFigure(scan: SentenceScan, m: NumberMention, context: FigureContext, out: Figure[]): void {
+  if (m.role !== 'figure' || m.measure?.kind !== 'count' || m.unit || m.ordinal || m.high !== undefined) return;
+  const display = scan.text.slice(m.start, m.end).replace(new RegExp(`^${m.qualifier}\\s+`, 'i'), '');
+  if (!display || /\d/.test(display) || !scan.text.includes(display)) return;
+  const start = m.end - display.length;
+  const figure = figureFrom(scan, { start, end: m.end, display, value: m.value, unit: '' }, context, out.length, m, '');
+  if (figure) out.push(figure);
 }
 
 function figureAt(scan: SentenceScan, m: RegExpMatchArray, context: FigureContext, n: number): Figure | undefined {
@@ -110,33 +149,59 @@ function figureAt(scan: SentenceScan, m: RegExpMatchArray, context: FigureContex
   const scale = m[3] ?? '';
   const percent = m[4] ?? '';
   const start = m.index! + (whole.length - whole.trimStart().length);
-  const end = m.index! + whole.trimEnd().length;
+  let end = m.index! + whole.trimEnd().length;
   const before = sentence.slice(Math.max(0, start - 80), start);
   const after = sentence.slice(end);
   if (isNotAFigure(digits, currency, scale, percent, before, after)) return undefined;
   const plain = digits.includes(',') ? digits.replace(/,/g, '') : digits;
-  const value = scale ? Number(`${plain}e${scales[scale.toLowerCase()] ?? 0}`) : Number(plain);
-  const unit = percent ? '%' : currency;
+  let value = scale ? Number(`${plain}e${scales[scale.toLowerCase()] ?? 0}`) : Number(plain);
+  let unit = percent ? '%' : currency;
   if (currency && isBracketedConversion(before, after)) return undefined;
+  const mention = needsMentions(scan, start, after) ? mentionAt((scan.mentions ??= mentionsOf(sentence)), start) : undefined;
+  // Dates, years, clock times, ages, durations, addresses, phone numbers and labels ("Category 4") are never figures.
+  if (mention && mention.role !== 'figure' && mention.role !== 'change') return undefined;
+  if (mention && isCodeListed(scan, mention)) return undefined;
+  if (mention && mention.unit && !unit) {
+    // "between 4.3 and 5.2 billion dollars": the range's scale and unit apply to its low end too.
+    unit = mention.unit;
+    value = mention.value;
+  }
+  let display = whole.trim();
+  if (mention?.high !== undefined) {
+    // A range is one figure, shown whole: "between $1.7 billion and $1.9 billion"; its high end is no figure of its own.
+    if (/\d/.test(sentence.slice(mention.start, start))) return undefined;
+    display = sentence.slice(start, mention.end);
+    end = mention.end;
+  }
+  return figureFrom(scan, { start, end, display, value, unit }, context, n, mention, sentence.slice(end));
+}
+
+function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n: number, mention: NumberMention | undefined, after: string): Figure | undefined {
+  const sentence = scan.text;
+  const { start, value, unit } = c;
   const clauses = clausesBefore(sentence, start);
   const clauseBefore = clauses.within80;
-  const counts = countsAfter(after) || (unit ? '' : countsBefore(clauseBefore));
-  if (!counts && !unit) return undefined;
+  const counts = countsAfter(after) || (unit ? '' : countsBefore(clauseBefore)) || (!unit && mention && sentence.includes(mention.counted) ? mention.counted : '');
+  if (!counts && !unit && !mention?.measure) return undefined;
   const purpose = counts || unit === '%' ? '' : moneyPurpose(after);
-  const qualifier = qualifierAtEnd.exec(tail(clauseBefore.replace(/[$£€]\s*$/, ''), longestQualifier))?.[1] ?? '';
+  const qualifier = (mention?.qualifier || qualifierAtEnd.exec(tail(clauseBefore.replace(/[$£€]\s*$/, ''), longestQualifier))?.[1]) ?? '';
   const attribution = attributionAt(context.attributions, start);
   const kind = kindOf(clauses.within120, after);
   const speaker = attribution ? (attribution.speaker.length <= 3 && /^[a-z]/.test(attribution.speaker) ? context.previousSpeaker : attribution.speaker) : '';
   const citation: Citation = { articleId: context.articleId, quote: sentence, sentenceId: context.sentenceId };
+  const series = isBackground(scan, mention, context.year) ? { key: `${unit}${value} background`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c));
   return {
     id: `${context.sentenceId}~${n}`,
     value,
-    display: whole.trim(),
+    display: c.display,
     unit,
     counts: counts || purpose,
-    // An amount that says nothing of what it counts is a quantity of its own, never pooled; nor is
-    // one that only says what it is for ("$20bn in damages" from one party, "$28bn in damages" from another).
-    quantity: counts ? quantityKey(counts, unit) : `${unit}${value}${purpose ? ` ${purpose}` : ''}`,
+    // A measured figure is keyed by what it measures, its unit and its place. Otherwise an amount
+    // that says nothing of what it counts is a quantity of its own, never pooled; nor is one that
+    // only says what it is for ("$20bn in damages" from one party, "$28bn in damages" from another).
+    quantity: series.key || (counts ? quantityKey(counts, unit) : `${unit}${value}${purpose ? ` ${purpose}` : ''}`),
+    ...(series.measure ? { measure: series.measure } : {}),
+    label: series.label,
     qualifier: qualifier.toLowerCase(),
     kind,
     speaker,
@@ -145,6 +210,79 @@ function figureAt(scan: SentenceScan, m: RegExpMatchArray, context: FigureContex
     earlier: isEarlier(clauseBefore, kind),
     citation,
   };
+}
+
+/**
+ * Whether a number needs the full reading of its sentence: when the sentence names a measure, or
+ * when the number says what it counts and so could be a key number (then its role is checked:
+ * "402 Elm Avenue" is an address). Any other number is never shown, and its reading would be wasted.
+ */
+function needsMentions(scan: SentenceScan, start: number, after: string): boolean {
+  if (scan.mentions) return true;
+  if (!(scan.measured ??= hasMeasureWord(scan.text))) return countedNoun(countsAfter(after)) !== '' || /^\s*\S+(?:\s+\S+)?\s+of\s/.test(after);
+  // A measure word near the number (the words that can govern it), or a number that says what it counts.
+  return hasMeasureWord(scan.text.slice(Math.max(0, start - 90), start + 70)) || countedNoun(countsAfter(after)) !== '' || /^\s*\S+(?:\s+\S+)?\s+of\s/.test(after);
+}
+
+/** "down to 97 people from 115 people": the earlier value is of the measure of the value it is compared with. */
+function withEarlierMeasure(scan: SentenceScan, mention: NumberMention | undefined): NumberMention | undefined {
+  if (!mention || mention.measure) return mention;
+  const all = scan.mentions ?? [];
+  const previous = all[all.indexOf(mention) - 1];
+  if (!previous?.measure || previous.unit !== mention.unit || previous.role !== 'figure') return mention;
+  if (!/^[^.;:]{0,40}\b(?:from|up from|down from|instead of|rather than|compared with)\s+(?:\w+\s+){0,3}$/i.test(scan.text.slice(previous.end, mention.start))) return mention;
+  return { ...mention, measure: previous.measure };
+}
+
+/** A number listed with a code ("call the hotline number or the line after it") is a code too. */
+function isCodeListed(scan: SentenceScan, mention: NumberMention): boolean {
+  const all = scan.mentions ?? [];
+  const k = all.indexOf(mention);
+  const previous = k > 0 ? all[k - 1] : undefined;
+  return previous?.role === 'code' && /^\s*(?:or|and|,|\/)\s*$/i.test(scan.text.slice(previous.end, mention.start));
+}
+
+/** A difference ("fell by 12%", "overcounted by 30") is a series of its own beside the level it changes. */
+function changeOf(mention: NumberMention | undefined, series: { key: string; measure: string; label: string }): { key: string; measure: string; label: string } {
+  if (mention?.role !== 'change') return series;
+  return { key: `${series.key || mention.display} change`, measure: series.measure, label: series.label && `change in ${series.label}` };
+}
+
+/**
+ * A figure of an earlier event ("the 1990 storm killed 40 people"): its clause names a year
+ * before the article's. It is kept as a figure, but is never part of the story's key numbers.
+ * "Since 2022" counts up to now and is not background.
+ */
+function isBackground(scan: SentenceScan, mention: NumberMention | undefined, year: number | undefined): boolean {
+  if (!mention || !year) return false;
+  return (scan.mentions ?? []).some((m) => m.role === 'year' && m.clause === mention.clause && m.value < year && !/\bsince\s+(?:\w+\s+){0,3}$/i.test(scan.text.slice(Math.max(0, m.start - 30), m.start)));
+}
+
+/**
+ * The series of a figure: with a measure, its key (unit, measure, place) and label; without one,
+ * only a label when the counted noun says what is counted ('' when it does not: such a figure
+ * is never a key number on its own).
+ */
+function seriesOf(sentence: string, mention: NumberMention | undefined, counts: string, unit: string, c: Candidate): { key: string; measure: string; label: string } {
+  // "40 of the 600 flights": the whole a part is taken from does not have the part's measure.
+  const whole = /\b(?:of|out of)\s+(?:the\s+)?(?:\w+\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 30), c.start)) && /\d\s+(?:of|out of)\s/.test(sentence.slice(Math.max(0, c.start - 40), c.start));
+  let measure = whole ? undefined : mention?.measure;
+  // "25 feet below the surface": a measurement, not a count of what the clause measures; "16,400 rescue workers" counts workers.
+  if (measure && measure.kind !== 'money' && measure.kind !== 'rate' && mention && (isUnitPhrase(mention.counted) || measureInModifier(mention.counted, measure))) measure = undefined;
+  // A cost or payment is an amount: a bare count near "cost" is not one.
+  if (measure && (measure.kind === 'money') !== Boolean(unit && unit !== '%')) measure = undefined;
+  if (measure) {
+    const entity = mention ? entityOf(sentence, mention) : '';
+    const label = measureLabel(measure.id, measure.label, mention?.counted || counts, unit, entity);
+    return { key: `${unit}=${measure.id}${entity ? `@${entity.toLowerCase()}` : ''}`, measure: measure.id, label };
+  }
+  const noun = mention?.counted ?? counts;
+  const thing = measuredThing(sentence, c.start, c.end, noun) || measuredThing(sentence, c.start, c.end, counts);
+  // A measurement is keyed by the thing measured; one that does not say what it measures stands alone, unshown.
+  if (thing) return { key: `${unit}~${thing.toLowerCase()}`, measure: '', label: thing };
+  if (isUnitPhrase(noun) || isUnitPhrase(counts)) return { key: `${unit}${c.value} ${counts}`, measure: '', label: '' };
+  const label = countedNoun(noun) || (noun === counts ? '' : countedNoun(counts));
+  return { key: '', measure: '', label: unit === '%' ? shareOf(label) : label };
 }
 
 /** Whether the clause before a figure calls it an earlier value ("up from 12", "the initial estimate"). */
@@ -156,6 +294,8 @@ function isEarlier(clauseBefore: string, kind: FigureKind): boolean {
 function isNotAFigure(digits: string, currency: string, scale: string, percent: string, before: string, after: string): boolean {
   if (/^(?:st|nd|rd|th)\b/.test(after)) return true; // ordinals
   if (endsWithLetter(before)) return true; // F-16, G7, Covid-19
+  if (isLetterAt(after)) return true; // 11Alive, the 70s, 5G
+  if (after.charCodeAt(0) === 45 && unitModifier.test(after)) return true; // a 90-foot ship
   if (/^[-:/]\d/.test(after) || endsWithDigitAndSeparator(before)) return true; // ranges, times, dates
   if (after.charCodeAt(0) === 45 && (/^-(?:year|month|week|day)s?-old/i.test(after) || /^-year\b/i.test(after))) return true;
   if (currency || scale || percent) return false;
@@ -167,6 +307,13 @@ function isNotAFigure(digits: string, currency: string, scale: string, percent: 
   if (numberedBefore.test(tail(before, longestNumbered))) return true;
   if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries?|times)\b/i.test(after)) return true;
   return false;
+}
+
+const unitModifier = /^-(?:foot|feet|inch|mile|meter|metre|kilometer|kilometre|km|acre|ton|tonne|pound|gallon|litre|liter|degree|story|storey|lane|mph|point|page|member|seat)\b/i;
+
+function isLetterAt(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 const numberedBefore = /\b(?:no\.|number|page|chapter|article|section|route|room|flight|version)\s*$/i;

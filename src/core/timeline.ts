@@ -100,16 +100,31 @@ function specificity(counts: string): number {
 }
 
 /**
- * Most reported quantities first. `timelines` come in the order their quantities first appear in
- * the set, which breaks the remaining ties.
+ * The key numbers: quantities whose label says what is counted, most telling first. A quantity
+ * counts as telling for what it measures (a measure of the lexicon: deaths, people evacuated,
+ * cost) and for its history (two values or more); one with both comes first, then those with
+ * either, and among equals the most reported. `timelines` come in the order their quantities
+ * first appear in the set, which breaks the remaining ties.
  */
 export function sortTimelines(timelines: readonly FigureTimeline[]): FigureTimeline[] {
-  const keyed = timelines.map((t, order) => {
-    let firstSeen = Infinity;
-    for (const e of t.entries) if (e.rank < firstSeen) firstSeen = e.rank;
-    return { t, order, firstSeen };
-  });
-  keyed.sort((a, b) => b.t.sourceCount - a.t.sourceCount || b.t.entries.length - a.t.entries.length || a.firstSeen - b.firstSeen || a.order - b.order);
+  const keyed = timelines
+    .filter((t) => t.label)
+    .map((t, order) => {
+      let firstSeen = Infinity;
+      for (const e of t.entries) if (e.rank < firstSeen) firstSeen = e.rank;
+      const measured = t.measure ? 1 : 0;
+      const history = t.entries.length > 1 ? 1 : 0;
+      return { t, order, firstSeen, measured, tier: measured + history };
+    });
+  keyed.sort(
+    (a, b) =>
+      b.tier - a.tier ||
+      b.t.sourceCount - a.t.sourceCount ||
+      b.measured - a.measured ||
+      b.t.entries.length - a.t.entries.length ||
+      a.firstSeen - b.firstSeen ||
+      a.order - b.order,
+  );
   return keyed.map((k) => k.t);
 }
 
@@ -145,9 +160,11 @@ export function timelineOf(quantity: string, group: readonly Figure[], articleRa
     const pick = latestOf(entries, kind);
     if (pick) latest[kind] = pick;
   }
+  const measure = group[0]!.measure;
   return {
     quantity,
-    label: labelOf(group) || (group[0]!.unit === '%' ? 'Percentage' : 'Amount'),
+    label: labelOf(group),
+    ...(measure ? { measure } : {}),
     unit: group[0]!.unit,
     entries,
     latest,
@@ -198,10 +215,27 @@ function entryOf(figs: readonly Figure[], articleRank: ReadonlyMap<string, numbe
 }
 
 /**
- * What the figures count, in the most specific words: the first figure of the highest
- * specificity, and of those the shortest wording (what a stable sort by both would put first).
+ * What the figures count, in readable words: the label their figures give most often (ties: the
+ * most specific, then the first), or '' when none says what is counted. Figures made without
+ * labels are labelled by what they count, in the most specific words.
  */
 function labelOf(group: readonly Figure[]): string {
+  if (group[0]!.label === undefined) return countsLabel(group);
+  const tally = new Map<string, number>();
+  for (const f of group) if (f.label) tally.set(f.label, (tally.get(f.label) ?? 0) + 1);
+  let best = '';
+  let bestCount = 0;
+  for (const [label, count] of tally) {
+    if (count > bestCount || (count === bestCount && specificity(label) > specificity(best))) {
+      best = label;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** The first figure's counts of the highest specificity, and of those the shortest wording. */
+function countsLabel(group: readonly Figure[]): string {
   if (group.length === 1) return group[0]!.counts;
   let best = group[0]!.counts;
   let bestSpecificity = specificity(best);

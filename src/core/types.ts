@@ -88,8 +88,12 @@ export interface Figure {
   readonly unit: string;
   /** What it counts, as written: `Alpine Aid volunteers`. */
   readonly counts: string;
-  /** Grouping key of the quantity (`troops`), synonyms folded. */
+  /** Grouping key of the quantity: the measure with its unit and place (`=deaths@rivertown`), else the counted noun (`troops`), synonyms folded. */
   readonly quantity: string;
+  /** What it measures, from the measure lexicon (`deaths`, `evacuated`, `cost`), when the words around it name it. */
+  readonly measure?: string;
+  /** A readable label for its series (`people evacuated`, `deaths in Rivertown`), or '' when the text does not say what is counted. */
+  readonly label?: string;
   /** `at least`, `around`, `an estimated`, … or '' */
   readonly qualifier: string;
   readonly kind: FigureKind;
@@ -124,8 +128,10 @@ export interface TimelineEntry {
 /** The history of one quantity across the set. */
 export interface FigureTimeline {
   readonly quantity: string;
-  /** The most telling description of what is counted (`Alpine Aid volunteers`). */
+  /** The most telling description of what is counted (`Alpine Aid volunteers`, `people evacuated`). */
   readonly label: string;
+  /** What the quantity measures, from the measure lexicon, when known. */
+  readonly measure?: string;
   readonly unit: string;
   /** Oldest first. */
   readonly entries: readonly TimelineEntry[];

@@ -52,16 +52,15 @@ describe('figures', () => {
     expect(figures[0]).toMatchObject({ counts: 'back tax bill', value: 27.5e9 });
   });
 
-  it('labels an amount by what it is for, without pooling two parties\' amounts for the same purpose', () => {
+  it('keys amounts by what they measure: two damages claims are one cost series, an amount that says nothing is no key number', () => {
     const b = buildBriefing([
       article('a', 'The company will seek $20bn in damages from the buyer.'),
       article('b', 'Its parent is suing the state for $28.3bn in damages as well.'),
       article('c', 'The unit was sold for $9.4bn last year.'),
     ]);
     expect(b.figures.map((f) => f.counts)).toEqual(['damages', 'damages', '']);
-    const labels = b.timelines.map((t) => t.label).sort();
-    expect(labels).toEqual(['Amount', 'damages', 'damages']);
-    expect(b.timelines.every((t) => t.entries.length === 1)).toBe(true);
+    expect(b.timelines.map((t) => t.label)).toEqual(['cost']);
+    expect(b.timelines[0]!.entries.map((e) => e.value)).toEqual([20e9, 28.3e9]);
   });
 
   it('keeps a whole job title in the speaker, lowercase words inside it included', () => {
@@ -70,5 +69,54 @@ describe('figures', () => {
       'Even so, she told the court that only $480,000 had arrived that day. ' +
       'The company chief executive officer John Smith said 40 stores would close.';
     expect(figuresOf(text).map((f) => f.speaker)).toEqual(['Acme chief financial officer Ann Lee', 'chief executive officer John Smith']);
+  });
+
+  it('never makes a street address, a date, a year or a phone number a key number', () => {
+    const b = buildBriefing([
+      article('a', 'Crews reached 412 Harbor Lane on May 3, 2021, and residents were told to call 911 or 311 for help.'),
+      article('b', 'The depot at 88 Mill Road opened in 1998 and closed on June 14.'),
+    ]);
+    expect(b.timelines).toEqual([]);
+    expect(b.figures.map((f) => f.value)).not.toContain(412);
+    expect(b.figures.map((f) => f.value)).not.toContain(88);
+  });
+
+  it('keeps deaths and evacuations apart, each labelled by what it measures', () => {
+    const b = buildBriefing([
+      article('a', 'Officials said 12 people were killed and police said 3,000 people were evacuated from the valley.', '2024-05-01'),
+      article('b', 'The death toll rose to 19 on Friday, officials said, while 4,500 residents were evacuated.', '2024-05-02'),
+    ]);
+    const deaths = b.timelines.find((t) => t.measure === 'deaths')!;
+    const evacuated = b.timelines.find((t) => t.measure === 'evacuated')!;
+    expect(deaths.label).toBe('deaths');
+    expect(deaths.entries.map((e) => e.value)).toEqual([12, 19]);
+    expect(deaths.latest.estimate?.value).toBe(19);
+    expect(evacuated.label).toMatch(/evacuated$/);
+    expect(evacuated.entries.map((e) => e.value)).toEqual([3000, 4500]);
+  });
+
+  it('labels a series as a readable measure, never "Amount", "Percentage" or a bare noun', () => {
+    const b = buildBriefing([
+      article('a', 'At least 40 people were injured, and 25 flights were cancelled at the airport, the agency said.'),
+      article('b', 'The storm caused $2.5 billion in losses, and 30% of homes lost power; 300 people attended a meeting.'),
+    ]);
+    const labels = b.timelines.map((t) => t.label);
+    expect(labels).toContain('people injured');
+    expect(labels).toContain('flights cancelled');
+    expect(labels).toContain('cost');
+    for (const label of labels) expect(label).not.toMatch(/^(?:Amount|Percentage|people)$/);
+    // Every shown value still cites its sentence verbatim.
+    for (const t of b.timelines) for (const e of t.entries) for (const f of e.figures) expect(f.citation.quote).toContain(f.display);
+  });
+
+  it('reads a count in words when it has a measure, and keeps the figure of an earlier year out of the series', () => {
+    const b = buildBriefing([
+      article('a', 'Three miners were killed in the blast.', '2024-03-01'),
+      article('b', 'Five miners have now died, officials said; a similar blast in 1990 killed 60 miners.', '2024-03-02'),
+    ]);
+    const deaths = b.timelines.find((t) => t.measure === 'deaths')!;
+    expect(deaths.entries.map((e) => e.display)).toEqual(['Three', 'Five']);
+    expect(b.figures.some((f) => f.value === 60)).toBe(true);
+    expect(deaths.entries.map((e) => e.value)).not.toContain(60);
   });
 });
