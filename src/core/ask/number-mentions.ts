@@ -21,7 +21,9 @@ export type MentionRole =
   | 'duration'
   | 'code'
   /** A difference, not a level: "overcounted by 30", "rose by 12". */
-  | 'change';
+  | 'change'
+  /** A proportion written as "one in four". */
+  | 'ratio';
 
 export interface NumberMention {
   readonly value: number;
@@ -255,7 +257,9 @@ export function numberMentions(sentence: string): NumberMention[] {
     const ofWholeAhead = Boolean(raws[k + 1]) && /^\s(?:of|out of)\s(?:the\s)?(?:\w+\s)?$/i.test(sentence.slice(end, raws[k + 1]?.start ?? end));
     const typed = roleOf(sentence, { ...n, end }, outer, before, after);
     const { label } = typed;
-    const role: MentionRole = typed.role === 'figure' && /\bby\s+(?:as many as |as much as |about |around |nearly |almost |more than |some |roughly |over )?$/i.test(head) ? 'change' : typed.role;
+    const ratio = /^\s+in\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b/i.test(sentence.slice(end, end + 20));
+    const role: MentionRole =
+      typed.role === 'figure' && /\bby\s+(?:as many as |as much as |about |around |nearly |almost |more than |some |roughly |over )?$/i.test(head) ? 'change' : typed.role === 'figure' && ratio ? 'ratio' : typed.role;
     const breakdown = /\b(?:included|including|among them|of them|of whom|another|an additional|a further)\s+(?:\w+\s+){0,2}$/i.test(head) || /^\s+other\b/i.test(sentence.slice(end, end + 8)) || (/^\s+of (?:the|its|their|his|her|those|these)\b/i.test(sentence.slice(end, end + 12)) && !ofWholeAhead);
     const isWhole = k > 0 && /\bof\s+(?:the\s+)?(?:around\s+|about\s+|some\s+|nearly\s+)?$/i.test(sentence.slice(raws[k - 1]!.end, n.start)) && sentence.slice(raws[k - 1]!.end, n.start).length < 22;
     const qualifier = (qualifierAtEnd.exec(head.replace(/\bbetween\s+$/i, ''))?.[1] ?? (high && /\bbetween\s+$/i.test(head) ? 'between' : '')).toLowerCase();
@@ -276,7 +280,10 @@ export function numberMentions(sentence: string): NumberMention[] {
     let windowStart = Math.max(clauseStart, prevEnd);
     const gapBefore = sentence.slice(windowStart, n.start);
     const conj = Math.max(gapBefore.lastIndexOf(' and '), gapBefore.lastIndexOf(', '), gapBefore.lastIndexOf(' while '));
+    // "Hundreds remain missing …, and on Friday, 1,000 troops arrived": a new coordinated clause starts the window.
+    const coordinated = Math.max(gapBefore.lastIndexOf(', and '), gapBefore.lastIndexOf(', but '), gapBefore.lastIndexOf('; '));
     if (mentions.length && prevEnd > clauseStart && conj >= 0) windowStart += conj + 1;
+    else if (coordinated >= 0) windowStart += coordinated + 2;
     const nextStart = ofWhole ? sentence.length : raws.find((r) => r.start >= end)?.start ?? sentence.length;
     const windowEnd = Math.min(clauseEnd, nextStart);
     const beforeWords = outer.filter((w) => w.start >= windowStart && w.end <= n.start).slice(-9);
