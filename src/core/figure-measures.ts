@@ -123,9 +123,34 @@ const notPlaces = /^(?:January|February|March|April|May|June|July|August|Septemb
 export function entityOf(sentence: string, m: NumberMention): string {
   const countedAt = m.counted ? sentence.indexOf(m.counted, m.end) : -1;
   const from = countedAt >= 0 && countedAt - m.end < 4 ? countedAt + m.counted.length : m.end;
-  const place = placeAfter.exec(sentence.slice(from))?.[1] ?? placeLine.exec(sentence.slice(0, m.start))?.[1] ?? '';
+  const place = placeAfter.exec(sentence.slice(from))?.[1] ?? placeLine.exec(sentence.slice(0, m.start))?.[1] ?? clausePlace(sentence, m);
   if (!place || notPlaces.test(place.split(/\s+/)[0]!)) return '';
   return place;
+}
+
+const clausePlaceRe = /\b(?:[Ii]n|across|throughout)\s+((?:[A-Z][a-z][\w'’-]*)(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]*){0,3})(?!['’]s)(?!,\s+[A-Z])(?=\s*(?:[,.;:)]|$|\s(?:alone|and|as|on|by|since|after|before|over|this|last|now|ever|was|were|is|are|has|have|had|from|to|of|with|at|for|rose|stood|stands|reached|climbed|said|says)\b))/g;
+
+/**
+ * The place named elsewhere in the figure's clause, the nearest one: "In Rivertown alone, 40
+ * people died", "the toll in Rivertown was 40", or two places joined ("in Rivertown and
+ * Hillford": their combined count). A place that opens a list ("in A, B and C") scopes nothing.
+ */
+function clausePlace(sentence: string, m: NumberMention): string {
+  const clause = sentence.slice(m.clauseStart, m.clauseEnd);
+  const at = m.start - m.clauseStart;
+  let best = '';
+  let distance = Infinity;
+  for (const x of clause.matchAll(clausePlaceRe)) {
+    // "… workers, one of whom has lived in Rivertown for years": a relative clause's place is not the count's.
+    const between = x.index > at ? clause.slice(at, x.index) : clause.slice(x.index, at);
+    if (/\b(?:who|whom|whose|which|that)\b/.test(between)) continue;
+    const d = Math.min(Math.abs(x.index - at), Math.abs(x.index + x[0].length - at));
+    if (d < distance) {
+      distance = d;
+      best = x[1]!.replace(/\s+and\s+/, ' and ');
+    }
+  }
+  return best;
 }
 
 /** Measures whose label is a participle after the counted noun: "people missing", "flights cancelled". */

@@ -189,7 +189,9 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
   const kind = kindOf(clauses.within120, after);
   const speaker = attribution ? (attribution.speaker.length <= 3 && /^[a-z]/.test(attribution.speaker) ? context.previousSpeaker : attribution.speaker) : '';
   const citation: Citation = { articleId: context.articleId, quote: sentence, sentenceId: context.sentenceId };
-  const series = isBackground(scan, mention, context.year) ? { key: `${unit}${value} background`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c));
+  // A background figure (an earlier year) or a part of a total ("the dead included 12 …") is kept, never a series of its own.
+  const aside = isBackground(scan, mention, context.year) ? 'background' : mention?.breakdown ? 'part' : '';
+  const series = aside ? { key: `${unit}${value} ${aside}`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c));
   return {
     id: `${context.sentenceId}~${n}`,
     value,
@@ -221,7 +223,8 @@ function needsMentions(scan: SentenceScan, start: number, after: string): boolea
   if (scan.mentions) return true;
   if (!(scan.measured ??= hasMeasureWord(scan.text))) return countedNoun(countsAfter(after)) !== '' || /^\s*\S+(?:\s+\S+)?\s+of\s/.test(after);
   // A measure word near the number (the words that can govern it), or a number that says what it counts.
-  return hasMeasureWord(scan.text.slice(Math.max(0, start - 90), start + 70)) || countedNoun(countsAfter(after)) !== '' || /^\s*\S+(?:\s+\S+)?\s+of\s/.test(after);
+  // "N of the M flights scheduled … were cancelled": the part's predicate comes after the whole.
+  return hasMeasureWord(scan.text.slice(Math.max(0, start - 90), start + (/^\s+(?:of|out of)\s/.test(after) ? 140 : 70))) || countedNoun(countsAfter(after)) !== '' || /^\s*\S+(?:\s+\S+)?\s+of\s/.test(after) || /^\s+(?:of|out of)\s/.test(after);
 }
 
 /** "down to 97 people from 115 people": the earlier value is of the measure of the value it is compared with. */

@@ -100,15 +100,17 @@ function specificity(counts: string): number {
 }
 
 /**
- * The key numbers: quantities whose label says what is counted, most telling first. A quantity
+ * The key numbers: quantities whose label says what is counted and that either measure
+ * something of the lexicon or were reported more than once, most telling first. A quantity
  * counts as telling for what it measures (a measure of the lexicon: deaths, people evacuated,
  * cost) and for its history (two values or more); one with both comes first, then those with
  * either, and among equals the most reported. `timelines` come in the order their quantities
  * first appear in the set, which breaks the remaining ties.
  */
 export function sortTimelines(timelines: readonly FigureTimeline[]): FigureTimeline[] {
+  // A one-off number that names no measure ("4520 — an analytics firm") is no key number: it stays in the figures.
   const keyed = timelines
-    .filter((t) => t.label)
+    .filter((t) => t.label && (t.measure || t.entries.length > 1 || t.sourceCount > 1))
     .map((t, order) => {
       let firstSeen = Infinity;
       for (const e of t.entries) if (e.rank < firstSeen) firstSeen = e.rank;

@@ -260,7 +260,7 @@ export function numberMentions(sentence: string): NumberMention[] {
     const ratio = /^\s+in\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b/i.test(sentence.slice(end, end + 20));
     const role: MentionRole =
       typed.role === 'figure' && /\bby\s+(?:as many as |as much as |about |around |nearly |almost |more than |some |roughly |over )?$/i.test(head) ? 'change' : typed.role === 'figure' && ratio ? 'ratio' : typed.role;
-    const breakdown = /\b(?:included|including|among them|of them|of whom|another|an additional|a further)\s+(?:\w+\s+){0,2}$/i.test(head) || /^\s+other\b/i.test(sentence.slice(end, end + 8)) || (/^\s+of (?:the|its|their|his|her|those|these)\b/i.test(sentence.slice(end, end + 12)) && !ofWholeAhead);
+    const breakdown = /\b(?:included|including|among them|of them|of whom|another|an additional|a further)\s+(?:\w+\s+){0,2}$/i.test(head) || /^\s+others?\b/i.test(sentence.slice(end, end + 9)) || (/^\s+of (?:the|its|their|his|her|those|these)\b/i.test(sentence.slice(end, end + 12)) && !ofWholeAhead);
     const isWhole = k > 0 && /\bof\s+(?:the\s+)?(?:around\s+|about\s+|some\s+|nearly\s+)?$/i.test(sentence.slice(raws[k - 1]!.end, n.start)) && sentence.slice(raws[k - 1]!.end, n.start).length < 22;
     const qualifier = (qualifierAtEnd.exec(head.replace(/\bbetween\s+$/i, ''))?.[1] ?? (high && /\bbetween\s+$/i.test(head) ? 'between' : '')).toLowerCase();
     const qStart = qualifier ? head.toLowerCase().lastIndexOf(qualifier) : n.start;
@@ -297,7 +297,9 @@ export function numberMentions(sentence: string): NumberMention[] {
         (/^(?:found|located|pulled)$/.test(w.lower) && bodyWords.test(sentence) ? recovered : undefined);
       if (!m || negated(sentence, w)) return;
       if (unitKind === 'money' && m.kind !== 'money') return;
-      if (countsPlaces && m.kind === 'count' && m.id !== 'affected') return;
+      if (countsPlaces && m.kind === 'count') return;
+      // People are killed or injured, not "destroyed or damaged": that measure is for things.
+      if (m.id === 'destroyed' && counted.head && personHead(counted.text)) return;
       // "two upstream dams burst … thousands missing": people-only measures need people (or nothing) counted.
       if (humanMeasures.has(m.id) && counted.head && !personHead(counted.text) && !measureOfWord(counted.head)) return;
       found.push({ m, d: d + (weakMeasureWords.has(w.norm) ? 2 : 0) });
