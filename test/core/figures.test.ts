@@ -52,15 +52,16 @@ describe('figures', () => {
     expect(figures[0]).toMatchObject({ counts: 'back tax bill', value: 27.5e9 });
   });
 
-  it('keys amounts by what they measure: two damages claims are one cost series, an amount that says nothing is no key number', () => {
+  it('keys amounts by what they measure: two damages claims are one cost series, a sale price another', () => {
     const b = buildBriefing([
       article('a', 'The company will seek $20bn in damages from the buyer.'),
       article('b', 'Its parent is suing the state for $28.3bn in damages as well.'),
       article('c', 'The unit was sold for $9.4bn last year.'),
     ]);
     expect(b.figures.map((f) => f.counts)).toEqual(['damages', 'damages', '']);
-    expect(b.timelines.map((t) => t.label)).toEqual(['cost']);
+    expect(b.timelines.map((t) => t.label)).toEqual(['cost', 'price']);
     expect(b.timelines[0]!.entries.map((e) => e.value)).toEqual([20e9, 28.3e9]);
+    expect(b.timelines[1]!.entries.map((e) => e.value)).toEqual([9.4e9]);
   });
 
   it('keeps a whole job title in the speaker, lowercase words inside it included', () => {

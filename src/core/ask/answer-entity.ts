@@ -59,7 +59,7 @@ export function personNames(ws: readonly Word[], text: string, exclude: readonly
   let run: Word[] = [];
   const flush = (): void => {
     while (run.length && notNameWords.test(run[0]!.text)) run.shift();
-    if (run.length >= 2 && run.length <= 4 && !placeHeads.test(run.at(-1)!.text) && !run.some((w) => w.acronym) && !run.some((w) => exclude.some((e) => wordMatches(e, w)))) {
+    if (run.length >= 2 && run.length <= 5 && !placeHeads.test(run.at(-1)!.text) && !run.some((w) => w.acronym) && !run.every((w) => exclude.some((e) => wordMatches(e, w))) && !run.slice(-2).some((w) => exclude.some((e) => wordMatches(e, w)))) {
       out.push(text.slice(run[0]!.start, run.at(-1)!.end));
     }
     run = [];
@@ -151,11 +151,16 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       const sentence = context.sentences[k];
       if (!sentence || sentence.articleId !== context.sentences[s.i]!.articleId) continue;
       const names = personNames(context.wordsOf(k), sentence.text, q.terms);
-      if (names.length) return found(`${names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
+      // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "Judge Vell").
+      const roles = q.terms.filter((t) => !t.capital && roleWord.test(t.lower));
+      const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${r.lower}\\s+${n.split(' ')[0]}|^${r.lower}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 1)))));
+      if (names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
     }
   }
   return undefined;
 }
+
+const roleWord = /^(?:judge|mayor|governor|minister|president|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|director|chief|ceo|head|secretary|commissioner|sheriff|coroner|lawyer|attorney|prosecutor|senator|ambassador|commander|officer|leader|founder|owner|manager|coach|captain)$/i;
 
 const placeStart = /^(?:in|into|near|at|on|along|off|across|from|of|outside)$/i;
 

@@ -82,7 +82,8 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   if (m.breakdown && q.order === 'first') return false;
   if (q.unit === '$' && !/[$£€]/.test(m.unit)) return false;
   if (q.unit === '%' && m.unit !== '%') return false;
-  if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money')) return false;
+  // "How much …" takes an amount in any currency; "how many …" never one.
+  if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money') && !(/[$£€]/.test(m.unit) && /\bhow much\b/i.test(q.text))) return false;
   if (q.wantsProjection !== m.projection && q.wantsProjection) return false;
   if (q.measure) {
     if (m.measure?.id !== q.measure.id) return false;
@@ -96,7 +97,8 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
     const inWindow = ws.some((w) => ((w.start >= m.end && w.start <= m.end + 40) || (w.start >= m.clauseStart && w.end <= m.start)) && sameSense(w.norm, focus));
     if (!counted.some((h) => sameSense(h, focus)) && !inWindow) return false;
   }
-  if (!q.measure && !focus && !q.unit) {
+  const howMuch = /[$£€]/.test(m.unit) && /\bhow much\b/i.test(q.text);
+  if (!q.measure && !focus && !q.unit && !howMuch) {
     // "latest troop estimate": what is counted must be one of the question's words.
     if (!m.head || !q.terms.some((t) => sameSense(t.norm, m.head))) return false;
   }

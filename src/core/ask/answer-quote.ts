@@ -4,8 +4,8 @@
  * in the sentence, or in the sentence the quote runs on from.
  */
 import type { Answer } from '../types.js';
-import { candidateSentences, type AskContext } from './ask-context.js';
-import { namedSpeaker } from './attribution.js';
+import { candidateSentences, coverage, type AskContext } from './ask-context.js';
+import { namedSpeaker, speakerAt } from './attribution.js';
 import { found } from './answer-parts.js';
 import type { Question } from './question.js';
 import { words } from './words.js';
@@ -39,6 +39,15 @@ export function answerQuote(context: AskContext, q: Question): Answer | undefine
     const title = context.briefing.sources.find((x) => x.articleId === s.articleId)?.title;
     const speaker = namedSpeaker(context, i, s.text.length, title) || continuedFrom(context, i);
     if (speaker) return found(`${speaker}.`, [s]);
+  }
+  if (matches.length || /["“]/.test(q.text)) return undefined;
+  // "Who said the papers were backdated?" (not a quotation): the speaker of the sentence that says it in other words.
+  const said = words(q.quote).filter((w) => !w.stop);
+  for (const i of candidateSentences(context, said, 50)) {
+    if (coverage(context, said, context.wordsOf(i)) < 0.66) continue;
+    const s = context.sentences[i]!;
+    const speaker = speakerAt(context, i, s.text.length);
+    if (speaker && !/^(?:he|she|they|it|its|we|i|his|her|their|the|this)$/i.test(speaker)) return found(`${speaker}.`, [s]);
   }
   return undefined;
 }

@@ -59,7 +59,8 @@ export function answerYesNo(context: AskContext, q: Question): Answer | undefine
 
 /** Any other question: the sentence that carries most of it. */
 export function answerFact(context: AskContext, q: Question): Answer | undefined {
-  const list = scored(context, q, 0.55);
+  // "What did X say?": with nothing asked but the source, the source is what the sentence must carry.
+  const list = scored(context, q.terms.length ? q : { ...q, terms: q.source, source: [] }, 0.55);
   const best = list[0];
   if (!best) return undefined;
   // Among near-equals, the most recent reporting: a position or status question wants the latest.

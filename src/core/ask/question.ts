@@ -50,7 +50,7 @@ const scaffold = new Set(
     'last final finally total totals tally count latest figure official officially overall known there any anyone ever thing things ' +
     'kind sort like happen happened expected expect supposed could would might may can will should be been being have has had get got ' +
     'high low big large great go went come came reach reached level share percentage percent proportion people person according ' +
-    'compared comparison versus vs between agree agreed sources source make made making take took taken thousand thousands million millions billion billions trillion').split(' '),
+    'compared comparison versus vs between agree agreed sources source make made making take took taken held hold holding thousand thousands million millions billion billions trillion').split(' '),
 );
 
 const orderLatest = /\b(latest|now|current(?:ly)?|so far|still|most recent|newest|end(?:ed)? up|final(?:ly)?|to date|today|updated|last)\b/i;
@@ -61,7 +61,7 @@ const claimWords = /\b(warn|warned|warning|claim|claimed|claims|alleged|allege)\
 const auxStart = /^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b/i;
 const quoteRe = /"([^"]{8,})"/;
 /** "who put out the statement that …", "who said that …": an unquoted quotation. */
-const unquoted = /\b(?:said|say|says|statement|wrote|tweeted|stated|saying)\s+(?:that\s+)?(.{25,}?)\??$/i;
+const unquoted = /\b(?:said|say|says|statement|wrote|tweeted|stated|saying|claimed|warned|argued|insisted)\s+(?:that\s+)?(.{12,}?)\??$/i;
 const placeNouns = /^(river|city|town|village|country|state|region|county|province|district|place|area|port|island|border|lake|sea|coast|site|neighbou?rhood|capital)$/i;
 const sourceVerbs = /^(say|said|says|give|gave|put|report|reported|estimate|estimated|project|projected|warn|warned|claim|claimed|announce|announced|count|counted|tell|told|state|stated|cite|cited|quote|quoted)$/i;
 const roleNouns = /^(ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|governor|president|director|head|official|officials|secretary|chair|chairman|agency|office|ministry|department|government|authorities|authority)$/i;
@@ -128,7 +128,7 @@ export function parseQuestion(raw: string): Question {
 function questionType(lower: string, quoted: string, text: string): QuestionType {
   const body = lower.replace(/^(?:so|ok|okay|hey|and|but|also|please)[, ]+/, '').replace(/^according to [^,]+,\s*/, '');
   const unquotedClause = unquoted.exec(text)?.[1] ?? '';
-  if ((quoted || (unquotedClause && !/\d/.test(unquotedClause) && unquotedClause.split(' ').length >= 6)) && /^(who|which|whose)\b/.test(body)) return 'quote';
+  if ((quoted || (unquotedClause && !/\d/.test(unquotedClause) && unquotedClause.split(' ').length >= 3)) && /^(who|which|whose)\b/.test(body)) return 'quote';
   if (/^why\b|\bwhat (?:actually |really )?(?:caused|causes|led to|triggered|was behind|is behind)|\bwhat(?:'s| is| was) (?:the )?(?:cause|reason)|\breason for\b/.test(body)) return 'why';
   if (/^(who|whom|whose)\b|^(?:which|what) (?:[\w.'-]+ ){0,2}(?:person|official|officials|agency|body|organi[sz]ation|group|company|minister|lawmakers?|people|authority|government|leader|spokes\w+)\b|\bname of\b|^name\b/.test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';

@@ -7,7 +7,8 @@ describe('reading a question', () => {
     ['latest toll estimate', 'number'],
     ['Who said "the water came in one wave"?', 'quote'],
     ['who put out the statement that every road into the valley was closed', 'quote'],
-    ['Who said the toll would rise?', 'who'],
+    ['Who said the toll would rise?', 'quote'],
+    ['Who runs the relief effort?', 'who'],
     ['Why was the death toll revised down?', 'why'],
     ['what caused the flooding?', 'why'],
     ['Where did the storm come ashore?', 'where'],
@@ -15,7 +16,7 @@ describe('reading a question', () => {
     ['When will the bridge reopen?', 'when'],
     ['Did the ministry confirm the toll?', 'yesno'],
     ['What is the latest position of the council on the dam?', 'fact'],
-  ])('classifies %j as %s, not by the words it shares with other kinds', (question, type) => {
+  ])('classifies %j as %s, not by the words it shares with other kinds ("quote": who said what a clause says)', (question, type) => {
     expect(parseQuestion(question).type).toBe(type);
   });
 
