@@ -208,7 +208,7 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
     kind,
     speaker,
     via: attribution?.via ?? '',
-    when: nearestTime((scan.times ??= timeMentions(sentence)), start),
+    when: nearestTime((scan.times ??= timeMentions(sentence)), start, sentence),
     earlier: isEarlier(clauseBefore, kind),
     citation,
   };
@@ -408,10 +408,19 @@ function timeMentions(sentence: string): TimeMention[] {
   return out;
 }
 
-function nearestTime(times: readonly TimeMention[], position: number): string {
+/**
+ * When a figure was reported, where the sentence says so: a time on the speech verb ("said on
+ * Wednesday", "told reporters Tuesday"), an "as of", or a sentence that opens with it ("On
+ * Friday, …"). A time elsewhere in the sentence is when something happened ("troops travelled
+ * earlier this month", "the Feb. 6 quake"), not when the number was given, so it is left out.
+ */
+function nearestTime(times: readonly TimeMention[], position: number, sentence: string): string {
   let best = '';
   let distance = Infinity;
   for (const m of times) {
+    const before = sentence.slice(Math.max(0, m.at - 40), m.at);
+    const reported = m.at <= 3 || /\b(?:said|says|told|tells|announced|reported|estimated|confirmed|stated|added|warned|revised|updated)\b(?:\s+[\w'’-]+){0,3}\s*$/i.test(before) || /\bas of\s*$/i.test(before);
+    if (!reported) continue;
     const d = Math.abs(m.at - position);
     if (d < distance) {
       distance = d;
