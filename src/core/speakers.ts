@@ -140,6 +140,7 @@ export function findAttributions(sentence: string): Attribution[] {
     const gap = prev ? sentence.slice(prev.start + prev.text.length, w.start) : '';
     let speaker = '';
     if (prev && prev.text === 'and' && out.length) speaker = out.at(-1)!.speaker; // "… revealed X and estimated …"
+    else if (/["”]/.test(gap) && /^(said|says|told|added|wrote|asked)$/i.test(w.text) && spanAfter(ws, i + 1, sentence)) speaker = spanAfter(ws, i + 1, sentence); // '"…," said Ana Vell'
     else if (/,/.test(gap)) speaker = out.at(-1)?.speaker ?? sentenceSubject(ws, sentence); // "…, estimating that …"
     else speaker = spanBefore(ws, i, sentence);
     if (pronouns.has(speaker.toLowerCase()) || (!speaker && prev && pronouns.has(prev.text.toLowerCase()))) {

@@ -78,12 +78,14 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
     const measured = m.role === 'figure' && m.measures.some((x) => x.id === q.label) && !m.unit;
     return labelled || measured;
   }
+  // "How long …": a duration ("85 years", "two months") is the answer, and only one.
+  if (q.unit === 'time') return m.role === 'duration';
   if (m.role !== 'figure') return false;
   if (m.breakdown && q.order === 'first') return false;
   if (q.unit === '$' && !/[$£€]/.test(m.unit)) return false;
   if (q.unit === '%' && m.unit !== '%') return false;
   // "How much …" takes an amount in any currency; "how many …" never one.
-  if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money') && !(/[$£€]/.test(m.unit) && /\bhow much\b/i.test(q.text))) return false;
+  if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money') && !(/[$£€]/.test(m.unit) && /\bhow (?:much|big|large)\b/i.test(q.text))) return false;
   if (q.wantsProjection !== m.projection && q.wantsProjection) return false;
   if (q.measure) {
     if (m.measure?.id !== q.measure.id) return false;
@@ -97,7 +99,7 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
     const inWindow = ws.some((w) => ((w.start >= m.end && w.start <= m.end + 40) || (w.start >= m.clauseStart && w.end <= m.start)) && sameSense(w.norm, focus));
     if (!counted.some((h) => sameSense(h, focus)) && !inWindow) return false;
   }
-  const howMuch = /[$£€]/.test(m.unit) && /\bhow much\b/i.test(q.text);
+  const howMuch = /[$£€]/.test(m.unit) && /\bhow (?:much|big|large)\b/i.test(q.text);
   if (!q.measure && !focus && !q.unit && !howMuch) {
     // "latest troop estimate": what is counted must be one of the question's words.
     if (!m.head || !q.terms.some((t) => sameSense(t.norm, m.head))) return false;

@@ -9,9 +9,35 @@ import { hasVerb } from './answer-entity.js';
 import { sourceMatches } from './answer-number.js';
 import { found } from './answer-parts.js';
 import type { Question } from './question.js';
+import { words } from './words.js';
 
 const causal = /\b(?:root cause|caused by|because|due to|blamed|attributed (?:\w+ ){0,4}to|as a result of|led to|triggered|cited factors|causing|resulted from|after (?:\w+ ){0,5}(?:burst|collapsed|failed|broke))\b/i;
 const stance = /\b(?:never|rejected|denied|disputed|disowned|refuted|misleading|false|dismissed|not|no|didn't|did not|confirmed|acknowledged|admitted|agreed)\b/i;
+
+/**
+ * Whether a sentence gives the cause *of* what was asked, not a cause it had: "the outage was
+ * caused by X" and "X caused the outage" do; "deaths due to the flooding" does not answer what
+ * caused the flooding. The asked-about words must stand before "due to / caused by / after" and
+ * after "caused / triggered / led to".
+ */
+function causeOf(text: string, effect: readonly string[]): boolean {
+  if (/\b(?:root cause|the cause (?:was|is))\b/i.test(text)) return true;
+  const ws = words(text);
+  const at = (re: RegExp): number[] => [...text.matchAll(re)].map((m) => m.index);
+  const backward = at(/\b(?:caused by|due to|because of|because|blamed (?:\w+ ){0,3}on|attributed (?:\w+ ){0,4}to|as a result of|resulted from|after|cited)\b/gi);
+  const forward = at(/\b(?:caused|causing|triggered|led to|sparked|resulted in)\b(?! by)/gi);
+  const effectAt = ws.filter((w) => effect.includes(w.norm)).map((w) => w.start);
+  if (effectAt.length === 0) return effect.length === 0;
+  return backward.some((b) => effectAt.some((p) => p < b)) || forward.some((f) => effectAt.some((p) => p > f));
+}
+
+/** How plainly a sentence states a cause. */
+function causeStrength(text: string): number {
+  if (/\b(?:root cause|the cause (?:was|is))\b/i.test(text)) return 1.5;
+  if (/\b(?:was caused by|were caused by|is caused by|caused by|because of|due to|blamed (?:\w+ ){0,3}on|attributed (?:\w+ ){0,4}to|the cause (?:was|is))\b/i.test(text)) return 1.3;
+  if (/\bbecause\b|\bas a result of\b|\bcited factors\b/i.test(text)) return 1.1;
+  return 1;
+}
 
 interface Scored {
   readonly i: number;
@@ -32,11 +58,17 @@ function scored(context: AskContext, q: Question, minimum: number): Scored[] {
 export function answerWhy(context: AskContext, q: Question): Answer | undefined {
   const { sentences } = context;
   const terms = q.terms.filter((t) => !/^caus/.test(t.norm));
+  // What was caused: the question's common nouns ("the flooding"), not the names that place it.
+  const effect = terms.filter((t) => !t.capital && !t.acronym && !context.isName(t)).map((t) => t.norm);
   const causes: number[] = [];
-  for (const s of scored(context, { ...q, terms }, 0.5).slice(0, 12)) {
+  // The plainest statements of a cause first ("the root cause was …", "caused by …"), then the weaker ("after …").
+  const stated = scored(context, { ...q, terms }, 0.5).slice(0, 12).flatMap((s) => {
     const options = [s.i, s.i + 1, s.i + 2].filter((k) => sentences[k] && sentences[k]!.articleId === sentences[s.i]!.articleId);
-    const k = options.find((x) => causal.test(sentences[x]!.text));
-    if (k === undefined) continue;
+    const k = options.find((x) => causal.test(sentences[x]!.text) && causeOf(sentences[x]!.text, effect));
+    return k === undefined ? [] : [{ k, score: s.score * (k === s.i ? 1 : 0.85) * causeStrength(sentences[k]!.text) }];
+  });
+  stated.sort((a, b) => b.score - a.score || a.k - b.k);
+  for (const { k } of stated) {
     if (causes.some((c) => sentences[c]!.articleId === sentences[k]!.articleId || sentences[c]!.text === sentences[k]!.text)) continue;
     causes.push(k);
     if (causes.length === 2) break;
@@ -47,8 +79,10 @@ export function answerWhy(context: AskContext, q: Question): Answer | undefined 
 
 /** "Did X …?": the sentence that speaks to it, preferring one that takes a stance (confirms, denies). */
 export function answerYesNo(context: AskContext, q: Question): Answer | undefined {
-  const list = scored(context, { ...q, terms: q.terms.filter((t) => !/^\d/.test(t.text)) }, 0.45);
-  const verbs = q.verbs.filter((v) => !/^(?:stand|accept|get|happen)/.test(v));
+  // A stance verb ("accept", "stand behind", "deny") is answered by any stance the sentence takes, so it is no term.
+  const stanceVerb = (t: { readonly lower: string }): boolean => /^(?:accept|accepts|accepted|agree|agrees|agreed|stand|stands|stood|behind|support|supports|deny|denies|denied|reject|rejects|rejected|dispute|disputes|disputed|confirm|confirms|confirmed|admit|admits|admitted|happen|happened|get|got)$/.test(t.lower);
+  const list = scored(context, { ...q, terms: q.terms.filter((t) => !/^\d/.test(t.text) && !stanceVerb(t)) }, 0.45);
+  const verbs = q.verbs.filter((v) => !/^(?:stand|accept|get|happen|agre|support|deny|reject|disput|confirm|admit)/.test(v));
   const aboutSubject = q.subject.length ? list.filter((s) => coverage(context, q.subject, context.wordsOf(s.i)) >= 0.99) : list;
   const withVerb = verbs.length ? aboutSubject.filter((s) => verbs.some((v) => hasVerb(context.wordsOf(s.i), v, context.sentences[s.i]!.text))) : aboutSubject;
   if (!withVerb.length) return undefined;

@@ -48,6 +48,11 @@ export function namedSpeaker(context: AskContext, i: number, at: number, title?:
     const before = findAttributions(sentences[i - 1]!.text).find((x) => !generic.test(x.speaker));
     if (before) return before.speaker;
   }
+  // '"First part." "Second part," said X.': a quotation that goes on into a next sentence attributed to X.
+  if (/^["“]/.test(sentences[i]!.text) && same(i + 1) && /^["“]/.test(sentences[i + 1]!.text)) {
+    const after = findAttributions(sentences[i + 1]!.text).find((x) => !generic.test(x.speaker));
+    if (after) return after.speaker;
+  }
   if (same(i + 1) && /^(?:[A-Z][\w.'’-]*\s){1,4}(?:added|also said|noted|went on)\b/.test(sentences[i + 1]!.text)) {
     const after = findAttributions(sentences[i + 1]!.text).find((x) => !generic.test(x.speaker));
     if (after) return after.speaker;

@@ -18,7 +18,7 @@ export interface Question {
   readonly focus: string;
   /** For "what category/magnitude was it": the word a number labels. */
   readonly label: string;
-  /** `$` (money), `%` (a share), or '' (any). */
+  /** `$` (money), `%` (a share), `time` (a duration: "how long"), or '' (any). */
   readonly unit: string;
   readonly order: Order;
   readonly wantsProjection: boolean;
@@ -85,7 +85,14 @@ export function parseQuestion(raw: string): Question {
   const label = whatX && /category|magnitude|level/.test(whatX) ? measureOfWord(whatX)?.id ?? whatX : '';
   const moneyWords = /\bhow much (?:money|did .* (?:cost|pay|lose|spend))|\bin dollars\b|\b(?:bill|cost|costs|losses|loss|damages|pay|paid|aid|funding)\b/i.test(lower) && !/\bhow many\b/i.test(lower);
   const measure = pickMeasure(ws, focusWords, moneyWords);
-  const unit = /\b(?:what share|percentage|percent|proportion|what fraction|\bshare of)\b/i.test(lower) ? '%' : measure?.kind === 'money' || (moneyWords && /\bhow much\b|\bin dollars\b|\bbill\b|\bcost\b/i.test(lower)) ? '$' : '';
+  // '%': a share ("what share", "how big a stake", "how much were shares up"); 'time': a duration ("how long").
+  const unit = /\b(?:what share|percentage|percent|proportion|what fraction|\bshare of|how (?:big|large) a (?:stake|share)|how much (?:\w+ ){0,4}(?:up|down)\b)\b/i.test(lower)
+    ? '%'
+    : /\bhow long\b/i.test(lower)
+      ? 'time'
+      : measure?.kind === 'money' || (moneyWords && /\bhow much\b|\bin dollars\b|\bbill\b|\bcost\b/i.test(lower))
+        ? '$'
+        : '';
   const sourceSet = new Set(source);
   const verbs = ws.filter((w, i) => i > 0 && !w.capital && !w.stop && !scaffold.has(w.lower) && /(?:ed|en|ing)$|^(?:win|won|find|found|pull|own|owns|order|ordered|fine|fined|arrest|call|testify|accept|stand|maintain|repair|refloat|move)$/.test(w.lower)).map((w) => w.norm);
   // "compared with the survey", "versus last year": what the answer is set against, not what it must say.
@@ -132,8 +139,8 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   if (/^why\b|\bwhat (?:actually |really )?(?:caused|causes|led to|triggered|was behind|is behind)|\bwhat(?:'s| is| was) (?:the )?(?:cause|reason)|\breason for\b/.test(body)) return 'why';
   if (/^(who|whom|whose)\b|^(?:which|what) (?:[\w.'-]+ ){0,2}(?:person|official|officials|agency|body|organi[sz]ation|group|company|minister|lawmakers?|people|authority|government|leader|spokes\w+)\b|\bname of\b|^name\b/.test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';
-  if (/^when\b|\bwhat (?:time|date|day|year|month)\b|\bhow long\b/.test(body)) return 'when';
-  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b/.test(body)) {
+  if (/^when\b|\bwhat (?:time|date|day|year|month)\b/.test(body)) return 'when';
+  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b/.test(body)) {
     return 'number';
   }
   if (auxStart.test(body)) return 'yesno';

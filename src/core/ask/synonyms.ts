@@ -32,6 +32,7 @@ const groups: readonly string[] = [
   'money dollars funds',
   'minister ministry',
   'pay paid payment',
+  'account version narrative',
 ];
 
 const groupOf = new Map<string, number>();

@@ -36,6 +36,10 @@ const storm = buildBriefing([
       'The regional council denied that the dam had been neglected.',
       'The harbour reopened on Thursday, the port authority said.',
       'Engineers hope to rebuild the Halden dam by June 4.',
+      'Repairs to the harbour wall will take three months, the port authority said.',
+      'Shares in the insurer Corvel were up 4.2% on Wednesday; the fund Alder Capital holds a 12% stake in it.',
+      'Many roads closed due to the flooding.',
+      '"The water came in one wave." "Then it came again," said harbour master Leo Brandt.',
     ].join('\n'),
   ),
 ]);
@@ -75,6 +79,20 @@ describe('typed answers on a story of three days', () => {
   it('answers where with the place the outlets agree on, and why with the sentence that gives the cause', () => {
     expect(answerQuestion('Where did the storm come ashore?', storm).answer).toMatch(/Port Tallis/);
     expect(answerQuestion('Why did the dam burst?', storm).answer).toMatch(/spillway had been blocked/);
+  });
+
+  it('answers "how long" with a duration, "how big a stake" and "how much … up" with a share', () => {
+    expect(answerQuestion('how long will the harbour wall repairs take?', storm).answer).toMatch(/three months/i);
+    expect(answerQuestion('how big a stake does alder capital hold', storm).answer).toMatch(/12%/);
+    expect(answerQuestion('how much were corvel shares up on wednesday', storm).answer).toMatch(/4\.2%/);
+  });
+
+  it('gives the cause of what was asked, not a cause it had ("roads closed due to the flooding" does not say what caused the flooding)', () => {
+    expect(answerQuestion('what caused the flooding?', storm).found).toBe(false);
+  });
+
+  it('attributes a quotation to the speaker named after the sentence it runs on into', () => {
+    expect(answerQuestion('who said "the water came in one wave"', storm).answer).toMatch(/Leo Brandt/);
   });
 
   it('answers "when will" from a plan, and never "when did" from one', () => {
