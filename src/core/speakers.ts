@@ -30,7 +30,7 @@ const roleWords = new Set(
 
 const pronouns = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const skippable = new Set(['also', 'previously', 'later', 'further', 'has', 'have', 'had', 'recently', 'then', 'earlier', 'again', 'once', 'repeatedly', 'publicly', 'first', 'initially']);
-const notNames = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'But', 'And', 'However', 'While', 'When', 'If', 'As', 'In', 'On', 'At', 'It', 'We', 'He', 'She', 'They', 'I', 'Both', 'Speaking', 'After', 'Before', 'Since', 'Thus']);
+const notNames = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'But', 'And', 'However', 'While', 'When', 'If', 'As', 'In', 'On', 'At', 'It', 'We', 'He', 'She', 'They', 'I', 'Both', 'Speaking', 'After', 'Before', 'Since', 'Thus', 'Then', 'There', 'Now', 'Also', 'Meanwhile', 'Its', 'His', 'Her', 'Their', 'Our', 'Reports', 'Report', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Dozens', 'Hundreds', 'Thousands', 'Many', 'Some', 'All', 'Most']);
 
 export interface Attribution {
   readonly speaker: string;
