@@ -83,6 +83,8 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   if (m.role !== 'figure') return false;
   if (m.breakdown && q.order === 'first') return false;
   if (q.unit === '$' && !/[$£€]/.test(m.unit)) return false;
+  // "in roubles": an amount in another currency does not answer (the set may hold a conversion; this reads none).
+  if (q.currency && m.unit !== q.currency) return false;
   if (q.unit === '%' && m.unit !== '%') return false;
   // "How much …" takes an amount in any currency; "how many …" never one.
   if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money') && !(/[$£€]/.test(m.unit) && /\bhow (?:much|big|large)\b/i.test(q.text))) return false;

@@ -20,6 +20,8 @@ export interface Question {
   readonly label: string;
   /** `$` (money), `%` (a share), `time` (a duration: "how long"), or '' (any). */
   readonly unit: string;
+  /** A currency the question names ("in euros" → `€`; "in roubles" → the word), or ''. */
+  readonly currency: string;
   readonly order: Order;
   readonly wantsProjection: boolean;
   readonly wantsClaim: boolean;
@@ -118,6 +120,7 @@ export function parseQuestion(raw: string): Question {
     focus: focusWords.at(-1)?.norm ?? '',
     label,
     unit,
+    currency: currencyOf(lower),
     order: orderOf(lower),
     wantsProjection: projectionWords.test(lower) && type === 'number',
     wantsClaim: claimWords.test(lower),
@@ -196,4 +199,11 @@ function subjectOf(ws: readonly Word[]): Word[] {
   while (ws[i] && (ws[i]!.capital || ws[i]!.acronym) && out.length < 5) out.push(ws[i++]!);
   if (!out.length && ws[i] && !ws[i]!.stop) out.push(ws[i]!);
   return out;
+}
+
+/** "… in dollars", "… in roubles": the currency an amount must be in. */
+function currencyOf(lower: string): string {
+  const named = /\bin (dollars|us dollars|euros|pounds|sterling|roubles|rubles|yen|yuan|rupees|francs|lira|pesos)\b/.exec(lower)?.[1];
+  if (!named) return '';
+  return /dollars/.test(named) ? '$' : named === 'euros' ? '€' : /pounds|sterling/.test(named) ? '£' : named;
 }

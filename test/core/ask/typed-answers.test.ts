@@ -39,6 +39,7 @@ const storm = buildBriefing([
       'Repairs to the harbour wall will take three months, the port authority said.',
       'Shares in the insurer Corvel were up 4.2% on Wednesday; the fund Alder Capital holds a 12% stake in it.',
       'Many roads closed due to the flooding.',
+      'Donors pledged $30 million in aid on Friday.',
       '"The water came in one wave." "Then it came again," said harbour master Leo Brandt.',
     ].join('\n'),
   ),
@@ -113,6 +114,7 @@ describe('typed answers on a story of three days', () => {
       'Who owns the Halden dam?',
       'When did they finally rebuild the dam?',
       'which ministry official gave the 57 deaths? name',
+      'how much aid was pledged in euros',
       'did the mayor resign after the storm',
     ]) {
       expect(answerQuestion(q, storm).found, q).toBe(false);
