@@ -86,6 +86,7 @@ describe('typed answers on a story of three days', () => {
     expect(answerQuestion('how long will the harbour wall repairs take?', storm).answer).toMatch(/three months/i);
     expect(answerQuestion('how big a stake does alder capital hold', storm).answer).toMatch(/12%/);
     expect(answerQuestion('how much were corvel shares up on wednesday', storm).answer).toMatch(/4\.2%/);
+    expect(answerQuestion('how much aid was pledged in dollars', storm).answer).toMatch(/\$30 million/);
   });
 
   it('gives the cause of what was asked, not a cause it had ("roads closed due to the flooding" does not say what caused the flooding)', () => {
