@@ -52,7 +52,7 @@ const scaffold = new Set(
     'last final finally total totals tally count latest figure official officially overall known there any anyone ever thing things ' +
     'kind sort like happen happened expected expect supposed could would might may can will should be been being have has had get got ' +
     'high low big large great go went come came reach reached level share percentage percent proportion people person according ' +
-    'compared comparison versus vs between agree agreed sources source make made making take took taken held hold holding thousand thousands million millions billion billions trillion').split(' '),
+    'compared comparison versus vs between agree agreed sources source make made making take took taken held hold holding dollars dollar euros euro pounds sterling roubles rubles yen yuan rupees thousand thousands million millions billion billions trillion').split(' '),
 );
 
 const orderLatest = /\b(latest|now|current(?:ly)?|so far|still|most recent|newest|end(?:ed)? up|final(?:ly)?|to date|today|updated|last)\b/i;
