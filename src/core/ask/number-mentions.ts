@@ -306,10 +306,17 @@ export function numberMentions(sentence: string): NumberMention[] {
     };
     beforeWords.forEach((w, i) => beforeWords.length - i <= 7 && consider(w, beforeWords.length - i + 0.5));
     afterWords.forEach((w, i) => consider(w, i + 1));
-    // "The number of people killed … has now passed 50,000": with nothing nearer, the clause's subject names the measure.
-    if (!found.length && /\b(?:passed|reached|reach|rose to|risen to|climbed to|jumped to|stood at|stands at|is|was|were|are|be|been|hit|topped|exceeded|surpassed|totaled|totalled|amounted to|at|to)\s+(?:[a-z]+\s+){0,2}$/i.test(sentence.slice(clauseStart, n.start))) {
+    // "The number of people killed … has now passed 50,000", "the death toll from the quakes that hit
+    // the region has risen to 7,300": a number in predicate position takes its measure from the clause's
+    // subject, ahead of a measure word in a relative clause nearer to it.
+    const predicate = /\b(?:passed|reached|reach|rose to|risen to|climbed to|jumped to|stood at|stands at|is|was|were|are|be|been|hit|topped|exceeded|surpassed|totaled|totalled|amounted to|at|to)\s+(?:[a-z]+\s+){0,2}$/i.test(sentence.slice(clauseStart, n.start));
+    if (predicate) {
       const clauseWords = outer.filter((w) => w.start >= clauseStart && w.end <= n.start);
-      clauseWords.forEach((w, i) => consider(w, clauseWords.length - i + 9));
+      const subjectEnd = clauseWords.findIndex((w, i) => i > 0 && /^(?:that|which|who|has|have|had|is|was|were|are|rose|climbed|reached|stood|stands|now)$/i.test(w.lower));
+      const subject = clauseWords.slice(0, subjectEnd > 0 ? subjectEnd : Math.min(8, clauseWords.length));
+      const governing = subject.filter((w) => /^(?:toll|tolls|number|total|tally|count|figure)$/i.test(w.lower));
+      if (governing.length) subject.forEach((w) => consider(w, 0.25));
+      if (!found.length) clauseWords.forEach((w, i) => consider(w, clauseWords.length - i + 9));
     }
     // "The body of the sixth victim was found", "the bodies of two workers were recovered": a recovery count.
     if (/\b(?:bod(?:y|ies)|remains) of (?:the |a |an )?$/i.test(sentence.slice(0, n.start)) && /\b(?:found|recovered|retrieved|pulled|located|identified)\b/i.test(sentence)) found.push({ m: recovered, d: 0 });
