@@ -127,6 +127,13 @@ function sentenceSubject(ws: readonly Word[], sentence: string): string {
   return cleanSpan(ws.slice(i, end), sentence);
 }
 
+/** Whether a position lies inside a quotation that opens in the sentence (an odd number of quote marks before it). */
+function insideQuote(sentence: string, at: number): boolean {
+  let marks = 0;
+  for (let k = 0; k < at; k++) if (sentence.charCodeAt(k) === 34) marks++;
+  return marks % 2 === 1;
+}
+
 /** Every attribution in one sentence, in order. */
 export function findAttributions(sentence: string): Attribution[] {
   // Most sentences name no speaker: one scan for a speech verb or "according to" skips them.
@@ -136,6 +143,8 @@ export function findAttributions(sentence: string): Attribution[] {
   const via = (/\baccording to ((?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)/.exec(sentence)?.[1] ?? '').replace(/^the /, '').replace(/[.,;:]+$/, '');
   ws.forEach((w, i) => {
     if (!speechVerbs.has(w.text.toLowerCase())) return;
+    // A speech verb inside a quotation ('"Directors very rarely pay," he said') is the speaker's words, not an attribution.
+    if (insideQuote(sentence, w.start)) return;
     const prev = ws[i - 1];
     const gap = prev ? sentence.slice(prev.start + prev.text.length, w.start) : '';
     let speaker = '';

@@ -44,14 +44,15 @@ export function namedSpeaker(context: AskContext, i: number, at: number, title?:
   if (own && !generic.test(own)) return own;
   const { sentences } = context;
   const same = (k: number): boolean => sentences[k] !== undefined && sentences[k]!.articleId === sentences[i]!.articleId;
+  // '"First part." "Second part," said X.' (one paragraph): a quotation that goes on into a next sentence attributed to X.
+  if (/^["“]/.test(sentences[i]!.text) && same(i + 1) && /^["“]/.test(sentences[i + 1]!.text) && sentences[i + 1]!.paragraph === sentences[i]!.paragraph) {
+    const after = findAttributions(sentences[i + 1]!.text).find((x) => !generic.test(x.speaker));
+    if (after) return after.speaker;
+  }
+  // '"First part," said X.' then '"Second part."': the quotation runs on from X.
   if (/^["“]/.test(sentences[i]!.text) && same(i - 1)) {
     const before = findAttributions(sentences[i - 1]!.text).find((x) => !generic.test(x.speaker));
     if (before) return before.speaker;
-  }
-  // '"First part." "Second part," said X.': a quotation that goes on into a next sentence attributed to X.
-  if (/^["“]/.test(sentences[i]!.text) && same(i + 1) && /^["“]/.test(sentences[i + 1]!.text)) {
-    const after = findAttributions(sentences[i + 1]!.text).find((x) => !generic.test(x.speaker));
-    if (after) return after.speaker;
   }
   if (same(i + 1) && /^(?:[A-Z][\w.'’-]*\s){1,4}(?:added|also said|noted|went on)\b/.test(sentences[i + 1]!.text)) {
     const after = findAttributions(sentences[i + 1]!.text).find((x) => !generic.test(x.speaker));

@@ -40,6 +40,7 @@ const storm = buildBriefing([
       'Shares in the insurer Corvel were up 4.2% on Wednesday; the fund Alder Capital holds a 12% stake in it.',
       'Many roads closed due to the flooding.',
       'Donors pledged $30 million in aid on Friday.',
+      '"Inspectors warned us about that wall for years," port director Ines Marr told reporters.',
       '"The water came in one wave." "Then it came again," said harbour master Leo Brandt.',
     ].join('\n'),
   ),
@@ -91,6 +92,10 @@ describe('typed answers on a story of three days', () => {
 
   it('gives the cause of what was asked, not a cause it had ("roads closed due to the flooding" does not say what caused the flooding)', () => {
     expect(answerQuestion('what caused the flooding?', storm).found).toBe(false);
+  });
+
+  it('never takes a speech verb inside the quotation for the attribution', () => {
+    expect(answerQuestion('who said "inspectors warned us about that wall for years"', storm).answer).toMatch(/Ines Marr/);
   });
 
   it('attributes a quotation to the speaker named after the sentence it runs on into', () => {
