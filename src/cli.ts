@@ -9,7 +9,7 @@ import { answerQuestion } from './core/answer.js';
 import type { Briefing, TimelineEntry } from './core/types.js';
 import { parseSince, renderDigestForCli } from './digests/render-digest-for-cli.js';
 import { renderAnswerMessage } from './render/answer-message.js';
-import { renderBriefingMessage, renderNumbersMessage, renderSourcesMessage } from './render/briefing-message.js';
+import { renderBriefingMessage, renderNumbersMessage, renderSourcesMessage, type FileProblem } from './render/briefing-message.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import { renderText } from './render/render-text.js';
 import { loadTopic } from './topics/topic-library.js';
@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const topic = await loadTopic(dir);
     for (const p of topic.problems) io.stderr(`${p.kept ? 'warning' : 'skipped'} ${p.path}: ${p.reason}`);
     if (topic.articles.length === 0) throw new UsageError(`no readable articles in ${dir}`);
-    return run(command, options, topic.title, topic.briefing, topic.problems.map((p) => `${p.path}: ${p.reason}`), io);
+    return run(command, options, topic.title, topic.briefing, topic.problems, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`sitrep: ${error.message}`);
@@ -94,7 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-function run(command: string, options: Options, title: string, briefing: Briefing, problems: string[], io: CliIO): number {
+function run(command: string, options: Options, title: string, briefing: Briefing, problems: readonly FileProblem[], io: CliIO): number {
   const print = (message: Parameters<typeof renderText>[0], json: unknown): void => {
     if (options.format === 'json') io.stdout(JSON.stringify(json, null, 2));
     else io.stdout(options.format === 'markdown' ? renderMarkdown(message) : renderText(message));
@@ -106,9 +106,16 @@ function run(command: string, options: Options, title: string, briefing: Briefin
     case 'numbers':
       print(renderNumbersMessage(title, briefing), { title, timelines: briefing.timelines.map(timelineJson) });
       return 0;
-    case 'sources':
-      print(renderSourcesMessage(title, briefing, problems), { title, sources: briefing.sources, skipped: problems });
+    case 'sources': {
+      const line = (p: FileProblem): string => `${p.path}: ${p.reason}`;
+      print(renderSourcesMessage(title, briefing, problems), {
+        title,
+        sources: briefing.sources,
+        skipped: problems.filter((p) => !p.kept).map(line),
+        warnings: problems.filter((p) => p.kept).map(line),
+      });
       return 0;
+    }
     case 'ask': {
       const question = options.positional.join(' ').trim();
       if (!question) throw new UsageError('ask needs a question: sitrep ask "latest estimate"');

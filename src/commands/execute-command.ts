@@ -64,7 +64,7 @@ async function run(request: CommandRequest, context: CommandContext, deps: Comma
       return renderSourcesMessage(
         topic.title,
         topic.briefing,
-        topic.problems.map((p) => `${p.path}: ${p.reason}`),
+        topic.problems,
         deps.feeds?.failing(topic.name) ?? [],
       );
     case 'ask': {

@@ -55,15 +55,28 @@ export function renderNumbersMessage(title: string, briefing: Briefing): Message
   };
 }
 
-/** The articles of the set, and the files that could not be used. */
-/** Sources, then what is wrong with the set: files skipped at reading, feeds failing to fetch. */
-export function renderSourcesMessage(title: string, briefing: Briefing, problems: readonly string[], failingFeeds: readonly string[] = []): Message {
+/** A file of the set with something wrong: skipped, or read with a field left out (`kept`). */
+export interface FileProblem {
+  readonly path: string;
+  readonly reason: string;
+  readonly kept?: true;
+}
+
+/**
+ * Sources, then what is wrong with the set: files skipped at reading, files read with a field
+ * left out, feeds failing to fetch.
+ */
+export function renderSourcesMessage(title: string, briefing: Briefing, problems: readonly FileProblem[], failingFeeds: readonly string[] = []): Message {
+  const lines = (kept: boolean) => problems.filter((p) => Boolean(p.kept) === kept).map((p) => ({ text: `${p.path}: ${p.reason}` }));
+  const skipped = lines(false);
+  const warned = lines(true);
   return {
     title: `Sources: ${title}`,
     subtitle: plural(briefing.sources.length, 'article'),
     sections: [
       { style: 'list', items: briefing.sources.map((s) => ({ text: s.label, note: `${s.origin}${s.url ? ` · ${s.url}` : ''}` })) },
-      ...(problems.length ? [{ heading: 'Skipped files', style: 'plain' as const, items: problems.map((text) => ({ text })) }] : []),
+      ...(skipped.length ? [{ heading: 'Skipped files', style: 'plain' as const, items: skipped }] : []),
+      ...(warned.length ? [{ heading: 'Read with a warning', style: 'plain' as const, items: warned }] : []),
       ...(failingFeeds.length ? [{ heading: 'Failing feeds', style: 'plain' as const, items: failingFeeds.map((text) => ({ text })) }] : []),
     ],
     tone: 'normal',

@@ -77,6 +77,20 @@ describe('the sitrep CLI contract', () => {
     expect(stderr).toMatch(/b\.txt: binary file/);
   });
 
+  it('sources lists a file read with a field left out as a warning, not as skipped', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sitrep-cli-'));
+    await writeFile(join(dir, 'a.md'), '---\npublished: someday\n---\nThe council said 120 homes were flooded on Monday.');
+    await writeFile(join(dir, 'b.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const { code, stdout } = await sitrep('sources', '--set', dir, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { sources: unknown[]; skipped: string[]; warnings: string[] };
+    expect(json.sources).toHaveLength(1);
+    expect(json.skipped).toEqual([expect.stringMatching(/b\.txt: binary file/)]);
+    expect(json.warnings).toEqual([expect.stringMatching(/a\.md: front matter field "published" is not a date/)]);
+    const text = await sitrep('sources', '--set', dir);
+    expect(text.stdout).toMatch(/Read with a warning[\s\S]*a\.md/);
+  });
+
   it.each([
     [['brief', '--set', '/no/such/folder'], /article set not found/],
     [['brief', '--format', 'pdf'], /--format must be/],

@@ -18,7 +18,6 @@ const minimum = 0.55;
 interface Scored {
   readonly i: number;
   readonly score: number;
-  readonly time: number | undefined;
 }
 
 /** Retrieved sentences that carry the question's terms and its main verb, best first. */
@@ -28,7 +27,7 @@ function relevant(context: AskContext, q: Question, needVerb: boolean, floor = m
     const ws = context.wordsOf(i);
     if (needVerb && q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v, context.sentences[i]!.text))) continue;
     const score = coverage(context, q.terms, ws);
-    if (score >= floor) out.push({ i, score, time: context.times.get(context.sentences[i]!.articleId) });
+    if (score >= floor) out.push({ i, score });
   }
   return out.sort((a, b) => b.score - a.score || a.i - b.i);
 }
@@ -105,7 +104,7 @@ export function answerWhoByNumber(context: AskContext, q: Question): Answer | un
   const hits: Scored[] = [];
   for (const i of sentencesNaming(context, q.numbers)) {
     if (!context.mentionsOf(i).some((m) => q.numbers.includes(m.value))) continue;
-    hits.push({ i, score: coverage(context, q.terms, context.wordsOf(i)) + 0.01, time: context.times.get(context.sentences[i]!.articleId) });
+    hits.push({ i, score: coverage(context, q.terms, context.wordsOf(i)) + 0.01 });
   }
   hits.sort((a, b) => b.score - a.score || a.i - b.i);
   const named: { s: Scored; speaker: string }[] = [];

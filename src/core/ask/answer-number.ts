@@ -20,7 +20,6 @@ export interface NumberCandidate {
   readonly sentence: number;
   readonly mention: NumberMention;
   readonly score: number;
-  readonly time: number | undefined;
 }
 
 const genericHeads = new Set(['people', 'person', 'peopl', 'individual', 'resident', 'other', '']);
@@ -34,23 +33,21 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   // The measure and the counted noun are checked by `fits`; coverage weighs what else the question says.
   const terms = q.terms.filter((t) => !(q.measure && measureOfWord(t.norm)?.id === q.measure.id) && !(q.focus && sameSense(t.norm, q.focus)) && !(q.label && measureOfWord(t.norm)?.id === q.label) && !/^#/.test(t.norm));
   const out: NumberCandidate[] = [];
-  // The measure (or counted noun) a candidate must fit counts as matched question weight.
-  const measureWeight = 0;
   // Other measures in the question describe who is counted ("the missing workers' bodies recovered"): weak evidence.
   const soft = [...q.soft, ...terms.filter((t) => measureOfWord(t.norm) !== undefined)];
   for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
     const ws = context.wordsOf(i);
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
-    const sentenceCover = terms.length ? coverage(context, terms, ws, soft, measureWeight) : 1;
+    const sentenceCover = terms.length ? coverage(context, terms, ws, soft) : 1;
     for (const m of context.mentionsOf(i)) {
       if (!fits(q, m, ws)) continue;
       const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
-      const clauseCover = terms.length ? coverage(context, terms, clauseWords, soft, measureWeight) : 1;
+      const clauseCover = terms.length ? coverage(context, terms, clauseWords, soft) : 1;
       const wider = widerScope(context.sentences[i]!.text, clauseWords, q.terms) ? 0.7 : 1;
       // A named source that matched is evidence of its own ("according to Vellum, how many …").
       const sourced = q.source.length ? 0.3 : 0;
       const score = wider * (0.5 * sentenceCover + 0.5 * clauseCover) + sourced + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0) - (m.breakdown ? 0.1 : 0);
-      out.push({ sentence: i, mention: m, score, time: context.times.get(context.sentences[i]!.articleId) });
+      out.push({ sentence: i, mention: m, score });
     }
   }
   return out.sort((a, b) => b.score - a.score);
@@ -87,8 +84,9 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   if (q.currency && m.unit !== q.currency) return false;
   if (q.unit === '%' && m.unit !== '%') return false;
   // "How much …" takes an amount in any currency; "how many …" never one.
-  if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money') && !(/[$£€]/.test(m.unit) && /\bhow (?:much|big|large)\b/i.test(q.text))) return false;
-  if (q.wantsProjection !== m.projection && q.wantsProjection) return false;
+  const howMuch = /[$£€]/.test(m.unit) && /\bhow (?:much|big|large)\b/i.test(q.text);
+  if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money') && !howMuch) return false;
+  if (q.wantsProjection && !m.projection) return false;
   if (q.measure) {
     if (m.measure?.id !== q.measure.id) return false;
   }
@@ -101,7 +99,6 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
     const inWindow = ws.some((w) => ((w.start >= m.end && w.start <= m.end + 40) || (w.start >= m.clauseStart && w.end <= m.start)) && sameSense(w.norm, focus));
     if (!counted.some((h) => sameSense(h, focus)) && !inWindow) return false;
   }
-  const howMuch = /[$£€]/.test(m.unit) && /\bhow (?:much|big|large)\b/i.test(q.text);
   if (!q.measure && !focus && !q.unit && !howMuch) {
     // "latest troop estimate": what is counted must be one of the question's words.
     if (!m.head || !q.terms.some((t) => sameSense(t.norm, m.head))) return false;

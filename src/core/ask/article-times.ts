@@ -5,11 +5,11 @@
  * of "last month". An article with no usable date sits with the dated article it shares the most
  * distinctive numbers with, else it has no time (undefined).
  */
+import { monthPattern } from '../written-dates.js';
 
 const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const monthPattern = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const monthDay = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi');
-const dayMonth = new RegExp(`\\b(\\d{1,2})\\s+${monthPattern}(?:,?\\s+(\\d{4}))?\\b`, 'gi');
+const monthDay = new RegExp(`\\b(${monthPattern})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi');
+const dayMonth = new RegExp(`\\b(\\d{1,2})\\s+(${monthPattern})(?:,?\\s+(\\d{4}))?\\b`, 'gi');
 
 export interface DatedText {
   readonly id: string;
@@ -52,6 +52,7 @@ export function articleTimes(articles: readonly DatedText[]): Map<string, number
   const years = dated.map((a) => new Date(publishedTime(a.published)!).getUTCFullYear()).sort();
   const typicalYear = years[Math.floor(years.length / 2)];
   const latestDated = Math.max(-Infinity, ...dated.map((a) => publishedTime(a.published)!));
+  let datedNumbers: { time: number; numbers: Set<string> }[] | undefined;
   for (const a of articles) {
     const published = publishedTime(a.published);
     if (published !== undefined) {
@@ -65,7 +66,8 @@ export function articleTimes(articles: readonly DatedText[]): Map<string, number
       t = Math.max(t, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1, 12));
     }
     // An article repeating a dated article's figures was written no earlier than it.
-    const shared = bySharedNumbers(a, dated);
+    datedNumbers ??= dated.map((d) => ({ time: publishedTime(d.published)!, numbers: distinctiveNumbers(d.text) }));
+    const shared = bySharedNumbers(a, datedNumbers);
     times.set(a.id, t === undefined ? shared : shared === undefined ? t : Math.max(t, shared));
   }
   return times;
@@ -73,16 +75,20 @@ export function articleTimes(articles: readonly DatedText[]): Map<string, number
 
 const distinctive = /\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}(?:\.\d+)?\b/g;
 
+/** The numbers of a text that could identify a report: 3+ digits or thousands, not years. */
+function distinctiveNumbers(text: string): Set<string> {
+  return new Set((text.match(distinctive) ?? []).map((n) => n.replace(/,/g, '')).filter((n) => !/^(?:19|20)\d\d$/.test(n)));
+}
+
 /** The date of the dated article sharing the most distinctive numbers with an undated one (two at least). */
-function bySharedNumbers(article: DatedText, dated: readonly DatedText[]): number | undefined {
-  const own = new Set((article.text.match(distinctive) ?? []).map((n) => n.replace(/,/g, '')).filter((n) => !/^(?:19|20)\d\d$/.test(n)));
+function bySharedNumbers(article: DatedText, dated: readonly { readonly time: number; readonly numbers: ReadonlySet<string> }[]): number | undefined {
+  const own = distinctiveNumbers(article.text);
   let best: number | undefined;
   let bestShared = 1;
   for (const d of dated) {
-    const theirs = new Set((d.text.match(distinctive) ?? []).map((n) => n.replace(/,/g, '')));
     let shared = 0;
-    for (const n of own) if (theirs.has(n)) shared++;
-    const t = publishedTime(d.published)!;
+    for (const n of own) if (d.numbers.has(n)) shared++;
+    const t = d.time;
     if (shared > bestShared || (shared === bestShared && best !== undefined && t > best)) {
       bestShared = shared;
       best = t;

@@ -3,7 +3,7 @@
  * article, and per sentence (lazily) its words and number mentions. Retrieval ranks sentences by
  * BM25 over the briefing's own index, with each question word's synonyms and measure words.
  */
-import { sentencesWith } from '../term-index.js';
+import { sentenceFrequency, sentencesWith } from '../term-index.js';
 import { stem, stopwords } from '../text.js';
 import type { Briefing, Sentence } from '../types.js';
 import { articleTimes } from './article-times.js';
@@ -17,8 +17,6 @@ export interface AskContext {
   readonly sentences: readonly Sentence[];
   /** Article id → reported time (ms), undefined when unknown. */
   readonly times: ReadonlyMap<string, number | undefined>;
-  /** Article id → index of its first sentence. */
-  readonly firstSentence: ReadonlyMap<string, number>;
   readonly wordsOf: (i: number) => readonly Word[];
   readonly mentionsOf: (i: number) => readonly NumberMention[];
   /** The idf of a word of the question, from the set's own sentence frequencies. */
@@ -41,9 +39,7 @@ export function askContext(briefing: Briefing): AskContext {
   if (held) return held;
   const { sentences } = briefing.index;
   const texts = new Map<string, string[]>();
-  const firstSentence = new Map<string, number>();
-  sentences.forEach((s, i) => {
-    if (!firstSentence.has(s.articleId)) firstSentence.set(s.articleId, i);
+  sentences.forEach((s) => {
     const list = texts.get(s.articleId);
     if (list) list.push(s.text);
     else texts.set(s.articleId, [s.text]);
@@ -60,7 +56,6 @@ export function askContext(briefing: Briefing): AskContext {
     briefing,
     sentences,
     times,
-    firstSentence,
     wordsOf: (i) => {
       let ws = wordCache.get(i);
       if (!ws) wordCache.set(i, (ws = words(sentences[i]!.text)));
@@ -119,17 +114,13 @@ export function askContext(briefing: Briefing): AskContext {
       return share;
     },
     idf: (w) => {
-      const df = w.acronym ? 0 : frequency(briefing, stem(w.lower));
+      const id = w.acronym ? undefined : briefing.index.vocabulary.get(stem(w.lower));
+      const df = id === undefined ? 0 : sentenceFrequency(briefing.index, id);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     },
   };
   contexts.set(briefing, context);
   return context;
-}
-
-function frequency(briefing: Briefing, term: string): number {
-  const id = briefing.index.vocabulary.get(term);
-  return id === undefined ? 0 : briefing.index.postingStart[id + 1]! - briefing.index.postingStart[id]!;
 }
 
 /** Whether a sentence word matches a question word: same form, a synonym, or the same measure. */
@@ -162,10 +153,10 @@ export function spelledAcronyms(ws: readonly Word[]): Set<string> {
  * The share of the question's weight a span of sentence words carries: each question word counts
  * its idf, fully when matched by form, synonym or measure, or, for an acronym, spelled out.
  */
-export function coverage(context: AskContext, terms: readonly Word[], span: readonly Word[], soft: readonly Word[] = [], matched = 0): number {
+export function coverage(context: AskContext, terms: readonly Word[], span: readonly Word[], soft: readonly Word[] = []): number {
   if (terms.length === 0) return 0;
-  let total = matched;
-  let got = matched;
+  let total = 0;
+  let got = 0;
   let spelled: Set<string> | undefined;
   // A span about another of the story's main entities ("… in Brill" when Alden was asked) implies nothing.
   const rival = span.some((s, k) => k > 0 && /^(?:in|across|throughout|for)$/.test(span[k - 1]!.lower) && s.capital && !s.acronym && context.articleShare(s) >= storyWide && !terms.some((t) => wordMatches(t, s)));

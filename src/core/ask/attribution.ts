@@ -16,7 +16,7 @@ export function speakerAt(context: AskContext, i: number, at: number, clause?: {
   // "X said A, while B": X gave A; B is not X's unless nothing else in the sentence names a speaker for it.
   const inClause = clause ? all.filter((a) => a.at >= clause.start && a.at < clause.end) : all;
   const attribution = attributionAt(inClause.length || !clause ? inClause : all.filter((a) => a.at > clause.end), at);
-  let speaker = attribution ? resolvePronoun(attribution.speaker.toLowerCase() === attribution.speaker ? attribution.speaker : attribution.speaker, previousSpeaker(sentences, i)) : '';
+  let speaker = attribution ? resolvePronoun(attribution.speaker, previousSpeaker(sentences, i)) : '';
   if (/^(?:he|she|they|we|i)$/i.test(speaker)) speaker = previousSpeaker(sentences, i);
   if (/\bstatement\b/i.test(speaker) || /\bthe statement said\b/i.test(s.text)) speaker = statementAuthor(context, i) || speaker;
   if (speaker && attribution?.via && attribution.via !== speaker) return `${speaker} (via ${attribution.via})`;

@@ -196,14 +196,14 @@ function roleOf(sentence: string, n: RawNumber, ws: readonly Word[], before: Wor
 }
 
 /** The counted noun phrase after a number: up to four content words ("active duty troops"). */
-function countedAfter(ws: readonly Word[], from: number, endOffset = -1): { text: string; head: string; end: number } {
+function countedAfter(sentence: string, ws: readonly Word[], from: number, endOffset = -1): { text: string; head: string; end: number } {
   const phrase: Word[] = [];
   // "20,000, based on …": punctuation right after the number means it counts nothing named here.
-  if (endOffset >= 0 && ws[from] && /[,;:.!?)"(]/.test(gapSentence.slice(endOffset, ws[from]!.start))) return { text: '', head: '', end: from };
+  if (endOffset >= 0 && ws[from] && /[,;:.!?)"(]/.test(sentence.slice(endOffset, ws[from]!.start))) return { text: '', head: '', end: from };
   for (let i = from; i < ws.length && phrase.length < 4; i++) {
     const w = ws[i]!;
     if (/^\d/.test(w.text) || (w.stop && !w.acronym) || phraseStop.has(w.lower)) break;
-    if (phrase.length && /[,;:.!?)"]/.test(sentenceGap(ws, i))) break;
+    if (phrase.length && /[,;:.!?)"]/.test(sentence.slice(ws[i - 1]!.end, w.start))) break;
     phrase.push(w);
   }
   // A past participle ends the noun phrase: "flights scheduled", "people killed".
@@ -215,15 +215,9 @@ function countedAfter(ws: readonly Word[], from: number, endOffset = -1): { text
   return { text: phrase.map((w) => w.text).join(' '), head: head?.norm ?? '', end: head ? ws.indexOf(head) + 1 : from };
 }
 
-let gapSentence = '';
-function sentenceGap(ws: readonly Word[], i: number): string {
-  return gapSentence.slice(ws[i - 1]!.end, ws[i]!.start);
-}
-
 /** Every number of a sentence, with what it measures. */
 export function numberMentions(sentence: string): NumberMention[] {
   const ws = words(sentence);
-  gapSentence = sentence;
   const raws = rawNumbers(sentence, ws);
   const breaks = [...sentence.matchAll(clauseBreak)].map((m) => m.index);
   const inside = (w: Word): boolean => raws.some((n) => w.start >= n.start && w.start < n.end);
@@ -237,11 +231,7 @@ export function numberMentions(sentence: string): NumberMention[] {
     const next = raws[k + 1];
     if (next) {
       const gap = sentence.slice(n.end, next.start);
-      if (/^\s?(?:-|to|and)\s?$/i.test(gap) && (/^\s?(?:-|to)\s?$/i.test(gap) || /\bbetween\s+$/i.test(sentence.slice(0, n.start))) && next.value >= n.value) {
-        high = next;
-      } else if (/^\s?(?:billion|million|trillion)?\s?(?:-|to|and)\s?$/i.test(gap) === false && /^\s?and\s$/i.test(gap) && /\bbetween\s+\$?$/i.test(sentence.slice(0, n.start))) {
-        high = next;
-      }
+      if (/^\s?(?:-|to|and)\s?$/i.test(gap) && (/^\s?(?:-|to)\s?$/i.test(gap) || /\bbetween\s+$/i.test(sentence.slice(0, n.start))) && next.value >= n.value) high = next;
     }
     // "between 4.3 and 5.2 billion dollars": the scale and unit of the high end apply to both.
     let value = n.value;
@@ -266,11 +256,11 @@ export function numberMentions(sentence: string): NumberMention[] {
     const qStart = qualifier ? head.toLowerCase().lastIndexOf(qualifier) : n.start;
     const display = sentence.slice(qStart, end).replace(/\s+/g, ' ');
     // The counted noun; "2,740 of the around 60,000 flights": the part takes the whole's noun.
-    let counted = countedAfter(outer, iAfter, end);
+    let counted = countedAfter(sentence, outer, iAfter, end);
     const ofWhole = /^\s(?:of|out of)\s(?:the\s)?(?:\w+\s)?$/i.exec(sentence.slice(end, raws[k + 1]?.start ?? end));
-    if (!counted.text && ofWhole && raws[k + 1]) counted = countedAfter(outer, wordAt(outer, raws[k + 1]!.end));
+    if (!counted.text && ofWhole && raws[k + 1]) counted = countedAfter(sentence, outer, wordAt(outer, raws[k + 1]!.end));
     else if (counted.text && /^\s?of\s/i.test(sentence.slice(end)) === false && /^(?:of)$/i.test(outer[counted.end]?.lower ?? '') && /^(?:percent|%|per|share|half|third|quarter)/i.test(counted.text)) {
-      counted = countedAfter(outer, counted.end + 1);
+      counted = countedAfter(sentence, outer, counted.end + 1);
     }
     const clause = clauseOf(breaks, n.start);
     const clauseStart = clause > 0 ? breaks[clause - 1]! : 0;

@@ -96,7 +96,7 @@ export function parseQuestion(raw: string): Question {
         ? '$'
         : '';
   const sourceSet = new Set(source);
-  const verbs = ws.filter((w, i) => i > 0 && !w.capital && !w.stop && !scaffold.has(w.lower) && /(?:ed|en|ing)$|^(?:win|won|find|found|pull|own|owns|order|ordered|fine|fined|arrest|call|testify|accept|stand|maintain|repair|refloat|move)$/.test(w.lower)).map((w) => w.norm);
+  const verbs = mainVerbs(ws);
   // "compared with the survey", "versus last year": what the answer is set against, not what it must say.
   const comparison = /\b(?:compared (?:with|to)|versus|vs\.?|as opposed to|rather than)\s+[^,?.;]+/i.exec(stripped);
   const inComparison = (w: Word): boolean => comparison !== null && w.start >= comparison.index && w.end <= comparison.index + comparison[0].length;
@@ -206,4 +206,24 @@ function currencyOf(lower: string): string {
   const named = /\bin (dollars|us dollars|euros|pounds|sterling|roubles|rubles|yen|yuan|rupees|francs|lira|pesos)\b/.exec(lower)?.[1];
   if (!named) return '';
   return /dollars/.test(named) ? '$' : named === 'euros' ? '€' : /pounds|sterling/.test(named) ? '£' : named;
+}
+
+/**
+ * The question's verbs, read from its shape rather than a list: inflected forms ("ordered",
+ * "finished", "going"), the word after "who" or a "which X" ("who owns", "which lawmakers want"),
+ * after "to" ("to testify"), and the word after an auxiliary and a one-word subject ("did Ana
+ * win", "when did they leave"). Matched by lemma, so "won" meets "win".
+ */
+function mainVerbs(ws: readonly Word[]): string[] {
+  const content = (w: Word | undefined): w is Word => w !== undefined && !w.capital && !w.stop && !scaffold.has(w.lower) && !/^\d/.test(w.text);
+  const out = new Set<string>();
+  ws.forEach((w, i) => {
+    if (i === 0 || !content(w)) return;
+    const before = ws[i - 1]!.lower;
+    const twoBefore = ws[i - 2]?.lower ?? '';
+    const inflected = /(?:ed|en|ing)$/.test(w.lower);
+    const placed = /^(?:who|to)$/.test(before) || (/^(?:which|what)$/.test(twoBefore) && i === 2) || /^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(twoBefore);
+    if (inflected || placed) out.add(w.norm);
+  });
+  return [...out];
 }
