@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { briefingsDirProblem } from './briefings-dir-problem.js';
 
 /**
  * Every setting Sitrep reads, validated once at start-up. This is the only module that reads
@@ -18,8 +19,33 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** A TCP port; an empty or blank value is refused rather than read as 0 (a random port). */
+const port = z
+  .string()
+  .trim()
+  .min(1, 'is empty: give a port number (0 to 65535) or leave it unset')
+  .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
+  .transform(Number)
+  .refine((n) => n <= 65535, 'must be a whole number from 0 to 65535')
+  .optional()
+  .default(3000);
+
+/** An IP address or a host name to bind to; a dotted number that is no IPv4 address is refused. */
+const host = optionalText.pipe(
+  z
+    .union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name' })
+    .refine((h) => !/^[\d.]+$/.test(h) || z.ipv4().safeParse(h).success, 'must be an IP address or a host name')
+    .optional(),
+);
+
+/** The folder of topic folders: it must exist, be a folder and hold articles (checked once, at start-up). */
+const briefingsDir = optionalText.default('briefings').superRefine((dir, ctx) => {
+  const problem = briefingsDirProblem(dir ?? 'briefings');
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 const envSchema = z.object({
-  BRIEFINGS_DIR: optionalText.default('briefings'),
+  BRIEFINGS_DIR: briefingsDir,
   DEFAULT_TOPIC: optionalText,
   DATABASE_PATH: optionalText.default('data/sitrep.sqlite'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional().default('info'),
@@ -32,7 +58,9 @@ const envSchema = z.object({
   SLACK_API_URL: optionalUrl,
   /** Only channel managers (admins, owners, channel creator) may subscribe digests in Slack. */
   SLACK_RESTRICT_DIGESTS: flag,
-  PORT: z.coerce.number().int().min(0).max(65535).optional().default(3000),
+  PORT: port,
+  /** Bind address of the HTTP receiver. Unset: every interface. */
+  HOST: host,
 
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
@@ -53,6 +81,8 @@ export interface SlackConfig {
   readonly appToken?: string;
   readonly apiUrl?: string;
   readonly port: number;
+  /** Bind address in HTTP mode; undefined listens on every interface. */
+  readonly host?: string;
   readonly restrictDigests: boolean;
 }
 
@@ -75,7 +105,7 @@ export interface Config {
   readonly feeds: { readonly allowPrivate: boolean; readonly pollMinutes: number };
 }
 
-/** Thrown for configuration that cannot start; the message names the variable and never its value. */
+/** Thrown for configuration that cannot start; the message names the variable and never a secret's value. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -92,7 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const e = parsed.data;
   return {
-    briefingsDir: e.BRIEFINGS_DIR,
+    briefingsDir: e.BRIEFINGS_DIR ?? 'briefings',
     ...(e.DEFAULT_TOPIC ? { defaultTopic: e.DEFAULT_TOPIC } : {}),
     databasePath: e.DATABASE_PATH,
     logLevel: e.LOG_LEVEL,
@@ -120,6 +150,7 @@ function slackPart(e: ParsedEnv): { slack?: SlackConfig } {
       ...(appToken ? { appToken } : {}),
       ...(e.SLACK_API_URL ? { apiUrl: withTrailingSlash(e.SLACK_API_URL) } : {}),
       port: e.PORT,
+      ...(e.HOST ? { host: e.HOST } : {}),
       restrictDigests: e.SLACK_RESTRICT_DIGESTS,
     },
   };

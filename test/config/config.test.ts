@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -17,6 +20,12 @@ describe('configuration', () => {
     [{ DISCORD_TOKEN: 'fake.discord.token' }, /DISCORD_APPLICATION_ID/],
     [{ DISCORD_TOKEN: 'fake.discord.token', DISCORD_APPLICATION_ID: 'abc' }, /DISCORD_APPLICATION_ID: must be a numeric snowflake/],
     [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '' }, /Invalid setting PORT: is empty/],
+    [{ PORT: '   ' }, /Invalid setting PORT: is empty/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ HOST: 'not a host' }, /Invalid setting HOST/],
+    [{ HOST: 'http://127.0.0.1' }, /Invalid setting HOST/],
+    [{ HOST: '300.1.2.3' }, /Invalid setting HOST/],
     [{ SLACK_API_URL: 'ftp://x' }, /SLACK_API_URL/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -36,6 +45,39 @@ describe('configuration', () => {
   it('adds the trailing slash Bolt needs to SLACK_API_URL', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-fake-1', SLACK_SIGNING_SECRET: 'fake', SLACK_API_URL: 'http://127.0.0.1:9/api' });
     expect(config.slack?.apiUrl).toBe('http://127.0.0.1:9/api/');
+  });
+});
+
+describe('BRIEFINGS_DIR', () => {
+  const scratch = (): string => mkdtempSync(join(tmpdir(), 'sitrep-config-'));
+
+  it.each([
+    ['missing', (dir: string) => join(dir, 'nowhere'), /Invalid setting BRIEFINGS_DIR: no folder at .*nowhere/],
+    ['a file', (dir: string) => (writeFileSync(join(dir, 'f.txt'), 'x'), join(dir, 'f.txt')), /Invalid setting BRIEFINGS_DIR: .*f\.txt is not a folder/],
+    ['an empty folder', (dir: string) => dir, /Invalid setting BRIEFINGS_DIR: .* holds no topic folders with articles/],
+    ['a folder of empty topic folders', (dir: string) => (mkdirSync(join(dir, 'topic')), dir), /BRIEFINGS_DIR: .* holds no topic folders/],
+  ])('refuses a BRIEFINGS_DIR that is %s, naming the variable', (_what, make, message) => {
+    const dir = make(scratch());
+    expect(() => loadConfig({ BRIEFINGS_DIR: dir })).toThrow(ConfigError);
+    expect(() => loadConfig({ BRIEFINGS_DIR: dir })).toThrow(message);
+  });
+
+  it('takes a folder of topic folders, or one topic folder of articles', () => {
+    const root = scratch();
+    mkdirSync(join(root, 'story'));
+    writeFileSync(join(root, 'story', 'a.md'), 'The bridge reopened on Friday.');
+    expect(loadConfig({ BRIEFINGS_DIR: root }).briefingsDir).toBe(root);
+    expect(loadConfig({ BRIEFINGS_DIR: join(root, 'story') }).briefingsDir).toBe(join(root, 'story'));
+  });
+});
+
+describe('HOST', () => {
+  it.each(['127.0.0.1', '::1', '0.0.0.0', 'localhost', 'sitrep.internal.example'])('binds the Slack receiver to %s', (value) => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-fake-1', SLACK_SIGNING_SECRET: 'fake', HOST: value }).slack?.host).toBe(value);
+  });
+
+  it('listens on every interface when unset or empty', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-fake-1', SLACK_SIGNING_SECRET: 'fake', HOST: '' }).slack?.host).toBeUndefined();
   });
 });
 
