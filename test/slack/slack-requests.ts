@@ -42,6 +42,10 @@ export interface SlashCommand {
   readonly channelId?: string;
 }
 
+let triggers = 0;
+/** Slack gives every command and click its own trigger id (and so its own signature). */
+const nextTriggerId = (): string => `1234567890.${String(++triggers).padStart(6, '0')}.abcdef`;
+
 /** The fields Slack posts for a slash command. */
 export function slashCommandFields(c: SlashCommand): Record<string, string> {
   return {
@@ -57,7 +61,7 @@ export function slashCommandFields(c: SlashCommand): Record<string, string> {
     api_app_id: 'A0TEST',
     is_enterprise_install: 'false',
     response_url: c.responseUrl,
-    trigger_id: '1234567890.123456.abcdef',
+    trigger_id: nextTriggerId(),
   };
 }
 
@@ -73,7 +77,7 @@ export function buttonClickBody(opts: { actionId: string; value: string; respons
     api_app_id: 'A0TEST',
     token: 'deprecated-verification-token',
     container: { type: 'message', message_ts: '1700000001.000100', channel_id: opts.channelId ?? 'C0NEWS', is_ephemeral: true },
-    trigger_id: '1234567890.123456.fedcba',
+    trigger_id: nextTriggerId(),
     team: { id: 'T0TEST', domain: 'sitrep-test' },
     enterprise: null,
     is_enterprise_install: false,

@@ -6,8 +6,11 @@ import type { SlackConfig } from '../../config.js';
 import type { ChannelPoster } from '../../digests/channel-poster.js';
 import type { Logger } from '../../logger.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { checkSlackWebApi } from './check-slack-web-api.js';
+import { createGuardedHttpReceiver } from './create-guarded-http-receiver.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
 import { createSlackChannelPoster, type PosterClock } from './slack-channel-poster.js';
+import { createSlackRequestGuard, type SlackRequestGuardOptions } from './slack-request-guard.js';
 
 export interface SlackAdapterOptions {
   readonly config: SlackConfig;
@@ -19,10 +22,17 @@ export interface SlackAdapterOptions {
   readonly retryConfig?: webApi.RetryOptions;
   /** Digest pacing: least time between posts to one channel (default 1 s), and its clock. */
   readonly posting?: { readonly minIntervalMs?: number; readonly clock?: PosterClock };
+  /** How long start-up waits for the Web API's first answer before failing. Default 8 s (with the rest of start-up, under 15 s). */
+  readonly startTimeoutMs?: number;
+  /** The replay guard of HTTP mode (window, memory bound, clock). */
+  readonly replayGuard?: SlackRequestGuardOptions;
 }
 
 export interface SlackAdapter {
-  /** Calls auth.test, then listens on config.port (HTTP) or opens the Socket Mode connection. */
+  /**
+   * Calls auth.test (failing within `startTimeoutMs` when the Web API cannot be reached), then
+   * listens on config.port and config.host (HTTP) or opens the Socket Mode connection.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Posts digests to Slack channels; usable once constructed. */
@@ -40,10 +50,14 @@ export interface SlackAdapter {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, deps, logger } = options;
   const socketMode = Boolean(config.appToken);
+  const boltLogger = createBoltLogger(logger);
+  const receiver = socketMode
+    ? undefined
+    : createGuardedHttpReceiver({ signingSecret: config.signingSecret, guard: createSlackRequestGuard(options.replayGuard), logger, boltLogger });
   const app = new App({
     token: config.botToken,
-    ...(socketMode ? { socketMode: true, ...(config.appToken ? { appToken: config.appToken } : {}) } : { signingSecret: config.signingSecret }),
-    logger: createBoltLogger(logger),
+    ...(receiver ? { receiver } : { socketMode: true, ...(config.appToken ? { appToken: config.appToken } : {}) }),
+    logger: boltLogger,
     // auth.test runs in start(), not here: nothing talks to the network at construction.
     deferInitialization: true,
     clientOptions: {
@@ -72,11 +86,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return boundPort();
     },
     async start() {
+      await checkSlackWebApi({ botToken: config.botToken, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), timeoutMs: options.startTimeoutMs ?? 8_000, logger });
       await app.init();
-      if (socketMode) await app.start();
-      else server = await app.start(config.port);
+      if (receiver) server = await receiver.start(config.port, config.host);
+      else await app.start();
       started = true;
-      logger.info('slack adapter started', socketMode ? { mode: 'socket' } : { mode: 'http', port: boundPort() });
+      logger.info('slack adapter started', socketMode ? { mode: 'socket' } : { mode: 'http', host: config.host ?? 'all interfaces', port: boundPort() });
     },
     async stop() {
       if (!started) return;
