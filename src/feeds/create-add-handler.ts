@@ -38,7 +38,7 @@ export function createAddHandler(options: AddHandlerOptions): AddCommandHandler 
     });
   return {
     async handle(url, topic, context) {
-      const outcome = await ingestor.ingest(topic.name, url, context.now);
+      const outcome = await ingestor.ingest(topic.name, url, context.now, {}, 'person');
       if (outcome.kind === 'duplicate') return renderDuplicateMessage(topic.title, outcome);
       if (outcome.kind === 'failed') {
         logger.info('add refused', { topic: topic.name, platform: context.platform, code: outcome.code, reason: outcome.message });

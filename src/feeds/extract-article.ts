@@ -15,7 +15,10 @@ export interface ExtractedArticle {
   readonly canonical?: string;
 }
 
-export type ExtractResult = { readonly ok: true; readonly article: ExtractedArticle } | { readonly ok: false; readonly reason: string };
+export type ExtractResult =
+  | { readonly ok: true; readonly article: ExtractedArticle }
+  /** `not-html`: the body is no HTML at all (empty, plain text, JSON, binary) whatever its label said. */
+  | { readonly ok: false; readonly code: 'not-html' | 'not-an-article'; readonly reason: string };
 
 /** Fewer words than this is a paywall stub, an index page or an error page, not an article. */
 const minWords = 30;
@@ -25,18 +28,22 @@ const minWords = 30;
  * browser, no scripts run), then turns its content into plain paragraphs the ingest would read.
  */
 export function extractArticle(html: string, pageUrl: string): ExtractResult {
+  const notHtml = notHtmlReason(html);
+  if (notHtml) return { ok: false, code: 'not-html', reason: notHtml };
   let parsed: ReturnType<Readability['parse']>;
   let canonical: string | undefined;
   try {
     const { document } = parseHTML(html);
+    // linkedom gives no document element for a body without one element; Readability then throws.
+    if (!document.documentElement) return { ok: false, code: 'not-html', reason: notHtmlText };
     canonical = absolute(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined, pageUrl);
     parsed = new Readability(document).parse();
-  } catch (error) {
-    return { ok: false, reason: `the page could not be parsed (${error instanceof Error ? error.message : String(error)})` };
+  } catch {
+    return { ok: false, code: 'not-html', reason: 'the page is not HTML that can be read' };
   }
-  if (!parsed?.content) return { ok: false, reason: 'no article text found on the page' };
+  if (!parsed?.content) return { ok: false, code: 'not-an-article', reason: noText };
   const text = cleanArticleText(htmlToText(parsed.content).text);
-  if (text.split(/\s+/).length < minWords) return { ok: false, reason: 'no article text found on the page' };
+  if (text.split(/\s+/).length < minWords) return { ok: false, code: 'not-an-article', reason: noText };
   const siteName = parsed.siteName?.trim() || undefined;
   const title = parsed.title ? withoutSiteSuffix(parsed.title.trim(), siteName) : undefined;
   const time = parsed.publishedTime ? Date.parse(parsed.publishedTime) : NaN;
@@ -50,6 +57,19 @@ export function extractArticle(html: string, pageUrl: string): ExtractResult {
       ...(canonical ? { canonical } : {}),
     },
   };
+}
+
+const noText = 'no article text found on the page';
+const notHtmlText = 'the page holds no HTML markup: it is plain text or data sent as a web page';
+
+/** Why a body labelled as HTML is none, in words for the person who sent the link; undefined when it may be. */
+function notHtmlReason(body: string): string | undefined {
+  const start = body.trimStart();
+  if (!start) return 'the page is empty';
+  if (/^[[{]/.test(start) && !/<[a-z!/]/i.test(start.slice(0, 1024))) return 'the page is JSON data, not HTML';
+  if (body.includes('\u0000') || start.startsWith('%PDF')) return 'the page is binary data (a file, not HTML)';
+  if (!/<(?:[a-z][\w-]*|!doctype)[\s>/]/i.test(body)) return notHtmlText;
+  return undefined;
 }
 
 /** `Floods hit valley | Corran Courier` → `Floods hit valley` when the outlet is Corran Courier. */

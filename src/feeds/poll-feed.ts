@@ -40,7 +40,7 @@ export interface PollFeedContext {
 const maxSeen = 2000;
 const maxPageAttempts = 5;
 /** A page that is not HTML, too large or not an article will not become one by retrying. */
-const permanent = new Set(['bad-url', 'blocked-address', 'content-type', 'too-large', 'too-many-redirects', 'not-an-article']);
+const permanent = new Set(['bad-url', 'blocked-address', 'content-type', 'too-large', 'too-many-redirects', 'not-html', 'not-an-article']);
 
 /**
  * Polls one feed once, if due, and updates `state` in place: conditional GET with the stored

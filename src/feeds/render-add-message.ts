@@ -46,6 +46,7 @@ const explanations: Record<Extract<IngestOutcome, { kind: 'failed' }>['code'], s
   'http-status': 'The site refused the request',
   'content-type': 'The link is not a web page',
   network: 'The site could not be reached',
+  'not-html': 'That link did not return a web page',
   'not-an-article': 'No article text could be found on that page',
   'unknown-topic': 'That topic is not loaded',
 };

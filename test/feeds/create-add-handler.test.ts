@@ -79,3 +79,19 @@ describe('add <url>', () => {
     expect((await readdir(folder.dir)).filter((f) => f.endsWith('.md'))).toHaveLength(0);
   });
 });
+
+describe('add <url> of a page that is not HTML', () => {
+  it.each([
+    ['plain text', 'Floods closed forty schools in the valley on Tuesday, officials said. '.repeat(5), /plain text or data sent as a web page/],
+    ['JSON', '{"story":"Floods close schools","schools":40}', /JSON data, not HTML/],
+    ['nothing', '', /the page is empty/],
+  ])('says the link did not return a web page when a text/html answer holds %s', async (_what, body, reason) => {
+    server.serve('/not-html', body);
+    const reply = await add(server.url('/not-html'));
+    expect(reply.title).toBe('Could not add that link');
+    expect(text(reply)).toMatch(/That link did not return a web page/);
+    expect(text(reply)).toMatch(reason);
+    expect(text(reply)).not.toMatch(/Readability|constructor|document object/);
+    expect((await readdir(folder.dir)).filter((f) => f.endsWith('.md'))).toHaveLength(0);
+  });
+});
