@@ -38,14 +38,9 @@ const host = optionalText.pipe(
     .optional(),
 );
 
-/** The folder of topic folders: it must exist, be a folder and hold articles (checked once, at start-up). */
-const briefingsDir = optionalText.default('briefings').superRefine((dir, ctx) => {
-  const problem = briefingsDirProblem(dir ?? 'briefings');
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-
 const envSchema = z.object({
-  BRIEFINGS_DIR: briefingsDir,
+  /** The folder of topic folders; `loadConfig` checks that it exists and holds articles. */
+  BRIEFINGS_DIR: optionalText.default('briefings'),
   DEFAULT_TOPIC: optionalText,
   DATABASE_PATH: optionalText.default('data/sitrep.sqlite'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional().default('info'),
@@ -112,8 +107,16 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+export interface LoadConfigOptions {
+  /**
+   * Check that BRIEFINGS_DIR exists and holds articles (default true). Tools that read no
+   * articles (`register:discord`) turn it off.
+   */
+  readonly checkBriefingsDir?: boolean;
+}
+
 /** Validates the environment into a `Config`, or throws `ConfigError` with one line naming the problem. */
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -121,8 +124,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`Invalid setting ${name}: ${issue?.message ?? 'invalid'}`);
   }
   const e = parsed.data;
+  const briefingsDir = e.BRIEFINGS_DIR ?? 'briefings';
+  const folderProblem = options.checkBriefingsDir === false ? undefined : briefingsDirProblem(briefingsDir);
+  if (folderProblem) throw new ConfigError(`Invalid setting BRIEFINGS_DIR: ${folderProblem}`);
   return {
-    briefingsDir: e.BRIEFINGS_DIR ?? 'briefings',
+    briefingsDir,
     ...(e.DEFAULT_TOPIC ? { defaultTopic: e.DEFAULT_TOPIC } : {}),
     databasePath: e.DATABASE_PATH,
     logLevel: e.LOG_LEVEL,

@@ -62,6 +62,10 @@ describe('BRIEFINGS_DIR', () => {
     expect(() => loadConfig({ BRIEFINGS_DIR: dir })).toThrow(message);
   });
 
+  it('is not checked for tools that read no articles (register:discord)', () => {
+    expect(loadConfig({ BRIEFINGS_DIR: join(scratch(), 'nowhere') }, { checkBriefingsDir: false }).briefingsDir).toMatch(/nowhere$/);
+  });
+
   it('takes a folder of topic folders, or one topic folder of articles', () => {
     const root = scratch();
     mkdirSync(join(root, 'story'));
