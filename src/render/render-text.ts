@@ -12,8 +12,9 @@ export function renderText(message: Message): string {
     if (section.heading) lines.push(`${clean(section.heading)}:`);
     section.items.forEach((item, i) => {
       const text = clean(item.text);
-      if (section.style === 'list') lines.push(`${i + 1}. ${indent(text, 3)}`);
-      else if (section.style === 'fields') lines.push(`- ${item.label ? `${clean(item.label)}: ` : ''}${indent(text, 2)}`);
+      const label = item.label ? `${clean(item.label)}: ` : '';
+      if (section.style === 'list') lines.push(`${i + 1}. ${label}${indent(text, 3)}`);
+      else if (section.style === 'fields') lines.push(`- ${label}${indent(text, 2)}`);
       else lines.push(text);
       if (item.note) lines.push(`   ${indent(clean(item.note), 3)}`);
     });

@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parseCommandLine } from '../../commands/command-request.js';
 import { executeCommand, type CommandDeps } from '../../commands/execute-command.js';
@@ -19,6 +19,11 @@ export interface ConsoleAdapter {
   /** Resolves when input ends (or `stop` is called). */
   run(): Promise<void>;
   stop(): void;
+  /**
+   * Runs `print` (which writes a log line or a digest to the terminal) above the prompt: the prompt
+   * and what the user has typed so far are cleared first and redrawn after, so neither is broken up.
+   */
+  printAbove(print: () => void): void;
   readonly poster: ChannelPoster;
 }
 
@@ -30,16 +35,38 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   const { deps, input, output, interactive } = options;
   const now = options.now ?? (() => new Date());
   const write = (text: string): void => void output.write(text.endsWith('\n') ? text : `${text}\n`);
-  const rl = createInterface({ input, ...(interactive ? { output, prompt: 'sitrep> ' } : {}), terminal: interactive });
   const context = { platform: 'console' as const, channelId: 'console', userId: 'console', canManageChannel: true };
+  // Made in `run`, right before it is read: lines that arrive before an async iterator exists are lost.
+  let rl: Interface | undefined;
+  let closed = false;
+  // The prompt is on screen only while waiting for a line; during a command the reply owns the screen.
+  let prompting = false;
+  const markClosed = (): void => {
+    closed = true;
+    prompting = false;
+  };
+  const close = (): void => {
+    markClosed();
+    rl?.close();
+  };
+  const prompt = (): void => {
+    // After `/quit` (or `stop`) the interface is closed: prompting again would resume stdin and keep the process alive.
+    if (!interactive || closed || !rl) return;
+    prompting = true;
+    rl.prompt();
+  };
+  const printAbove = (print: () => void): void => {
+    if (!prompting || !rl) return print();
+    clearLine(output, 0);
+    cursorTo(output, 0);
+    print();
+    rl.prompt(true);
+  };
 
   const handle = async (line: string): Promise<void> => {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) return;
-    if (/^\/?(quit|exit)$/i.test(trimmed)) {
-      rl.close();
-      return;
-    }
+    if (/^\/?(quit|exit)$/i.test(trimmed)) return close();
     const request = parseCommandLine(trimmed, deps.topics.names());
     if ('error' in request) {
       write(renderText(errorMessage('Not a command', `${request.error} Type /help for the list.`)) + '\n');
@@ -51,18 +78,25 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
 
   return {
     async run() {
-      if (interactive) rl.prompt();
+      if (closed) return;
+      rl = createInterface({ input, ...(interactive ? { output, prompt: 'sitrep> ' } : {}), terminal: interactive });
+      // Ctrl-C and Ctrl-D close the interface too.
+      rl.on('close', markClosed);
+      prompt();
       // Lines are answered strictly in order, even when piped faster than they are answered.
       for await (const line of rl) {
+        prompting = false;
         await handle(line);
-        if (interactive) rl.prompt();
+        if (closed) break;
+        prompt();
       }
     },
-    stop: () => rl.close(),
+    stop: close,
+    printAbove,
     poster: {
       platform: 'console',
       async post(_channelId, message) {
-        write(renderText(message) + '\n');
+        printAbove(() => write(renderText(message) + '\n'));
         return { ok: true, messageIds: [] };
       },
     },
