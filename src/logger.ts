@@ -1,8 +1,11 @@
 /**
- * Structured logs: one JSON object a line on stderr. Secrets are redacted by value (every token
- * the config holds) and by key (`token`, `secret`, `authorization`), so a log line can never
- * carry one, whatever an error message quotes.
+ * Structured logs on stderr: one JSON object a line, or, on a terminal, one readable line
+ * (`21:08:14 WARN  skipped article file topic=seed path=…`). Secrets are redacted by value (every
+ * token the config holds) and by key (`token`, `secret`, `authorization`), in both forms, so a log
+ * line can never carry one, whatever an error message quotes.
  */
+import { formatPrettyLine } from './format-pretty-line.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Logger {
@@ -21,6 +24,9 @@ export interface LoggerOptions {
   readonly secrets?: readonly string[];
   readonly write?: (line: string) => void;
   readonly now?: () => Date;
+  /** `json` (the default) for machines; `pretty` for a person at a terminal, `color` adds ANSI colours. */
+  readonly format?: 'json' | 'pretty';
+  readonly color?: boolean;
 }
 
 export function createLogger(options: LoggerOptions): Logger {
@@ -29,11 +35,15 @@ export function createLogger(options: LoggerOptions): Logger {
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
   const now = options.now ?? (() => new Date());
   const scrub = (text: string): string => secrets.reduce((t, s) => t.split(s).join('[redacted]'), text);
+  const pretty = options.format === 'pretty';
+  const color = options.color ?? false;
 
   const log = (level: Exclude<LogLevel, 'silent'>, msg: string, fields: Record<string, unknown> = {}): void => {
     if (order[level] < threshold) return;
     const record = { time: now().toISOString(), level, msg, ...fields };
-    write(scrub(JSON.stringify(record, redactKeys)));
+    // Both forms go through the same JSON pass, so key redaction and Error handling are shared.
+    const json = JSON.stringify(record, redactKeys);
+    write(scrub(pretty ? formatPrettyLine(JSON.parse(json) as typeof record, color) : json));
   };
   return {
     debug: (m, f) => log('debug', m, f),
