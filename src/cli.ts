@@ -2,9 +2,11 @@
  * `sitrep brief | ask | numbers | sources | digest` — one-shot commands for people and scripts.
  * A contract other tools rely on: JSON shapes are stable; errors are one line on stderr, exit 1.
  */
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { answerQuestion } from './core/answer.js';
 import type { Briefing, TimelineEntry } from './core/types.js';
 import { parseSince, renderDigestForCli } from './digests/render-digest-for-cli.js';
@@ -25,41 +27,90 @@ const usage = `Usage:
   sitrep numbers [--set DIR] [--json]
   sitrep sources [--set DIR] [--json]
   sitrep digest  [--set DIR] [--since DATE] [--format text|markdown|json]
+  sitrep COMMAND --help · sitrep --version
 DIR defaults to the first topic folder of briefings/.`;
+
+/** `sitrep COMMAND --help`: its usage line, then what it prints. */
+const commandHelp: Record<string, string> = {
+  brief: help('brief [--set DIR] [--format text|markdown|json]', 'The key points of the set, merged across sources, with the key numbers and the sources.'),
+  ask: help('ask "QUESTION" [--set DIR] [--json]', 'A direct answer with its citation, then earlier values and projections.'),
+  numbers: help('numbers [--set DIR] [--json]', 'Every key number: latest value, earlier values, projections, who said it.'),
+  sources: help('sources [--set DIR] [--json]', 'The articles of the set, the files skipped and those read with a warning.'),
+  digest: help(
+    'digest [--set DIR] [--since DATE] [--format text|markdown|json]',
+    'The digest that would be posted: with --since (a date, UTC unless it says otherwise), what the articles published since then changed; without it, where the story stands.',
+  ),
+};
+
+function help(synopsis: string, what: string): string {
+  return `Usage: sitrep ${synopsis}\n\n${what}\nDIR defaults to the first topic folder of briefings/.`;
+}
 
 interface Options {
   set?: string;
   since?: Date;
   format: 'text' | 'markdown' | 'json';
+  help: boolean;
+  version: boolean;
   positional: string[];
 }
 
 class UsageError extends Error {}
 
+const optionSpec = {
+  set: { type: 'string' },
+  since: { type: 'string' },
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/**
+ * GNU-style options through `node:util` parseArgs (`--format json`, `--format=json`, `-h`, `--`),
+ * checked token by token so every mistake gets one line naming the option.
+ */
 function parseOptions(args: readonly string[]): Options {
-  const options: Options = { format: 'text', positional: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--set') options.set = value();
-    else if (arg === '--json') options.format = 'json';
-    else if (arg === '--since') {
-      const since = parseSince(value());
-      if ('error' in since) throw new UsageError(since.error);
-      options.since = since;
+  const options: Options = { format: 'text', help: false, version: false, positional: [] };
+  const { tokens } = parseArgs({ args: [...args], options: optionSpec, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'positional') options.positional.push(token.value);
+    if (token.kind !== 'option') continue;
+    const spec = (optionSpec as Record<string, { type: 'string' | 'boolean' }>)[token.name];
+    if (!spec) throw new UsageError(`unknown option ${token.rawName}`);
+    if (spec.type === 'boolean') {
+      if (token.inlineValue) throw new UsageError(`${token.rawName} takes no value`);
+      setFlag(options, token.name);
+      continue;
     }
-    else if (arg === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'markdown' && f !== 'json') throw new UsageError(`--format must be text, markdown or json (got "${f}")`);
-      options.format = f;
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else options.positional.push(arg);
+    const value = token.value;
+    // `--set --json` is a missing value, not a folder named "--json".
+    if (value === undefined || (!token.inlineValue && value.startsWith('-'))) throw new UsageError(`${token.rawName} needs a value`);
+    setValue(options, token.name, value);
   }
   return options;
+}
+
+function setFlag(options: Options, name: string): void {
+  if (name === 'json') options.format = 'json';
+  else if (name === 'help') options.help = true;
+  else if (name === 'version') options.version = true;
+}
+
+function setValue(options: Options, name: string, value: string): void {
+  if (name === 'set') options.set = value;
+  else if (name === 'since') {
+    const since = parseSince(value);
+    if ('error' in since) throw new UsageError(since.error);
+    options.since = since;
+  } else if (value === 'text' || value === 'markdown' || value === 'json') options.format = value;
+  else throw new UsageError(`--format must be text, markdown or json (got "${value}")`);
+}
+
+/** The version in package.json, one folder up from this file in src/ and in dist/ alike. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 async function defaultSet(): Promise<string> {
@@ -71,13 +122,24 @@ async function defaultSet(): Promise<string> {
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.stdout(usage);
-    return command ? 0 : 1;
-  }
   try {
-    const options = parseOptions(rest);
+    const options = parseOptions(argv);
+    const [command, ...positional] = options.positional;
+    options.positional = positional;
+    if (options.version) {
+      io.stdout(packageVersion());
+      return 0;
+    }
+    if (!command || command === 'help') {
+      const topic = command ? positional[0] : undefined;
+      io.stdout(topic && Object.hasOwn(commandHelp, topic) ? commandHelp[topic]! : usage);
+      return command || options.help ? 0 : 1;
+    }
+    if (!Object.hasOwn(commandHelp, command)) throw new UsageError(`unknown command "${command}" (try: brief, ask, numbers, sources, digest)`);
+    if (options.help) {
+      io.stdout(commandHelp[command]!);
+      return 0;
+    }
     const dir = options.set ? resolve(options.set) : await defaultSet();
     const info = await stat(dir).catch(() => undefined);
     if (!info?.isDirectory()) throw new UsageError(`article set not found: ${dir}`);

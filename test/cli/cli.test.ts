@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,37 @@ describe('the sitrep CLI contract', () => {
     const json = JSON.parse((await sitrep('brief', '--format', 'json')).stdout) as { keyPoints: unknown[]; timelines: unknown[]; sources: unknown[] };
     expect(json.keyPoints.length).toBeGreaterThan(3);
     expect(json.sources).toHaveLength(5);
+  });
+
+  it('takes option values after "=" too: --format=json, --set=DIR', async () => {
+    const json = JSON.parse((await sitrep('brief', '--format=json', `--set=${join(root, 'briefings/north-korea-troops')}`)).stdout) as { sources: unknown[] };
+    expect(json.sources).toHaveLength(5);
+    const md = await sitrep('digest', '--format=markdown');
+    expect(md.stdout).toMatch(/^# Digest/);
+  });
+
+  it.each([['brief', '--help'], ['brief', '-h'], ['help', 'brief']])('%s %s prints the usage of brief and exits 0 without reading a set', async (...args) => {
+    const { code, stdout, stderr } = await sitrep(...args, '--set', '/no/such/folder');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: sitrep brief \[--set DIR\] \[--format text\|markdown\|json\]/);
+    expect(stdout).not.toMatch(/sitrep ask/);
+    expect(stderr).toBe('');
+  });
+
+  it('--help alone lists every command; no command at all is a usage error', async () => {
+    const help = await sitrep('--help');
+    expect(help.code).toBe(0);
+    for (const command of ['brief', 'ask', 'numbers', 'sources', 'digest']) expect(help.stdout).toContain(`sitrep ${command}`);
+    expect((await sitrep()).code).toBe(1);
+  });
+
+  it('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const { code, stdout } = await sitrep(flag);
+      expect(code).toBe(0);
+      expect(stdout.trim()).toBe(version);
+    }
   });
 
   it('numbers --json lists timelines with the latest value per kind', async () => {
@@ -95,6 +126,10 @@ describe('the sitrep CLI contract', () => {
     [['brief', '--set', '/no/such/folder'], /article set not found/],
     [['brief', '--format', 'pdf'], /--format must be/],
     [['brief', '--bogus'], /unknown option --bogus/],
+    [['brief', '--format'], /--format needs a value/],
+    [['brief', '--set', '--json'], /--set needs a value/],
+    [['brief', '--json=yes'], /--json takes no value/],
+    [['brief', '--format=pdf'], /--format must be/],
     [['ask'], /ask needs a question/],
     [['frobnicate'], /unknown command/],
   ])('%j exits non-zero with one clear line on stderr', async (args, message) => {
