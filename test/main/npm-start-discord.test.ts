@@ -2,18 +2,15 @@
  * `npm start` with Discord settings: the real entry point, as a child process, logs in to the
  * Discord stand-in and answers a slash command, with no console; SIGTERM stops it cleanly.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscordStandIn, type DiscordStandIn } from '../discord/discord-stand-in.js';
 import { slashCommand, str } from '../discord/discord-interactions.js';
 import { seedDir } from '../support/seed.js';
+import { spawnStart, watch } from './entry-points.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const token = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.start-test-token.not-real-0123456789';
 const applicationId = '1100000000000000001';
 
@@ -30,24 +27,16 @@ describe('npm start with Discord settings', () => {
     standIn = await startDiscordStandIn({ token, applicationId });
     dir = await mkdtemp(join(tmpdir(), 'sitrep-start-discord-'));
     await cp(seedDir, join(dir, 'briefings/seed'), { recursive: true });
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/main.ts')], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        LOG_LEVEL: 'info',
-        BRIEFINGS_DIR: join(dir, 'briefings'),
-        DATABASE_PATH: join(dir, 'data/sitrep.db'),
-        DISCORD_TOKEN: token,
-        DISCORD_APPLICATION_ID: applicationId,
-        DISCORD_API_URL: standIn.apiUrl,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
+    // Spawned as npm runs it (node dist/main.js, no tsx wrapper in between to relay signals).
+    const child = spawnStart(dir, {
+      LOG_LEVEL: 'info',
+      BRIEFINGS_DIR: join(dir, 'briefings'),
+      DATABASE_PATH: join(dir, 'data/sitrep.db'),
+      DISCORD_TOKEN: token,
+      DISCORD_APPLICATION_ID: applicationId,
+      DISCORD_API_URL: standIn.apiUrl,
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = once(child, 'exit');
+    const run = watch(child);
     try {
       const ready = standIn;
       await ready.waitFor(() => (ready.identifies.length ? true : undefined), 20_000);
@@ -61,12 +50,16 @@ describe('npm start with Discord settings', () => {
       expect(JSON.stringify(answer.body)).toContain('10,000');
       expect(answer.body).toMatchObject({ allowed_mentions: { parse: [] } });
     } finally {
+      // The answer can come before start-up has finished (folder watcher, digests): the handlers
+      // are in place from the first line, so this SIGTERM is a clean stop, never exit 143.
       child.kill('SIGTERM');
     }
-    const [code] = await exited;
+    const code = await run.exited;
+    const [stdout, stderr] = [run.out(), run.err()];
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/Sitrep console/);
     expect(stdout + stderr).toMatch(/discord adapter started/);
+    expect(stderr).toMatch(/discord adapter stopped/);
     expect(stdout + stderr).not.toContain(token);
   }, 60_000);
 });

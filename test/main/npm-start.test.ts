@@ -1,29 +1,25 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { seedDir } from '../support/seed.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
-const main = join(root, 'src/main.ts');
+import { hasScript, spawnStart, spawnStartOnTerminal, until, watch } from './entry-points.js';
 
 interface Run {
-  readonly code: number;
+  readonly code: number | NodeJS.Signals;
   readonly stdout: string;
   readonly stderr: string;
 }
 
 /** Runs `npm start`'s entry point the way npm does, with stdin piped, in a scratch folder (so no .env is read). */
-function start(env: Record<string, string>, input: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(tsx, [main], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input);
-  });
+async function start(env: Record<string, string>, input: string): Promise<Run> {
+  const child = spawnStart(tmpdir(), { LOG_LEVEL: 'warn', ...env });
+  const run = watch(child);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  child.stdin.end(input);
+  const code = await run.exited;
+  clearTimeout(timer);
+  return { code, stdout: run.out(), stderr: run.err() };
 }
 
 async function workspace(): Promise<Record<string, string>> {
@@ -59,4 +55,41 @@ describe('npm start with no tokens', () => {
     expect(run.stderr).toMatch(/SLACK_SIGNING_SECRET/);
     expect(run.stderr).not.toContain('xoxb-not-a-real-token');
   });
+
+  it('keeps logs off stdout: piped, they are JSON lines on stderr', async () => {
+    const env = await workspace();
+    await writeFile(join(env.BRIEFINGS_DIR!, 'seed/zz-broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const run = await start({ ...env, LOG_LEVEL: 'info' }, '/numbers\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Key numbers/);
+    expect(run.stdout).not.toMatch(/skipped article file|"level"/);
+    const lines = run.stderr.trim().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as { level: string; msg: string; path?: string });
+    expect(records).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'skipped article file', path: expect.stringMatching(/zz-broken\.txt$/) }));
+  });
+});
+
+describe.skipIf(!hasScript)('npm start at a terminal', () => {
+  it('leaves at once on /quit, and writes log lines readably, not as JSON', async () => {
+    const env = await workspace();
+    await writeFile(join(env.BRIEFINGS_DIR!, 'seed/zz-broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const child = spawnStartOnTerminal(tmpdir(), { ...env, LOG_LEVEL: 'info' });
+    const run = watch(child);
+    try {
+      await until(() => run.out().includes('sitrep> '), 15_000, 'the prompt');
+      child.stdin.write('/help\n');
+      await until(() => run.out().includes('Replies are private'), 15_000, 'the help');
+      // stdin stays open: only /quit may end the session.
+      child.stdin.write('/quit\n');
+      const code = await Promise.race([run.exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 8_000))]);
+      expect(code).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const screen = run.out();
+    expect(screen).toMatch(/\/quit to leave/);
+    expect(screen).toMatch(/WARN +skipped article file .*zz-broken\.txt/);
+    expect(screen).not.toContain('{"time"');
+    expect(screen).toMatch(/\/brief \[topic\]: The key points/);
+  }, 40_000);
 });

@@ -1,0 +1,43 @@
+import type { CommandDeps } from '../commands/execute-command.js';
+import type { Config } from '../config.js';
+import type { ChannelPoster } from '../digests/channel-poster.js';
+import type { Logger } from '../logger.js';
+import type { Shutdown } from './graceful-shutdown.js';
+
+export interface PlatformWiring {
+  readonly config: Config;
+  readonly deps: CommandDeps;
+  readonly logger: Logger;
+  readonly shutdown: Shutdown;
+  /** Each started platform's poster is added, wrapped by `track`. */
+  readonly posters: ChannelPoster[];
+  readonly track: (poster: ChannelPoster) => ChannelPoster;
+}
+
+interface PlatformAdapter {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly poster: ChannelPoster;
+}
+
+/**
+ * Starts Slack and Discord when configured and returns how many started. Bolt and discord.js are
+ * imported only here, for the platforms configured: the console alone never loads them.
+ */
+export async function startPlatforms(wiring: PlatformWiring): Promise<number> {
+  const { config, deps, logger, shutdown } = wiring;
+  const { slack, discord } = config;
+  const configured: [string, () => Promise<PlatformAdapter>][] = [];
+  if (slack) configured.push(['slack', async () => (await import('../adapters/slack/create-slack-adapter.js')).createSlackAdapter({ config: slack, deps, logger })]);
+  if (discord) configured.push(['discord', async () => (await import('../adapters/discord/create-discord-adapter.js')).createDiscordAdapter({ config: discord, deps, logger })]);
+  let started = 0;
+  for (const [name, create] of configured) {
+    if (shutdown.requested) break;
+    const adapter = await create();
+    await adapter.start();
+    shutdown.add({ name, stop: () => adapter.stop() });
+    wiring.posters.push(wiring.track(adapter.poster));
+    started++;
+  }
+  return started;
+}

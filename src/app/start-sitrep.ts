@@ -1,0 +1,150 @@
+/**
+ * The composition root: config → topics → store → platforms, console, folder watching, feeds and
+ * digests. Nothing else constructs long-lived objects or reads the clock for them. With no
+ * platform tokens the console adapter runs on the bundled topics, offline.
+ */
+import 'dotenv/config';
+import { resolve } from 'node:path';
+import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/console-adapter.js';
+import type { CommandDeps } from '../commands/execute-command.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import type { ChannelPoster } from '../digests/channel-poster.js';
+import { createDigestService } from '../digests/digest-service.js';
+import { createFolderWatcher } from '../ingest/watch-topic-folder.js';
+import { createLogger, type Logger } from '../logger.js';
+import { openSqliteStore } from '../store/sqlite-digest-store.js';
+import { createTopicLibrary, type TopicLibrary } from '../topics/topic-library.js';
+import type { Shutdown } from './graceful-shutdown.js';
+import { createInFlight, trackMethods } from './in-flight.js';
+import { createOnDemandFeeds } from './on-demand-feeds.js';
+import { startPlatforms } from './start-platforms.js';
+
+interface Running {
+  readonly console?: ConsoleAdapter;
+  readonly platforms: number;
+}
+
+const clock = (): Date => new Date();
+
+/** Starts Sitrep and, with the console, serves it until end of input; resolves to the exit code. */
+export async function runSitrep(shutdown: Shutdown): Promise<number> {
+  const running = await startSitrep(shutdown);
+  if (typeof running === 'number' || shutdown.requested) {
+    await shutdown.stopAll();
+    return typeof running === 'number' ? running : 0;
+  }
+  if (!running.console) return 0;
+  await running.console.run();
+  if (running.platforms === 0) await shutdown.stopAll();
+  return 0;
+}
+
+/** Logs go to stderr: readable lines on a terminal (drawn above the console's prompt), JSON otherwise. */
+function createProcessLogger(config: Config, above: { print: (write: () => void) => void }): Logger {
+  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token].filter((s): s is string => !!s);
+  const terminal = Boolean(process.stderr.isTTY);
+  return createLogger({
+    level: config.logLevel,
+    secrets,
+    format: terminal ? 'pretty' : 'json',
+    color: terminal && process.stderr.hasColors(),
+    write: (line) => above.print(() => process.stderr.write(line + '\n')),
+  });
+}
+
+async function loadTopics(config: Config, logger: Logger): Promise<TopicLibrary> {
+  const topics = await createTopicLibrary(resolve(config.briefingsDir), config.defaultTopic);
+  for (const name of topics.names()) {
+    for (const p of topics.get(name)!.problems) logger.warn(p.kept ? 'article file read with a warning' : 'skipped article file', { topic: name, path: p.path, reason: p.reason });
+  }
+  return topics;
+}
+
+async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`sitrep: ${error.message}`);
+    return 1;
+  }
+  const above = { print: (write: () => void) => write() };
+  const logger = createProcessLogger(config, above);
+  shutdown.useLog(logger);
+  let topics: TopicLibrary;
+  try {
+    topics = await loadTopics(config, logger);
+  } catch (error) {
+    console.error(`sitrep: ${(error as Error).message}`);
+    return 1;
+  }
+  if (shutdown.requested) return 0;
+
+  let store;
+  try {
+    store = openSqliteStore(resolve(config.databasePath));
+  } catch (error) {
+    console.error(`sitrep: cannot open the database at DATABASE_PATH=${config.databasePath}: ${(error as Error).message}`);
+    return 1;
+  }
+  shutdown.add({ name: 'store', stop: () => store.close() });
+
+  // Digest posts, store writes and the commands that make them are counted, so shutdown drains them.
+  const inFlight = createInFlight();
+  const trackedStore = trackMethods(store, inFlight);
+  const track = (poster: ChannelPoster): ChannelPoster => ({ platform: poster.platform, post: (...args) => inFlight.track(poster.post(...args)) });
+  // Posters are filled in as platforms start; digests and feed reports read the array when they post.
+  const posters: ChannelPoster[] = [];
+  const digests = createDigestService({ store: trackedStore, topics, posters, logger, clock, graceMinutes: config.digestGraceMinutes });
+  const feeds = createOnDemandFeeds({ topics, logger, clock, subscriptions: trackedStore, posters, allowPrivate: config.feeds.allowPrivate, pollMinutes: config.feeds.pollMinutes });
+  const deps: CommandDeps = {
+    topics,
+    logger,
+    digests: { handle: (...args) => inFlight.track(digests.commands.handle(...args)) },
+    add: { handle: (...args) => inFlight.track(feeds.add.handle(...args)) },
+    feeds: feeds.health,
+  };
+
+  let platforms: number;
+  try {
+    platforms = await startPlatforms({ config, deps, logger, shutdown, posters, track });
+  } catch (error) {
+    logger.error('a chat platform failed to start', { error });
+    console.error(`sitrep: could not start: ${(error as Error).message}`);
+    return 1;
+  }
+  if (shutdown.requested) return 0;
+  // Stopped after everything below and before the platforms, so replies and digests in progress still go out.
+  shutdown.add({ name: 'in-flight work', stop: () => inFlight.settled() });
+
+  const consoleAdapter = platforms === 0 || config.console ? createConsoleAdapter({ deps, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) }) : undefined;
+  if (consoleAdapter) {
+    above.print = consoleAdapter.printAbove;
+    posters.push(track(consoleAdapter.poster));
+  }
+
+  const watcher = createFolderWatcher({
+    topics,
+    logger,
+    onUpdate: async (topic, changes) => {
+      logger.info('topic reloaded', { topic: topic.name, articles: topic.articles.length, ...changes });
+      await feeds.startIfNeeded();
+    },
+  });
+  await watcher.start();
+  shutdown.add({ name: 'folder watcher', stop: () => watcher.stop() });
+  await feeds.startIfNeeded();
+  shutdown.add({ name: 'feeds', stop: () => feeds.stop() });
+  await digests.start();
+  shutdown.add({ name: 'digests', stop: () => digests.stop() });
+  if (consoleAdapter) {
+    shutdown.add({ name: 'console', stop: () => consoleAdapter.stop() });
+    printConsoleBanner(topics, Boolean(process.stdin.isTTY));
+  }
+  return { ...(consoleAdapter ? { console: consoleAdapter } : {}), platforms };
+}
+
+function printConsoleBanner(topics: TopicLibrary, interactive: boolean): void {
+  process.stdout.write(`Sitrep console · topics: ${topics.names().join(', ')} · type /help, /brief or /ask <question>${interactive ? ', /quit to leave' : ''}\n`);
+}
