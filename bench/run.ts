@@ -6,6 +6,7 @@ import { benchDigests } from './digests.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
 import { benchSlack } from './slack.js';
+import { benchStartup } from './startup.js';
 import { bbcCorpusDir, trackMemory } from './support.js';
 import { benchUpdates } from './update.js';
 
@@ -13,6 +14,9 @@ const peak = trackMemory();
 const print = (line: string): void => console.log(line);
 
 print('# Sitrep benchmark');
+print('## Start-up (`npm start` answering one piped question; `npx sitrep ask`)');
+await benchStartup(print);
+
 print('## Engine');
 await benchEngine(print);
 print(`peak memory so far (RSS): ${Math.round(peak() / 1024 / 1024)} MiB`);
