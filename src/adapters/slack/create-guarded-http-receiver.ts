@@ -69,7 +69,12 @@ export function createGuardedHttpReceiver(options: GuardedHttpReceiverOptions): 
     },
     start(port, host) {
       if (server) return Promise.reject(new Error('the Slack receiver is already started'));
-      const created = createServer((req, res) => void handle(req, res));
+      const created = createServer((req, res) => {
+        handle(req, res).catch((error: unknown) => {
+          logger.error('slack request could not be screened', { error });
+          if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 500);
+        });
+      });
       server = created;
       return new Promise((resolve, reject) => {
         created.once('error', (error) => {

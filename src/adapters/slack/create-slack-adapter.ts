@@ -43,8 +43,10 @@ export interface SlackAdapter {
 
 /**
  * The Slack adapter: a Bolt app that turns slash commands into neutral commands and their replies
- * into Block Kit. HTTP mode serves Bolt's `/slack/events` (signed requests only); with
- * `config.appToken` it uses Socket Mode instead and needs no public URL. Constructing it makes no
+ * into Block Kit. HTTP mode serves Bolt's `/slack/events` on config.host and config.port: signed
+ * requests only, each answered once, dated within five minutes of now either way (see
+ * `createGuardedHttpReceiver`). With `config.appToken` it uses Socket Mode instead and needs no
+ * public URL. Constructing it makes no
  * network call; `start` does.
  */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
