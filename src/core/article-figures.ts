@@ -21,7 +21,29 @@ export function figuresOf(sentences: readonly Sentence[], withDigits: readonly n
       hasFigure[i] = 1;
     }
   }
-  return figures;
+  return partsApart(figures);
+}
+
+/**
+ * One sentence giving several current values of one measure with no place ("40 died in the
+ * first town and 70 in all", "losses of $2 million, with one sector losing $1 million") gives
+ * one total and its parts: the largest is the total; the others are parts of some unnamed place
+ * or group, kept as figures but out of the series. Values it calls earlier, and projections, are
+ * a history, not parts. (Across the sentences of an article, values are often a history told in
+ * order, "27 were reported dead … later, 2,000": those stay.)
+ */
+function partsApart(figures: Figure[]): Figure[] {
+  const largest = new Map<string, number>();
+  const key = (f: Figure): string => `${f.citation.sentenceId} ${f.quantity}`;
+  for (const f of figures) if (isUnscopedLevel(f)) largest.set(key(f), Math.max(largest.get(key(f)) ?? -Infinity, f.value));
+  if (largest.size === 0) return figures;
+  return figures.map((f) =>
+    isUnscopedLevel(f) && f.value < largest.get(key(f))! ? { ...f, quantity: `${f.unit}${f.value} part`, label: '', measure: undefined } : f,
+  ).map(({ measure, ...f }) => (measure === undefined ? f : { ...f, measure }));
+}
+
+function isUnscopedLevel(f: Figure): boolean {
+  return f.measure !== undefined && f.kind === 'estimate' && !f.earlier && !f.quantity.includes('@') && !f.quantity.endsWith(' change');
 }
 
 /** The attributions of an article's sentences, each found when first asked for. */

@@ -55,7 +55,7 @@ export function countedNoun(counted: string): string {
   const words = counted.split(/\s+/).filter((w) => w && /^[A-Za-z][A-Za-z'’-]*$/.test(w));
   // "people remain missing": the measure's own participle is said by the label's measure.
   while (words.length > 1 && (trailingNonNouns.test(words.at(-1)!) || isParticiple(words.at(-1)!))) words.pop();
-  while (words.length && trailingNonNouns.test(words.at(-1)!)) words.pop();
+  while (words.length && (trailingNonNouns.test(words.at(-1)!) || /^[a-z]{3,}ly$/.test(words.at(-1)!))) words.pop();
   if (!words.length || unitNouns.test(words[0]!)) return '';
   const head = words.at(-1)!;
   if (/['’]s?$/.test(head) || vagueNouns.test(head) || unitNouns.test(head) || head.length < 3) return '';
@@ -112,23 +112,70 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const placeAfter = /^\s+(?:in|across|from)\s+((?:[A-Z][a-z][\w'’-]*)(?:\s+(?:[A-Z][a-z][\w'’-]*))*)(?=\s*(?:[,.;:)]|$|\s(?:and|as|on|by|since|after|before|over|this|last|alone)\b))/;
-const placeLine = /^\s*((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){0,2}):\s*$/;
-const notPlaces = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Total|Overall|Update)$/;
-
+/** A place as written: one to four capitalized words ("Rivertown", "Hill County", "New Alden"). */
+const nameRe = String.raw`[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,3}`;
 /**
- * The place a count is scoped to, when the text attaches it directly: "11 deaths in Rivertown",
- * or a breakdown line "Rivertown: 40 deaths". Else ''.
+ * Words between a preposition and its place that leave the place the scope: "in neighboring
+ * Rivertown", "in the coastal city of Rivertown". "In eastern Rivertown" is left unscoped: the
+ * region a story happens in is its whole, not a place beside it.
  */
-export function entityOf(sentence: string, m: NumberMention): string {
-  const countedAt = m.counted ? sentence.indexOf(m.counted, m.end) : -1;
-  const from = countedAt >= 0 && countedAt - m.end < 4 ? countedAt + m.counted.length : m.end;
-  const place = placeAfter.exec(sentence.slice(from))?.[1] ?? placeLine.exec(sentence.slice(0, m.start))?.[1] ?? clausePlace(sentence, m);
-  if (!place || notPlaces.test(place.split(/\s+/)[0]!)) return '';
-  return place;
+const leadRe = String.raw`(?:the\s+(?:[A-Za-z-]+\s+){0,3}?(?:city|town|village|province|region|state|county|district|port|capital|island|governorate)\s+of\s+|(?:neighbou?ring|nearby)\s+)?`;
+/** What may follow a place: punctuation, a lowercase word, or the end; never a possessive ("Rivertown's mayor") or a further name. */
+const afterPlaceRe = String.raw`(?!['’]s)(?=\s*(?:[,.;:)!?"”]|$|\s+[a-z(]))`;
+const placeAfter = new RegExp(String.raw`^\s+(?:in|across|from|throughout)\s+${leadRe}(${nameRe})${afterPlaceRe}`);
+/** "in parts of Rivertown", "in Rivertown's north": a count for part of a place is a part, never the place's own series. */
+const partPlaceRe = new RegExp(String.raw`\b(?:[Ii]n|across)\s+(?:(?:the\s+)?(?:[a-z-]+\s+)?(?:parts?|areas?|much|most|sections?)\s+of\s+(?:${nameRe})|(?:${nameRe})['’]s\s+(?:[a-z-]+\s+){0,2}(?:north|south|east|west|northwest|northeast|southwest|southeast|interior|countryside|regions?|provinces?|areas?|parts?))\b`, 'g');
+/** A breakdown line ("Rivertown: 40 deaths", "Rivertown: the governor said 40 died …"): its place scopes the sentence. */
+const headingRe = new RegExp(String.raw`^\s*(${nameRe}):\s`);
+/** A sentence that opens in a place ("In Rivertown alone, …", "In Hill County, Northland, …"). */
+const openingRe = new RegExp(String.raw`^(?:In|Across|Throughout)\s+${leadRe}(${nameRe})(?:,\s+${nameRe})?(?:\s+alone)?,\s+(?!and\b)`);
+/** "in the state", "for the county": a place named before, by a heading, an opening or a jurisdiction in the sentence. */
+const anaphorRe = /\b(?:in|for|across|throughout)\s+the\s+(state|county|city|province|region|parish)\b/;
+const jurisdictionRe = new RegExp(String.raw`\b(${nameRe}\s+(?:County|Parish|Province|Prefecture|Municipality|District))\b`);
+const notPlaces = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Total|Overall|Update|Earlier|Later|However|Meanwhile|Officials|Authorities)$/;
+
+/** The place a figure is scoped to, and whether it counts only a part of that place. */
+export interface FigurePlace {
+  readonly place: string;
+  readonly part: boolean;
 }
 
-const clausePlaceRe = /\b(?:[Ii]n|across|throughout)\s+((?:[A-Z][a-z][\w'’-]*)(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]*){0,3})(?!['’]s)(?!,\s+[A-Z])(?=\s*(?:[,.;:)]|$|\s(?:alone|and|as|on|by|since|after|before|over|this|last|now|ever|was|were|is|are|has|have|had|from|to|of|with|at|for|rose|stood|stands|reached|climbed|said|says)\b))/g;
+const unscoped: FigurePlace = { place: '', part: false };
+
+/**
+ * The place a count is scoped to, when the text attaches it: "11 deaths in Rivertown", "2,000
+ * feared dead in the coastal city of Rivertown", a place elsewhere in the clause, a breakdown line
+ * "Rivertown: 40 deaths", a sentence that opens "In Rivertown alone,", or "in the county" naming a
+ * county of the sentence. "In parts of Rivertown" is a part of the place.
+ */
+export function entityOf(sentence: string, m: NumberMention): FigurePlace {
+  const countedAt = m.counted ? sentence.indexOf(m.counted, m.end) : -1;
+  const from = countedAt >= 0 && countedAt - m.end < 4 ? countedAt + m.counted.length : m.end;
+  const clause = sentence.slice(m.clauseStart, m.clauseEnd);
+  partPlaceRe.lastIndex = 0;
+  if (partPlaceRe.test(clause)) return { place: '', part: true };
+  const own = placeAfter.exec(sentence.slice(from))?.[1] ?? clausePlace(sentence, m);
+  const frame = headingRe.exec(sentence)?.[1] ?? openingRe.exec(sentence)?.[1];
+  const anaphor = anaphorRe.exec(clause);
+  const jurisdiction = anaphor ? frame ?? jurisdictionRe.exec(sentence)?.[1] : jurisdictionAtStart(clause);
+  // "the governor said 11 had died in the state", with no state named: a count for some one place, never the whole.
+  return asPlace(own) ?? asPlace(jurisdiction) ?? asPlace(frame) ?? (anaphor ? { place: '', part: true } : unscoped);
+}
+
+function asPlace(place: string | undefined): FigurePlace | undefined {
+  if (!place || notPlaces.test(place.split(/\s+/)[0]!)) return undefined;
+  return { place, part: false };
+}
+
+/** "The Hill County Sheriff's Office revised the toll to 40": a county's office counts the county. */
+function jurisdictionAtStart(clause: string): string | undefined {
+  if (/^\s*(?:In|At|On|For|From|By|After|Across|Throughout)\s/.test(clause)) return undefined;
+  const m = /^\s*(?:[Tt]he\s+)?/.exec(clause)!;
+  const j = jurisdictionRe.exec(clause.slice(m[0].length));
+  return j && j.index === 0 ? j[1] : undefined;
+}
+
+const clausePlaceRe = new RegExp(String.raw`\b(?:[Ii]n|across|throughout)\s+${leadRe}((?:[A-Z][a-z][\w'’-]*)(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]*){0,3})(?!,\s+[A-Z])${afterPlaceRe}`, 'g');
 
 /**
  * The place named elsewhere in the figure's clause, the nearest one: "In Rivertown alone, 40
@@ -138,19 +185,46 @@ const clausePlaceRe = /\b(?:[Ii]n|across|throughout)\s+((?:[A-Z][a-z][\w'’-]*)
 function clausePlace(sentence: string, m: NumberMention): string {
   const clause = sentence.slice(m.clauseStart, m.clauseEnd);
   const at = m.start - m.clauseStart;
+  const atEnd = m.end - m.clauseStart;
   let best = '';
   let distance = Infinity;
   for (const x of clause.matchAll(clausePlaceRe)) {
     // "… workers, one of whom has lived in Rivertown for years": a relative clause's place is not the count's.
-    const between = x.index > at ? clause.slice(at, x.index) : clause.slice(x.index, at);
+    const between = x.index > at ? clause.slice(atEnd, x.index) : clause.slice(x.index, at);
     if (/\b(?:who|whom|whose|which|that)\b/.test(between)) continue;
-    const d = Math.min(Math.abs(x.index - at), Math.abs(x.index + x[0].length - at));
+    // "12 died in Rivertown and 3 in Hillford": a place with a number between it and this one is that number's.
+    if (/\d/.test(between)) continue;
+    const d = x.index >= atEnd ? x.index - atEnd : Math.abs(x.index + x[0].length - at);
     if (d < distance) {
       distance = d;
       best = x[1]!.replace(/\s+and\s+/, ' and ');
     }
   }
   return best;
+}
+
+const bearerVerbs = /^(?:has\s+|have\s+|had\s+|will\s+|would\s+|could\s+)?(?:incurred|incurs|incur|lost|loses|lose|losing|faces|faced|face|paid|pays|pay|spent|spends|spend|posted|posts|booked|books|took|takes|recorded|records|suffered|suffers|expects|reported)\b/;
+const orgName = String.raw`(?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4}`;
+const bearerRe = new RegExp(String.raw`^\s*(?:[Tt]he\s+)?(${orgName})\s+(?=\S)`);
+const costObjectRe = new RegExp(String.raw`\bcost\s+(${orgName})\s+(?:(?:as much as|about|around|nearly|almost|more than|at least|up to|an estimated|some)\s+)?$`);
+
+/**
+ * Who an amount is of, where the clause says so: its subject ("Norcorp incurred a $5 million
+ * loss", "Norcorp reported a hit of $5 million") or the object of "cost" ("cost Norcorp $5
+ * million"). A per-unit amount ("the average loss per company") is `part`: a rate, never a total.
+ */
+export function bearerOf(sentence: string, m: NumberMention): FigurePlace {
+  const clause = sentence.slice(m.clauseStart, m.start);
+  if (/\b(?:average|median|typical)\b[^.;]*$|\bper\s+(?:\w+\s+)?(?:company|firm|business|person|household|customer|user|head|capita|employee|worker|passenger|day|week|month|year)\b/i.test(sentence.slice(m.clauseStart, m.clauseEnd)) && !/\bper\s+(?:cent|share)\b/i.test(clause)) return { place: '', part: true };
+  const object = costObjectRe.exec(clause)?.[1];
+  if (object && !notPlaces.test(object.split(/\s+/)[0]!)) return { place: object, part: false };
+  const subject = bearerRe.exec(clause);
+  if (!subject) return unscoped;
+  const name = subject[1]!.replace(/\s+(?:of|and|&)$/, '');
+  const rest = clause.slice(subject[0].length);
+  // "Airlines lost …": one capitalized word opening a sentence may be a common noun.
+  if (!bearerVerbs.test(rest) || notPlaces.test(name.split(/\s+/)[0]!) || (m.clauseStart === 0 && !/\s/.test(name) && /s$/.test(name))) return unscoped;
+  return { place: name, part: false };
 }
 
 /** Measures whose label is a participle after the counted noun: "people missing", "flights cancelled". */
@@ -183,6 +257,11 @@ export function measureLabel(measureId: string, measureName: string, counted: st
   else label = nounMeasures[measureId] ?? measureName;
   if (unit === '%') label = shareOf(label);
   return entity ? `${label} in ${entity}` : label;
+}
+
+/** The label of an amount with who it is of: "cost for Norcorp". */
+export function bearerLabel(label: string, bearer: string): string {
+  return bearer ? `${label} for ${bearer}` : label;
 }
 
 /** A percentage's label: "share of computers affected", unless it already names a rate or share. */

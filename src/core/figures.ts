@@ -6,7 +6,7 @@
 import type { Attribution } from './speakers.js';
 import { attributionAt } from './speakers.js';
 import { clausesBefore, endsWithDigitAndSeparator, endsWithFrom, endsWithLetter, irregularSpace, lastWords, tail } from './figure-text.js';
-import { countedNoun, entityOf, hasMeasureWord, hasNumberWord, isUnitPhrase, measureInModifier, measureLabel, measuredThing, mentionAt, mentionsOf, shareOf } from './figure-measures.js';
+import { bearerLabel, bearerOf, countedNoun, entityOf, hasMeasureWord, hasNumberWord, isUnitPhrase, measureInModifier, measureLabel, measuredThing, mentionAt, mentionsOf, shareOf } from './figure-measures.js';
 import type { NumberMention } from './ask/number-mentions.js';
 import { stem } from './text.js';
 import type { Citation, Figure, FigureKind } from './types.js';
@@ -54,7 +54,7 @@ const synonyms = new Map(
 const projectionCue = /\b(could|may|might|will|would|expected|projected|projects|forecast|forecasts|likely|eventually|potentially|plans? to|aims? to|set to|on track to)\b/i;
 const claimCue = /\b(warned|warns|claimed|claims|alleged|alleges|accused|threatened|insisted|boasted)\b/i;
 const earlierCue =
-  /\b(?:up|down|rose|fell|increased|decreased|grew|dropped|revised(?: up| down| upward| downward)?(?: to [\d,.]+)?)\s+from\b|\b(?:earlier|previous|initial|original|prior|old|first)\s+(?:estimate|figure|count|tally|number|projection|forecast|assessment)s?\b|\b(?:previously|initially|originally|formerly)\b/i;
+  /\b(?:up|down|rose|fell|increased|decreased|grew|dropped|revised(?: up| down| upward| downward)?(?: to [\d,.]+)?)\s+from\b|\b(?:earlier|previous|initial|original|prior|old|first)\s+(?:estimate|figure|count|tally|number|projection|forecast|assessment|report|toll|total)s?\b|\b(?:previously|initially|originally|formerly)\b|\bearlier\s+(?:\w+\s+)?(?:reported|said|put|estimated|gave|announced|counted|recorded)\b|\b(?:instead of|rather than|replacing|down from|up from)\s+(?:\w+\s+){0,2}$|^\s*Earlier,/i;
 
 /** "revised the toll down to 97 people from 115": a change verb earlier in the clause, then "from". */
 const revisedFrom = /\b(?:revised|raised|lowered|cut|rose|fell|increased|decreased|grew|dropped|climbed|jumped)\b.*\bfrom\s*$/i;
@@ -179,6 +179,8 @@ function figureAt(scan: SentenceScan, m: RegExpMatchArray, context: FigureContex
 function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n: number, mention: NumberMention | undefined, after: string): Figure | undefined {
   const sentence = scan.text;
   const { start, value, unit } = c;
+  // "a father of three": a family, not a count.
+  if (/\b(?:father|mother|parent|grandfather|grandmother|dad|mom|mum)s?\s+of\s+$/i.test(sentence.slice(Math.max(0, start - 30), start))) return undefined;
   const clauses = clausesBefore(sentence, start);
   const clauseBefore = clauses.within80;
   const counts = countsAfter(after) || (unit ? '' : countsBefore(clauseBefore)) || (!unit && mention && sentence.includes(mention.counted) ? mention.counted : '');
@@ -201,7 +203,9 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
     // A measured figure is keyed by what it measures, its unit and its place. Otherwise an amount
     // that says nothing of what it counts is a quantity of its own, never pooled; nor is one that
     // only says what it is for ("$20bn in damages" from one party, "$28bn in damages" from another).
-    quantity: series.key || (counts ? quantityKey(counts, unit) : `${unit}${value}${purpose ? ` ${purpose}` : ''}`),
+    // "400 people were still being treated" and "2,500 people taking shelter" are no one series:
+    // an unmeasured figure pools only by a counted noun that says what it counts.
+    quantity: series.key || (series.label ? quantityKey(series.label, unit) : `${unit}${value} ${counts || purpose}`.trimEnd()),
     ...(series.measure ? { measure: series.measure } : {}),
     label: series.label,
     qualifier: qualifier.toLowerCase(),
@@ -274,10 +278,19 @@ function seriesOf(sentence: string, mention: NumberMention | undefined, counts: 
   if (measure && measure.kind !== 'money' && measure.kind !== 'rate' && mention && (isUnitPhrase(mention.counted) || measureInModifier(mention.counted, measure))) measure = undefined;
   // A cost or payment is an amount: a bare count near "cost" is not one.
   if (measure && (measure.kind === 'money') !== Boolean(unit && unit !== '%')) measure = undefined;
+  // "over 100 aftershocks with magnitudes of 4 or more": a size is no count of things, and a threshold is no value.
+  if (measure?.kind === 'size' && mention && (countedNoun(mention.counted) || /^\s+(?:or|and)\s+(?:more|higher|greater|above|over|larger|stronger)\b/i.test(sentence.slice(c.end, c.end + 20)))) measure = undefined;
   if (measure) {
-    const entity = mention ? entityOf(sentence, mention) : '';
-    const label = measureLabel(measure.id, measure.label, mention?.counted || counts, unit, entity);
-    return { key: `${unit}=${measure.id}${entity ? `@${entity.toLowerCase()}` : ''}`, measure: measure.id, label };
+    const scope = mention ? entityOf(sentence, mention) : undefined;
+    // "12 died in parts of Rivertown": a part of a place is kept, never a series of its own.
+    if (scope?.part) return { key: `${unit}${c.value} part`, measure: '', label: '' };
+    const entity = scope?.place ?? '';
+    // An amount is keyed by who it is of: "Norcorp's loss" and "the sector's losses" are two series.
+    const bearer = measure.kind === 'money' && !entity && mention ? bearerOf(sentence, mention) : undefined;
+    if (bearer?.part) return { key: `${unit}${c.value} part`, measure: '', label: '' };
+    const label = bearerLabel(measureLabel(measure.id, measure.label, mention?.counted || counts, unit, entity), bearer?.place ?? '');
+    const scopeKey = entity ? `@${entity.toLowerCase()}` : bearer?.place ? `@@${bearer.place.toLowerCase()}` : '';
+    return { key: `${unit}=${measure.id}${thingOf(measure.id, mention?.counted || counts)}${scopeKey}`, measure: measure.id, label };
   }
   const noun = mention?.counted ?? counts;
   const thing = measuredThing(sentence, c.start, c.end, noun) || measuredThing(sentence, c.start, c.end, counts);
@@ -288,9 +301,25 @@ function seriesOf(sentence: string, mention: NumberMention | undefined, counts: 
   return { key: '', measure: '', label: unit === '%' ? shareOf(label) : label };
 }
 
+/** Measures that things take as well as people: their series are kept apart by what is counted ("dams destroyed" is not "homes destroyed"). */
+const thingMeasures = new Set(['destroyed', 'affected', 'cancelled', 'delayed', 'recovered']);
+/** Counted nouns that name people in general: "people affected" and "residents affected" are one series. */
+const peopleNouns = /^(?:people|persons?|individuals?|residents?|civilians?|inhabitants|locals|others?|victims?|those)$/i;
+
+/** The key part naming what a thing measure counts ("~dam"), or '' for people and for a count that does not say. */
+function thingOf(measureId: string, counted: string): string {
+  if (!thingMeasures.has(measureId)) return '';
+  const noun = countedNoun(counted);
+  const head = noun.split(/\s+/).at(-1) ?? '';
+  // A capitalized head is a people ("Alden residents" aside, "Aldenians affected"): people, not things.
+  return head && !peopleNouns.test(head) && !/^[A-Z]/.test(head) ? `~${stem(head.toLowerCase())}` : '';
+}
+
 /** Whether the clause before a figure calls it an earlier value ("up from 12", "the initial estimate"). */
 function isEarlier(clauseBefore: string, kind: FigureKind): boolean {
-  const near = clauseBefore.slice(-70);
+  // "officials, who previously reported 30 deaths, now give 25": a cue before another number is that number's.
+  const lastDigit = clauseBefore.search(/\d[^\d]*$/);
+  const near = (lastDigit >= 0 ? clauseBefore.slice(lastDigit + 1).replace(/^[\d,.]*/, '') : clauseBefore).slice(-70);
   return (earlierCue.test(near) || (endsWithFrom(clauseBefore) && revisedFrom.test(clauseBefore.slice(-90)))) && !(kind === 'claim' && !/\bfrom\b/.test(near));
 }
 

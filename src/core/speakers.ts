@@ -64,10 +64,19 @@ function spanBefore(ws: readonly Word[], end: number, sentence: string): string 
     const w = ws[i]!.text;
     const gap = i < last ? sentence.slice(ws[i]!.start + w.length, ws[i + 1]!.start) : ' ';
     if (/[,;:"()—]/.test(gap)) break;
-    if (isCapitalized(w) || roleWords.has(w.toLowerCase()) || /'s$/.test(w) || isInnerTitleWord(ws, i, sentence)) i--;
+    if (isCapitalized(w) || roleWords.has(w.toLowerCase()) || /'s$/.test(w) || isInnerTitleWord(ws, i, sentence) || isNameParticle(ws, i)) i--;
     else break;
   }
+  // "the county that includes Rivertown acknowledged": a name inside a relative clause is its object, not the speaker.
+  if (i >= 1 && /^(?:that|which|who|whose)$/i.test(ws[i - 1]!.text) && /^[a-z]/.test(ws[i]!.text)) return '';
   return cleanSpan(ws.slice(i + 1, last + 1), sentence);
+}
+
+/** "al-" in "Sami al-Vell", "van" in "Ana van Quist": a lowercase particle inside a name. */
+function isNameParticle(ws: readonly Word[], i: number): boolean {
+  const w = ws[i]!.text;
+  if (!/^(?:al|el|ad|as|ash|at|bin|ibn|abu|van|von|de|da|du|di|dos|das|del|der|den|la|le)(?:-[A-Z][\w'-]*)?$/.test(w)) return false;
+  return Boolean(ws[i - 1] && isCapitalized(ws[i - 1]!.text)) && (w.includes('-') || Boolean(ws[i + 1] && isCapitalized(ws[i + 1]!.text)));
 }
 
 /**
@@ -115,7 +124,8 @@ function cleanSpan(words: readonly Word[], sentence: string): string {
   const last = span.at(-1)!;
   let end = last.start + last.text.length;
   if (/^[A-Z](?:\.[A-Z])+$/.test(last.text) && sentence[end] === '.') end++; // "U.S."
-  return sentence.slice(first.start, end);
+  // "the Disaster Authority [DA] said": an acronym in brackets is cut off whole, never left open.
+  return sentence.slice(first.start, end).replace(/\s*[[(][^\])]*$/, '');
 }
 
 /** The name span that opens a sentence (after a leading connective): its grammatical subject. */
@@ -123,7 +133,17 @@ function sentenceSubject(ws: readonly Word[], sentence: string): string {
   let i = 0;
   if (ws[0] && notNames.has(ws[0].text) && /,/.test(sentence.slice(ws[0].start, ws[1]?.start ?? 0))) i = 1;
   let end = i;
-  while (end < ws.length && (isCapitalized(ws[end]!.text) || roleWords.has(ws[end]!.text.toLowerCase()) || isInnerTitleWord(ws, end, sentence))) end++;
+  let comma = -1;
+  while (end < ws.length && (isCapitalized(ws[end]!.text) || roleWords.has(ws[end]!.text.toLowerCase()) || isInnerTitleWord(ws, end, sentence) || isNameParticle(ws, end))) {
+    if (end > i && comma < 0 && /,/.test(sentence.slice(ws[end - 1]!.start + ws[end - 1]!.text.length, ws[end]!.start))) comma = end;
+    end++;
+  }
+  // "Ana Vell, head of the city-run agency's …, said": an apposition cut short is left off; "Ana Vell, the fire chief" is kept.
+  if (comma > 0) {
+    let last = end - 1;
+    while (last >= comma && edgeWords.has(ws[last]!.text)) last--;
+    if (last < comma || !roleWords.has(ws[last]!.text.toLowerCase())) end = comma;
+  }
   return cleanSpan(ws.slice(i, end), sentence);
 }
 
@@ -140,7 +160,7 @@ export function findAttributions(sentence: string): Attribution[] {
   if (!speechVerbRe.test(sentence)) return [];
   const ws = words(sentence);
   const out: Attribution[] = [];
-  const via = (/\baccording to ((?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)/.exec(sentence)?.[1] ?? '').replace(/^the /, '').replace(/[.,;:]+$/, '');
+  const via = (/\baccording to ((?:the )?[A-Z][\w.'-]*(?: (?:(?:for|of|on|and) )?[A-Z][\w.'-]*)*)/.exec(sentence)?.[1] ?? '').replace(/^the /, '').replace(/[.,;:]+$/, '').replace(/['’]s$/, '');
   ws.forEach((w, i) => {
     if (!speechVerbs.has(w.text.toLowerCase())) return;
     // A speech verb inside a quotation ('"Directors very rarely pay," he said') is the speaker's words, not an attribution.

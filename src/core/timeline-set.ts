@@ -27,7 +27,7 @@ export function updateTimelines(update: TimelineUpdate): { byQuantity: Map<strin
     const grouped = new Map<string, Figure[]>();
     for (const w of works) for (const f of w.figures) pushTo(grouped, f.quantity, f);
     const byQuantity = new Map([...grouped].map(([q, figures]) => [q, { figures, timeline: timelineOf(q, figures, articleRank) }]));
-    return { byQuantity, timelines: sortTimelines([...byQuantity.values()].map((e) => e.timeline)) };
+    return { byQuantity, timelines: sortTimelines(foldSetting([...byQuantity.values()].map((e) => e.timeline), byQuantity, works, articleRank)) };
   }
   const added = new Set(update.addedWorks);
   const dirty = new Set<string>();
@@ -46,7 +46,46 @@ export function updateTimelines(update: TimelineUpdate): { byQuantity: Map<strin
     if (figures.length) byQuantity.set(q, { figures, timeline: timelineOf(q, figures, articleRank) });
     else byQuantity.delete(q);
   }
-  return { byQuantity, timelines: sortTimelines(inFirstAppearanceOrder(byQuantity, works, position)) };
+  return { byQuantity, timelines: sortTimelines(foldSetting(inFirstAppearanceOrder(byQuantity, works, position), byQuantity, works, articleRank)) };
+}
+
+/**
+ * The story's one setting, where it has one: the place of a series that more than half of the
+ * articles name in their headline (or, without one, their first sentence), when no other such
+ * place does. "Deaths in Rivertown" in a story about Rivertown are its deaths: that series folds
+ * into the unplaced one. A story of two places ("Rivertown and Hillford") folds neither.
+ */
+function foldSetting(timelines: FigureTimeline[], byQuantity: ReadonlyMap<string, QuantityFigures>, works: readonly ArticleWork[], articleRank: ReadonlyMap<string, number>): FigureTimeline[] {
+  const places = new Set<string>();
+  for (const t of timelines) {
+    const at = t.quantity.indexOf('@');
+    if (at >= 0 && t.quantity[at + 1] !== '@') places.add(t.quantity.slice(at + 1));
+  }
+  if (places.size === 0 || works.length < 2) return timelines;
+  const heads = works.map((w) => (w.article.title || w.sentences[0]?.text || '').toLowerCase());
+  const named = [...places].filter((p) => heads.filter((h) => wordIn(h, p)).length * 2 > works.length);
+  if (named.length !== 1) return timelines;
+  const suffix = `@${named[0]!}`;
+  const folded = new Map<string, Figure[]>();
+  for (const [q, e] of byQuantity) {
+    if (!q.endsWith(suffix)) continue;
+    const into = q.slice(0, -suffix.length);
+    const base = byQuantity.get(into);
+    if (!base) continue;
+    folded.set(into, [...(folded.get(into) ?? base.figures), ...e.figures]);
+  }
+  if (folded.size === 0) return timelines;
+  const order = new Map(works.map((w, i) => [w.article.id, i]));
+  return timelines.flatMap((t) => {
+    if (t.quantity.endsWith(suffix) && folded.has(t.quantity.slice(0, -suffix.length))) return [];
+    const figures = folded.get(t.quantity);
+    return figures ? [timelineOf(t.quantity, [...figures].sort((a, b) => order.get(a.citation.articleId)! - order.get(b.citation.articleId)!), articleRank)] : [t];
+  });
+}
+
+function wordIn(text: string, phrase: string): boolean {
+  const at = text.indexOf(phrase);
+  return at >= 0 && !/\w/.test(text[at - 1] ?? '') && !/\w/.test(text[at + phrase.length] ?? '');
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -32,10 +32,15 @@ export function rankArticles(articles: readonly ArticleOrderFacts[]): Map<string
     }
   }
   const after = new Map<string, Set<string>>();
+  const currentOf = new Map(articles.map((a) => [a.id, new Set(a.currentKeys)]));
   for (const a of articles) {
     for (const key of a.earlierKeys) {
+      const series = key.slice(0, key.lastIndexOf('|') + 1);
+      const replacements = a.currentKeys.filter((k) => k.startsWith(series));
       for (const older of current.get(key) ?? []) {
         if (older === a.id) continue;
+        // An article that also reports the value that replaced it knows the revision: it is no older.
+        if (replacements.some((k) => currentOf.get(older)!.has(k))) continue;
         if (!after.has(a.id)) after.set(a.id, new Set());
         after.get(a.id)!.add(older);
       }
@@ -99,12 +104,20 @@ function specificity(counts: string): number {
   return counts.split(/\s+/).filter(Boolean).length + (/[A-Z]/.test(counts) ? 1 : 0);
 }
 
+/** What a fact box leads with, all else equal: the human toll, then money, then everything else. */
+const humanToll = new Set(['deaths', 'injured', 'missing', 'displaced', 'evacuated', 'rescued', 'affected', 'hospitalized', 'cases', 'arrested', 'buried', 'recovered']);
+const money = new Set(['cost', 'aid', 'payment', 'revenue', 'price']);
+
+function measureWeight(measure: string | undefined): number {
+  return !measure ? 0 : humanToll.has(measure) ? 2 : money.has(measure) ? 1 : 0.5;
+}
+
 /**
  * The key numbers: quantities whose label says what is counted and that either measure
  * something of the lexicon or were reported more than once, most telling first. A quantity
  * counts as telling for what it measures (a measure of the lexicon: deaths, people evacuated,
  * cost) and for its history (two values or more); one with both comes first, then those with
- * either, and among equals the most reported. `timelines` come in the order their quantities
+ * either, and among equals the most reported, then the human toll before money before the rest. `timelines` come in the order their quantities
  * first appear in the set, which breaks the remaining ties.
  */
 export function sortTimelines(timelines: readonly FigureTimeline[]): FigureTimeline[] {
@@ -116,7 +129,7 @@ export function sortTimelines(timelines: readonly FigureTimeline[]): FigureTimel
       for (const e of t.entries) if (e.rank < firstSeen) firstSeen = e.rank;
       const measured = t.measure ? 1 : 0;
       const history = t.entries.length > 1 ? 1 : 0;
-      return { t, order, firstSeen, measured, tier: measured + history };
+      return { t, order, firstSeen, measured, tier: measured + history, weight: measureWeight(t.measure) };
     });
   keyed.sort(
     (a, b) =>
@@ -124,10 +137,18 @@ export function sortTimelines(timelines: readonly FigureTimeline[]): FigureTimel
       b.t.sourceCount - a.t.sourceCount ||
       b.measured - a.measured ||
       b.t.entries.length - a.t.entries.length ||
+      b.weight - a.weight ||
       a.firstSeen - b.firstSeen ||
       a.order - b.order,
   );
-  return keyed.map((k) => k.t);
+  // Among single values, a measure not yet shown goes before another place's value of one that is:
+  // a fact box of six says six things.
+  const seen = new Set(keyed.filter((k) => k.tier === 2).map((k) => k.t.measure));
+  const top = keyed.filter((k) => k.tier === 2);
+  const rest = keyed.filter((k) => k.tier < 2);
+  const fresh = rest.filter((k) => !k.t.measure || !seen.has(k.t.measure));
+  const repeated = rest.filter((k) => k.t.measure && seen.has(k.t.measure));
+  return [...top, ...fresh, ...repeated].map((k) => k.t);
 }
 
 /** The timeline of one quantity: `group` holds its figures in the order of the set. */
@@ -175,13 +196,17 @@ export function timelineOf(quantity: string, group: readonly Figure[], articleRa
   };
 }
 
-/** The last entry of a kind not superseded, else the last of the kind. */
+/**
+ * The latest entry of a kind: the newest, unless it is superseded and a value not superseded was
+ * reported at least as late as it (the replacement may be in another series: then the newest,
+ * superseded, is still what this series last heard).
+ */
 function latestOf(entries: readonly TimelineEntry[], kind: FigureKind): TimelineEntry | undefined {
   let last: TimelineEntry | undefined;
   for (let k = entries.length - 1; k >= 0; k--) {
     const e = entries[k]!;
     if (e.kind !== kind) continue;
-    if (!e.superseded) return e;
+    if (!e.superseded) return last && e.rank < last.rank ? last : e;
     last ??= e;
   }
   return last;

@@ -5,6 +5,7 @@
  * default, first, or the one before the latest). No match, no answer: it never offers a figure
  * about something else.
  */
+import { entityOf } from '../figure-measures.js';
 import { findAttributions } from '../speakers.js';
 import type { Answer, Briefing, FigureTimeline, Sentence, TimelineEntry } from '../types.js';
 import { candidateSentences, coverage, wordMatches, type AskContext } from './ask-context.js';
@@ -35,22 +36,40 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   const out: NumberCandidate[] = [];
   // Other measures in the question describe who is counted ("the missing workers' bodies recovered"): weak evidence.
   const soft = [...q.soft, ...terms.filter((t) => measureOfWord(t.norm) !== undefined)];
+  const year = storyYear(context);
+  const asksYear = /\b(?:1[89]|20)\d\d\b/.test(q.text);
   for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
     const ws = context.wordsOf(i);
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
     const sentenceCover = terms.length ? coverage(context, terms, ws, soft) : 1;
-    for (const m of context.mentionsOf(i)) {
+    const mentions = context.mentionsOf(i);
+    for (const m of mentions) {
       if (!fits(q, m, ws)) continue;
+      // "the 1990 storm killed 40": an earlier event's figure answers only a question that names its year.
+      if (year !== undefined && !asksYear && mentions.some((y) => y.role === 'year' && y.clause === m.clause && y.value < year)) continue;
       const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
       const clauseCover = terms.length ? coverage(context, terms, clauseWords, soft) : 1;
       const wider = widerScope(context.sentences[i]!.text, clauseWords, q.terms) ? 0.7 : 1;
       // A named source that matched is evidence of its own ("according to Vellum, how many …").
       const sourced = q.source.length ? 0.3 : 0;
-      const score = wider * (0.5 * sentenceCover + 0.5 * clauseCover) + sourced + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0) - (m.breakdown ? 0.1 : 0);
+      const score = wider * (0.5 * sentenceCover + 0.5 * clauseCover) + sourced + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0) - (m.breakdown ? 0.1 : 0) - (offPlace(q, context.sentences[i]!.text, m) ? 0.35 : 0);
       out.push({ sentence: i, mention: m, score });
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** The year most of the set's dated articles were written in, if any is dated. */
+function storyYear(context: AskContext): number | undefined {
+  const years = [...context.times.values()].filter((t): t is number => t !== undefined).map((t) => new Date(t).getUTCFullYear()).sort((a, b) => a - b);
+  return years[Math.floor(years.length / 2)];
+}
+
+/** A figure for one place, or a part of one, when the question names no such place: "how many died in all" is not "12 died in Alden". */
+function offPlace(q: Question, text: string, m: NumberMention): boolean {
+  if (!m.measure) return false;
+  const scope = entityOf(text, m);
+  return scope.part || (scope.place !== '' && !q.text.toLowerCase().includes(scope.place.toLowerCase()));
 }
 
 /**

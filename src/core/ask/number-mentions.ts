@@ -250,7 +250,12 @@ export function numberMentions(sentence: string): NumberMention[] {
     const ratio = /^\s+in\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b/i.test(sentence.slice(end, end + 20));
     const role: MentionRole =
       typed.role === 'figure' && /\bby\s+(?:as many as |as much as |about |around |nearly |almost |more than |some |roughly |over )?$/i.test(head) ? 'change' : typed.role === 'figure' && ratio ? 'ratio' : typed.role;
-    const breakdown = /\b(?:included|including|among them|of them|of whom|another|an additional|a further)\s+(?:\w+\s+){0,2}$/i.test(head) || /^\s+others?\b/i.test(sentence.slice(end, end + 9)) || (/^\s+of (?:the|its|their|his|her|those|these)\b/i.test(sentence.slice(end, end + 12)) && !ofWholeAhead);
+    const breakdown =
+      /\b(?:included|including|among them|of them|of whom|another|an additional|a further)\s+(?:\w+\s+){0,2}$/i.test(head) ||
+      /^\s+others?\b/i.test(sentence.slice(end, end + 9)) ||
+      (/^\s+of (?:the|its|their|his|her|those|these)\b/i.test(sentence.slice(end, end + 12)) && !ofWholeAhead) ||
+      // "11 additional deaths", "one more death": an addition to a total, not the total.
+      /^\s+(?:additional|more|further|extra)\s+[a-z]/i.test(sentence.slice(end, end + 20));
     const isWhole = k > 0 && /\bof\s+(?:the\s+)?(?:around\s+|about\s+|some\s+|nearly\s+)?$/i.test(sentence.slice(raws[k - 1]!.end, n.start)) && sentence.slice(raws[k - 1]!.end, n.start).length < 22;
     const qualifier = (qualifierAtEnd.exec(head.replace(/\bbetween\s+$/i, ''))?.[1] ?? (high && /\bbetween\s+$/i.test(head) ? 'between' : '')).toLowerCase();
     const qStart = qualifier ? head.toLowerCase().lastIndexOf(qualifier) : n.start;
@@ -274,13 +279,21 @@ export function numberMentions(sentence: string): NumberMention[] {
     const coordinated = Math.max(gapBefore.lastIndexOf(', and '), gapBefore.lastIndexOf(', but '), gapBefore.lastIndexOf('; '));
     if (mentions.length && prevEnd > clauseStart && conj >= 0) windowStart += conj + 1;
     else if (coordinated >= 0) windowStart += coordinated + 2;
-    const nextStart = ofWhole ? sentence.length : raws.find((r) => r.start >= end)?.start ?? sentence.length;
+    // "200 people across at least six states were killed": a count of places in between is a modifier; the predicate is beyond it.
+    const nextIndex = raws.findIndex((r) => r.start >= end);
+    const next2 = raws[nextIndex];
+    const placeModifier =
+      next2 !== undefined &&
+      /\b(?:across|in|throughout|from|over)\s+(?:(?:at least|more than|some|about|nearly|over)\s+)?$/i.test(sentence.slice(end, next2.start)) &&
+      placeHeads.test(/^\s*([A-Za-z]+)/.exec(sentence.slice(next2.end))?.[1] ?? '');
+    const nextStart = ofWhole ? sentence.length : ((placeModifier ? raws[nextIndex + 1] : next2)?.start ?? sentence.length);
     const windowEnd = Math.min(clauseEnd, nextStart);
     const beforeWords = outer.filter((w) => w.start >= windowStart && w.end <= n.start).slice(-9);
     const afterWords = outer.filter((w) => w.start >= end && w.end <= windowEnd).slice(0, ofWhole || n.ordinal ? 12 : 10);
     const found: { m: Measure; d: number }[] = [];
     const unitKind = unit === '%' ? 'rate' : unit ? 'money' : 'count';
-    const countsPlaces = placeHeads.test(counted.text.split(' ').at(-1) ?? '');
+    // "884,000 people in five provinces live in areas affected": a count of places is no count of people.
+    const countsPlaces = counted.text.split(' ').some((w) => placeHeads.test(w));
     const consider = (w: Word, d: number): void => {
       const m =
         (unitKind === 'money' ? measureOfWord(w.norm, 'money') : unitKind === 'count' && !/^(?:lost|lose|losing)$/.test(w.lower) ? measureOfWord(w.norm, 'any-but-money') : measureOfWord(w.norm)) ??
@@ -341,7 +354,26 @@ export function numberMentions(sentence: string): NumberMention[] {
       breakdown,
     });
   });
-  return inheritMeasures(mentions, sentence);
+  return partsOfWholes(inheritMeasures(mentions, sentence));
+}
+
+/**
+ * "at least two of five deaths": where the whole's own noun names the measure, the whole is the
+ * count and the part only a breakdown of it. ("40 of the 600 flights were cancelled" is unlike it:
+ * there the predicate measures the part, and the whole counts flights.)
+ */
+function partsOfWholes(mentions: NumberMention[]): NumberMention[] {
+  return mentions.map((m, i) => {
+    const whole = mentions[i + 1];
+    if (!whole || !m.measure || m.breakdown || m.role !== 'figure' || whole.role !== 'figure') return m;
+    const own = whole.head ? measureOfWord(whole.head) : undefined;
+    if (own?.id !== m.measure.id || whole.measure) return m;
+    return { ...m, breakdown: true };
+  }).map((m, i, all) => {
+    const part = all[i - 1];
+    if (!part?.breakdown || m.measure || !part.measure || !m.head || measureOfWord(m.head)?.id !== part.measure.id) return m;
+    return { ...m, measure: part.measure, measures: [part.measure, ...m.measures] };
+  });
 }
 
 /** "1,204 people had died in the north and 380 in the south": an elliptical count takes its neighbour's measure and noun. */
