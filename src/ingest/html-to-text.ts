@@ -31,7 +31,8 @@ export function htmlToText(html: string): { text: string; title?: string } {
  */
 export function looksLikeHtml(text: string): boolean {
   if (/^\s*<(?:!doctype html|html|head|body)\b/i.test(text)) return true;
-  const tags = text.match(/<\/?(?:p|div|br)\b[^>]*>/gi)?.length ?? 0;
+  // Elements of an article's markup, block or inline: a fragment of <article>, <h2> and <span> is HTML too.
+  const tags = text.match(/<\/?(?:p|div|br|article|section|header|footer|main|aside|nav|h[1-6]|span|em|strong|b|i|u|a|ul|ol|li|blockquote|figure|figcaption|img|table|tr|td|th)\b[^>]*>/gi)?.length ?? 0;
   const lines = text.split('\n').filter((l) => l.trim()).length;
   return tags >= 3 && tags * 2 >= lines;
 }

@@ -32,8 +32,11 @@ describe('a .txt file holding HTML, in a brief', () => {
     expect(out).not.toMatch(/<\/?(?:!doctype|html|head|title|script|body|div|p|b|a)\b[^>]*>|&amp;|tracking/i);
   });
 
-  // Not yet: a fragment of other elements (<article>, <h2>, <span>, <em>) with no <p>, <div> or <br>
-  // is read as plain text and its tags reach the brief. The rule lives in src/ingest/html-to-text.ts
-  // (looksLikeHtml), owned elsewhere; see the report on issue 12.
-  it.todo('shows the text of an HTML fragment without paragraph tags (<article><h2>…</h2><span>…</span>)');
+  it('shows the text of an HTML fragment without paragraph tags (<article><h2>…</h2><span>…</span>)', async () => {
+    const out = await brief({
+      'c.txt': '<article><h2>Ferry service resumes</h2><span>The ferry carried 240 passengers on its first trip, the operator <em>said</em> on Monday.</span></article>',
+    });
+    expect(out).toMatch(/The ferry carried 240 passengers on its first trip, the operator said on Monday/);
+    expect(out).not.toMatch(/<\/?(?:article|h2|span|em)\b/);
+  });
 });
