@@ -16,7 +16,7 @@ const numberWordRe =
 
 /** The measures of the lexicon (ask/measures.ts has no list of them; an id it lacks adds no word). */
 const measureIds =
-  'deaths injured missing displaced evacuated rescued recovered buried arrested affected cancelled delayed hospitalized cases destroyed votes turnout cost payment aid revenue price magnitude category'.split(' ');
+  'deaths injured missing displaced evacuated rescued recovered buried arrested affected cancelled delayed hospitalized cases destroyed votes turnout cost payment aid revenue price value magnitude category'.split(' ');
 /** Any listed word of a measure, or its plural or participle ("kill" finds "killed", never "bill" "billion"): a cheap test before the full reading of a sentence. */
 const measureWordRe = new RegExp(`\\b(?:${[...new Set(measureIds.flatMap((id) => measureWords(id)))].sort((a, b) => b.length - a.length).join('|')})(?:s|es|ed|d|ing)?\\b`, 'i');
 
@@ -138,6 +138,8 @@ const notPlaces = /^(?:January|February|March|April|May|June|July|August|Septemb
 export interface FigurePlace {
   readonly place: string;
   readonly part: boolean;
+  /** "cost the airline": who bears it is named before (for an amount: by its speaker's organisation). */
+  readonly anaphor?: boolean;
 }
 
 const unscoped: FigurePlace = { place: '', part: false };
@@ -206,6 +208,8 @@ function clausePlace(sentence: string, m: NumberMention): string {
 const bearerVerbs = /^(?:has\s+|have\s+|had\s+|will\s+|would\s+|could\s+)?(?:incurred|incurs|incur|lost|loses|lose|losing|faces|faced|face|paid|pays|pay|spent|spends|spend|posted|posts|booked|books|took|takes|recorded|records|suffered|suffers|expects|reported)\b/;
 const orgName = String.raw`(?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4}`;
 const bearerRe = new RegExp(String.raw`^\s*(?:[Tt]he\s+)?(${orgName})\s+(?=\S)`);
+const costAnaphorRe = /\bcost\s+(?:the|its)\s+(?:airline|company|firm|carrier|bank|insurer|group|business|retailer|operator|utility|manufacturer|maker)\s+(?:(?:as much as|about|around|nearly|almost|more than|at least|up to|an estimated|some)\s+)?$/;
+const sectorRe = /\b(?:the\s+)?([a-z]+(?:\s+[a-z]+)?\s+(?:sector|industry))\b(?![^,;]*\b(?:sector|industry)\b)/;
 const costObjectRe = new RegExp(String.raw`\bcost\s+(${orgName})\s+(?:(?:as much as|about|around|nearly|almost|more than|at least|up to|an estimated|some)\s+)?$`);
 
 /**
@@ -218,6 +222,10 @@ export function bearerOf(sentence: string, m: NumberMention): FigurePlace {
   if (/\b(?:average|median|typical)\b[^.;]*$|\bper\s+(?:\w+\s+)?(?:company|firm|business|person|household|customer|user|head|capita|employee|worker|passenger|day|week|month|year)\b/i.test(sentence.slice(m.clauseStart, m.clauseEnd)) && !/\bper\s+(?:cent|share)\b/i.test(clause)) return { place: '', part: true };
   const object = costObjectRe.exec(clause)?.[1];
   if (object && !notPlaces.test(object.split(/\s+/)[0]!)) return { place: object, part: false };
+  if (costAnaphorRe.test(clause)) return { place: '', part: false, anaphor: true };
+  // "with the retail sector losing $2 million": a sector or industry bears it.
+  const sector = sectorRe.exec(clause)?.[1];
+  if (sector) return { place: sector, part: false };
   const subject = bearerRe.exec(clause);
   if (!subject) return unscoped;
   const name = subject[1]!.replace(/\s+(?:of|and|&)$/, '');

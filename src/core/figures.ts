@@ -193,7 +193,7 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
   const citation: Citation = { articleId: context.articleId, quote: sentence, sentenceId: context.sentenceId };
   // A background figure (an earlier year) or a part of a total ("the dead included 12 …") is kept, never a series of its own.
   const aside = isBackground(scan, mention, context.year) ? 'background' : mention?.breakdown ? 'part' : '';
-  const series = aside ? { key: `${unit}${value} ${aside}`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c));
+  const series = aside ? { key: `${unit}${value} ${aside}`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c, speaker));
   return {
     id: `${context.sentenceId}~${n}`,
     value,
@@ -270,7 +270,7 @@ function isBackground(scan: SentenceScan, mention: NumberMention | undefined, ye
  * only a label when the counted noun says what is counted ('' when it does not: such a figure
  * is never a key number on its own).
  */
-function seriesOf(sentence: string, mention: NumberMention | undefined, counts: string, unit: string, c: Candidate): { key: string; measure: string; label: string } {
+function seriesOf(sentence: string, mention: NumberMention | undefined, counts: string, unit: string, c: Candidate, speaker: string): { key: string; measure: string; label: string } {
   // "40 of the 600 flights": the whole a part is taken from does not have the part's measure.
   const whole = /\b(?:of|out of)\s+(?:the\s+)?(?:\w+\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 30), c.start)) && /\d\s+(?:of|out of)\s/.test(sentence.slice(Math.max(0, c.start - 40), c.start));
   let measure = whole ? undefined : mention?.measure;
@@ -288,8 +288,10 @@ function seriesOf(sentence: string, mention: NumberMention | undefined, counts: 
     // An amount is keyed by who it is of: "Norcorp's loss" and "the sector's losses" are two series.
     const bearer = measure.kind === 'money' && !entity && mention ? bearerOf(sentence, mention) : undefined;
     if (bearer?.part) return { key: `${unit}${c.value} part`, measure: '', label: '' };
-    const label = bearerLabel(measureLabel(measure.id, measure.label, mention?.counted || counts, unit, entity), bearer?.place ?? '');
-    const scopeKey = entity ? `@${entity.toLowerCase()}` : bearer?.place ? `@@${bearer.place.toLowerCase()}` : '';
+    // "…, the airline's chief said, has cost the airline $5 million": the speaker's organisation.
+    const bearerName = bearer?.anaphor ? (/\bof\s+(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$/.exec(speaker)?.[1] ?? '') : bearer?.place ?? '';
+    const label = bearerLabel(measureLabel(measure.id, measure.label, mention?.counted || counts, unit, entity), bearerName);
+    const scopeKey = entity ? `@${entity.toLowerCase()}` : bearerName ? `@@${bearerName.toLowerCase()}` : '';
     return { key: `${unit}=${measure.id}${thingOf(measure.id, mention?.counted || counts)}${scopeKey}`, measure: measure.id, label };
   }
   const noun = mention?.counted ?? counts;

@@ -106,7 +106,7 @@ function specificity(counts: string): number {
 
 /** What a fact box leads with, all else equal: the human toll, then money, then everything else. */
 const humanToll = new Set(['deaths', 'injured', 'missing', 'displaced', 'evacuated', 'rescued', 'affected', 'hospitalized', 'cases', 'arrested', 'buried', 'recovered']);
-const money = new Set(['cost', 'aid', 'payment', 'revenue', 'price']);
+const money = new Set(['cost', 'aid', 'payment', 'revenue', 'price', 'value']);
 
 function measureWeight(measure: string | undefined): number {
   return !measure ? 0 : humanToll.has(measure) ? 2 : money.has(measure) ? 1 : 0.5;

@@ -111,6 +111,28 @@ describe('fact box: amounts and who bears them', () => {
   });
 });
 
+describe('fact box: what a number measures', () => {
+  it('labels a share by what it is a share of', () => {
+    const b = brief('The fault affected less than 1 percent of computers on the network, Norcorp said.');
+    expect(b.timelines[0]?.label).toBe('share of computers affected');
+  });
+
+  it('reads the relative clause on "the number of people": "who were evacuated from the affected areas"', () => {
+    const b = brief('It confirmed that the number of people who were evacuated from the affected areas reached 5,200 people.');
+    expect(b.timelines[0]?.label).toBe('people evacuated');
+  });
+
+  it('keys "cost the airline" to the speaker\'s airline, and a sector\'s loss to the sector', () => {
+    const b = brief(
+      'The chief executive of Alden Air says the outage has cost the airline as much as $40 million.',
+      'Alden Air reported a financial hit of approximately $45 million.',
+      'The outage cost businesses $900 million, with the retail sector losing about $200 million.',
+    );
+    expect(valuesOf(b.timelines.find((t) => t.quantity.includes('alden air')))).toEqual([40e6, 45e6]);
+    expect(b.timelines.find((t) => t.label.includes('retail sector'))).toBeDefined();
+  });
+});
+
 describe('fact box: earlier values', () => {
   it('gives "previously reported" to the number it governs, not to the one after it', () => {
     const b = brief('Hill County officials, who previously reported 30 deaths, now count 25 deaths for the county.');

@@ -36,7 +36,8 @@ const table: readonly (readonly [id: string, kind: MeasureKind, label: string, w
   ['payment', 'money', 'payment', 'pay paid payout payment compensation compensate settlement settle fine fined'],
   ['aid', 'money', 'aid', 'aid pledge pledged donate donated donation funding fund appeal grant'],
   ['revenue', 'money', 'revenue', 'revenue revenues sales earnings profit profits'],
-  ['price', 'money', 'price', 'price prices priced sell sold sale bought buy purchase purchased valued worth'],
+  ['price', 'money', 'price', 'price prices priced sell sold sale bought buy purchase purchased'],
+  ['value', 'money', 'value', 'valued worth valuation'],
   ['magnitude', 'size', 'magnitude', 'magnitude'],
   ['category', 'size', 'category', 'category'],
 ];

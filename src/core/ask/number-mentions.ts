@@ -267,6 +267,8 @@ export function numberMentions(sentence: string): NumberMention[] {
     else if (counted.text && /^\s?of\s/i.test(sentence.slice(end)) === false && /^(?:of)$/i.test(outer[counted.end]?.lower ?? '') && /^(?:percent|%|per|share|half|third|quarter)/i.test(counted.text)) {
       counted = countedAfter(sentence, outer, counted.end + 1);
     }
+    // "less than 1 percent of computers": a share counts what it is a share of.
+    if (!counted.text && unit === '%' && outer[iAfter]?.lower === 'of' && outer[iAfter]!.start - end < 3) counted = countedAfter(sentence, outer, iAfter + 1);
     const clause = clauseOf(breaks, n.start);
     const clauseStart = clause > 0 ? breaks[clause - 1]! : 0;
     const clauseEnd = clause < breaks.length ? breaks[clause]! : sentence.length;
@@ -314,11 +316,16 @@ export function numberMentions(sentence: string): NumberMention[] {
     // subject, ahead of a measure word in a relative clause nearer to it.
     const predicate = /\b(?:passed|reached|reach|rose to|risen to|climbed to|jumped to|stood at|stands at|is|was|were|are|be|been|hit|topped|exceeded|surpassed|totaled|totalled|amounted to|at|to)\s+(?:[a-z]+\s+){0,2}$/i.test(sentence.slice(clauseStart, n.start));
     if (predicate) {
-      const clauseWords = outer.filter((w) => w.start >= clauseStart && w.end <= n.start);
+      const inClause = outer.filter((w) => w.start >= clauseStart && w.end <= n.start);
+      // "It confirmed that the number of …": the subject is the complement clause's.
+      const complement = inClause.findIndex((w, i) => w.lower === 'that' && /^(?:the|a|an)$/.test(inClause[i + 1]?.lower ?? ''));
+      const clauseWords = complement >= 0 ? inClause.slice(complement + 1) : inClause;
       const subjectEnd = clauseWords.findIndex((w, i) => i > 0 && /^(?:that|which|who|has|have|had|is|was|were|are|rose|climbed|reached|stood|stands|now)$/i.test(w.lower));
       const subject = clauseWords.slice(0, subjectEnd > 0 ? subjectEnd : Math.min(8, clauseWords.length));
       const governing = subject.filter((w) => /^(?:toll|tolls|number|total|tally|count|figure)$/i.test(w.lower));
       if (governing.length) subject.forEach((w) => consider(w, 0.25));
+      // "the number of people who were evacuated from the affected areas reached 500": the relative clause on the subject says what it counts.
+      if (governing.length && subjectEnd > 0 && /^(?:that|which|who)$/i.test(clauseWords[subjectEnd]!.lower)) clauseWords.slice(subjectEnd + 1, subjectEnd + 4).forEach((w) => consider(w, 0.3));
       if (!found.length) clauseWords.forEach((w, i) => consider(w, clauseWords.length - i + 9));
     }
     // "The body of the sixth victim was found", "the bodies of two workers were recovered": a recovery count.
