@@ -11,7 +11,7 @@ import type { Figure, Sentence } from './types.js';
  * Figures of the sentences `withDigits` (positions, ascending: those with a digit or a number
  * word); sets `hasFigure` for the sentences that hold one. `year` is the article's year of publication, when known.
  */
-export function figuresOf(sentences: readonly Sentence[], withDigits: readonly number[], hasFigure: Uint8Array, year?: number): Figure[] {
+export function figuresOf(sentences: readonly Sentence[], withDigits: readonly number[], hasFigure: Uint8Array, year?: number, published?: number): Figure[] {
   const figures: Figure[] = [];
   const speakers = new ArticleSpeakers(sentences);
   for (const i of withDigits) {
@@ -21,7 +21,36 @@ export function figuresOf(sentences: readonly Sentence[], withDigits: readonly n
       hasFigure[i] = 1;
     }
   }
-  return partsApart(figures);
+  return datedWhen(partsApart(figures), published);
+}
+
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Monday" in an article of Tuesday 12 March is 11 March: a weekday, "yesterday" or "today" is
+ * read against the article's date (the latest such day on or before it) and shown with the date
+ * it names, "Monday (11 Mar)". Without a date, the words stay as written.
+ */
+function datedWhen(figures: Figure[], published: number | undefined): Figure[] {
+  if (published === undefined || Number.isNaN(published)) return figures;
+  return figures.map((f) => {
+    const day = dayNamed(f.when.toLowerCase(), published);
+    if (day === undefined) return f;
+    const d = new Date(day);
+    return { ...f, when: `${f.when} (${d.getUTCDate()} ${monthNames[d.getUTCMonth()]!})` };
+  });
+}
+
+function dayNamed(when: string, published: number): number | undefined {
+  const dayMs = 86_400_000;
+  const start = Math.floor(published / dayMs) * dayMs;
+  if (/^(?:today|tonight)$/.test(when)) return start;
+  if (when === 'yesterday') return start - dayMs;
+  const w = weekdays.indexOf(/(\w+)$/.exec(when)?.[1] ?? '');
+  if (w < 0 || !/^(?:(?:early|late)\s+)?\w+$/.test(when)) return undefined;
+  const back = (new Date(start).getUTCDay() - w + 7) % 7;
+  return start - back * dayMs;
 }
 
 /**

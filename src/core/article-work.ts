@@ -91,7 +91,7 @@ function readArticle(article: Article, lexicon: Lexicon): ReadArticle {
     paragraph[index] = part.paragraph;
   }
   const published = article.published ? Date.parse(article.published) : NaN;
-  const figures = figuresOf(sentences, withDigits, perSentence.hasFigure, Number.isNaN(published) ? undefined : new Date(published).getUTCFullYear());
+  const figures = figuresOf(sentences, withDigits, perSentence.hasFigure, Number.isNaN(published) ? undefined : new Date(published).getUTCFullYear(), published);
   const current = new Set<string>();
   const earlier = new Set<string>();
   for (const f of figures) (f.earlier ? earlier : current).add(`${f.quantity}|${f.kind}|${f.value}`);

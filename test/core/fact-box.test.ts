@@ -158,6 +158,16 @@ describe('fact box: earlier values', () => {
   });
 });
 
+describe('fact box: when', () => {
+  it('reads "on Monday" against the article\'s date: the Monday on or before it', () => {
+    // 2031-03-04 is a Tuesday.
+    const b = buildBriefing([article('a', 'The ministry said on Monday that 41 people were killed.', { published: '2031-03-04' })]);
+    expect(b.figures[0]?.when).toBe('Monday (3 Mar)');
+    const undated = buildBriefing([article('a', 'The ministry said on Monday that 41 people were killed.')]);
+    expect(undated.figures[0]?.when).toBe('Monday');
+  });
+});
+
 describe('fact box: speakers', () => {
   it('keeps a name particle ("Sami al-Vell") and cuts an acronym bracket whole', () => {
     const b = brief('Sami al-Vell, a spokesperson for the army, said 40 people were missing.', 'In Alden alone, 700 people died, the Disaster Authority [DA] said on Friday.');
