@@ -33,10 +33,16 @@ function timeRun(subject: Subject, env: NodeJS.ProcessEnv): number {
   return elapsed;
 }
 
-/** Median wall time of `runs` runs (after one warm-up, which fills the file cache). */
-function median(subject: Subject, env: NodeJS.ProcessEnv, runs: number): number {
-  timeRun(subject, env);
-  return percentiles(Array.from({ length: runs }, () => timeRun(subject, env))).p50;
+/**
+ * Median wall time of each subject over `runs` rounds, after one warm-up round that fills the file
+ * cache. Rounds interleave the subjects, so a busy moment on a shared machine hits all of them
+ * alike and the ratios to `node -e 0` stay fair.
+ */
+function medians(subjects: readonly Subject[], env: NodeJS.ProcessEnv, runs: number): number[] {
+  for (const subject of subjects) timeRun(subject, env);
+  const samples = subjects.map((): number[] => []);
+  for (let round = 0; round < runs; round++) subjects.forEach((subject, i) => samples[i]!.push(timeRun(subject, env)));
+  return samples.map((times) => percentiles(times).p50);
 }
 
 export async function benchStartup(print: (line: string) => void, runs = 7): Promise<void> {
@@ -60,16 +66,17 @@ export async function benchStartup(print: (line: string) => void, runs = 7): Pro
     { what: 'node -e 0 (baseline)', command: process.execPath, args: ['-e', '0'] },
     { what: 'npm start, one piped question', command: 'npm', args: ['start', '--silent'], input: piped, expect: '10,000' },
     { what: '  node dist/main.js (the same, without npm)', command: process.execPath, args: ['dist/main.js'], input: piped, expect: '10,000' },
+    { what: 'npx -c true (npm and npx starting, running nothing)', command: 'npx', args: ['-c', 'true'] },
     { what: `npx sitrep ask "${question}"`, command: 'npx', args: ['sitrep', 'ask', question], expect: '10,000' },
     { what: '  node bin/sitrep.js ask (the same, without npx)', command: process.execPath, args: ['bin/sitrep.js', 'ask', question], expect: '10,000' },
   ];
   try {
-    let baseline = 0;
-    for (const subject of subjects) {
-      const p50 = median(subject, env, runs);
-      baseline ||= p50;
-      print(`${subject.what}: median ${ms(p50)} of ${runs} runs${subject === subjects[0] ? '' : ` (${(p50 / baseline).toFixed(1)}× node -e 0)`}`);
-    }
+    const p50s = medians(subjects, env, runs);
+    const baseline = p50s[0]!;
+    subjects.forEach((subject, i) => {
+      const ratio = i === 0 ? '' : ` (${(p50s[i]! / baseline).toFixed(1)}× node -e 0)`;
+      print(`${subject.what}: median ${ms(p50s[i]!)} of ${runs} runs${ratio}`);
+    });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
