@@ -1,5 +1,6 @@
 import type { Briefing } from '../core/types.js';
-import { formatEntry, sourceRefs, summarizeTimeline } from './figure-format.js';
+import { briefTimeline, formatEntry, leadLine, sourceRefs, summarizeTimeline } from './figure-format.js';
+import { compactSourceLabel } from './source-label.js';
 import type { Message, MessageItem } from './message.js';
 
 /** How many quantities the briefing shows; `/numbers` shows them all. */
@@ -17,24 +18,29 @@ function sourceItems(briefing: Briefing): MessageItem[] {
   return briefing.sources.map((s) => ({ text: `[${s.number}] ${s.label}` }));
 }
 
-/** The briefing: key points with their sources, the key numbers, the source list. */
+/** The briefing: the state of the story, key points with their sources, the key numbers, the sources in short. */
 export function renderBriefingMessage(title: string, briefing: Briefing): Message {
-  const points = briefing.keyPoints.map((p) => ({
-    text: p.text,
-    note: pointNote(briefing, p.citations.map((c) => c.articleId), p.sourceCount),
-  }));
-  const numbers = briefing.timelines.slice(0, briefingNumbers).map((t) => ({ label: t.label, text: summarizeTimeline(briefing, t) }));
+  const points = briefing.keyPoints.map((p) => ({ text: p.text, note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
+  const shown = briefing.timelines.slice(0, briefingNumbers);
+  const lead = leadLine(briefing, shown[0]);
+  const numbers = shown.map((t) => ({ label: t.label, text: briefTimeline(briefing, t) }));
   return {
     title,
     subtitle: `${plural(briefing.sources.length, 'article')} · ${plural(points.length, 'key point')} · ${plural(briefing.timelines.length, 'key number')}`,
     sections: [
+      ...(lead ? [{ heading: 'Latest', style: 'plain' as const, items: [{ text: lead }] }] : []),
       { heading: 'Key points', style: 'list', items: points.length ? points : [{ text: 'No key points: the set has no usable sentences.' }] },
       ...(numbers.length ? [{ heading: 'Key numbers', style: 'fields' as const, items: numbers }] : []),
-      { heading: 'Sources', style: 'plain', items: sourceItems(briefing) },
+      { heading: 'Sources', style: 'plain', items: compactSources(briefing) },
     ],
-    footer: 'Ask a question with /ask <question>; all figures with /numbers.',
+    footer: 'More: /ask <question>, /numbers.',
     tone: 'normal',
   };
+}
+
+function compactSources(briefing: Briefing): MessageItem[] {
+  const years = new Set(briefing.sources.map((s) => s.published?.slice(0, 4)).filter(Boolean));
+  return briefing.sources.map((s) => ({ text: `[${s.number}] ${compactSourceLabel(s, years.size > 1)}` }));
 }
 
 /** Every quantity with its full timeline, oldest value first. */

@@ -39,3 +39,47 @@ export function summarizeTimeline(briefing: Briefing, timeline: FigureTimeline):
   }
   return parts.join('. ');
 }
+
+/** `an estimated 400 — fire service [5]`: an entry with its speaker only, for the brief's one line per quantity. */
+function shortEntry(briefing: Briefing, entry: TimelineEntry): string {
+  const value = [entry.qualifier, entry.display].filter(Boolean).join(' ');
+  return `${value}${entry.speaker ? ` — ${entry.speaker}` : ''} ${sourceRefs(briefing, entryArticles(entry))}`.trim();
+}
+
+/** `at least 3,000 [1][2]`: a value and its sources, for the history of a quantity. */
+function bareEntry(briefing: Briefing, entry: TimelineEntry): string {
+  return `${[entry.qualifier, entry.display].filter(Boolean).join(' ')} ${sourceRefs(briefing, entryArticles(entry))}`.trim();
+}
+
+/**
+ * One line on a quantity for the brief: per kind, the latest value with who gave it, then the
+ * earlier values newest first with their sources only (who gave each is in /numbers), and where
+ * sources differ.
+ */
+export function briefTimeline(briefing: Briefing, timeline: FigureTimeline): string {
+  const parts: string[] = [];
+  for (const kind of ['estimate', 'projection', 'claim'] as const) {
+    const latest = timeline.latest[kind];
+    if (!latest) continue;
+    const earlier = timeline.entries.filter((e) => e.kind === kind && e !== latest && e.rank < latest.rank).reverse();
+    const lead = kind === 'estimate' ? '' : kind === 'projection' ? 'projected ' : 'claimed ';
+    parts.push(`${lead}${shortEntry(briefing, latest)}${earlier.length ? `; earlier ${earlier.map((e) => bareEntry(briefing, e)).join(', ')}` : ''}`);
+  }
+  for (const group of timeline.disagreements) parts.push(`sources differ: ${group.map((e) => shortEntry(briefing, e)).join(' vs ')}`);
+  return parts.join('. ');
+}
+
+/**
+ * The state of the story in one line, from its main quantity: "an estimated 400 volunteers —
+ * fire service [5], up from at least 120 (a spokesman) [1]". Undefined when the set has no
+ * estimate with a history or a source.
+ */
+export function leadLine(briefing: Briefing, timeline: FigureTimeline | undefined): string | undefined {
+  const latest = timeline?.latest.estimate;
+  if (!timeline || !latest) return undefined;
+  const previous = timeline.entries.filter((e) => e.kind === 'estimate' && e !== latest && e.rank < latest.rank).at(-1);
+  const value = [latest.qualifier, latest.display].filter(Boolean).join(' ');
+  const who = latest.speaker ? ` — ${latest.speaker}` : '';
+  const move = previous ? `, ${previous.value > latest.value ? 'down' : 'up'} from ${[previous.qualifier, previous.display].filter(Boolean).join(' ')}${previous.speaker ? ` (${previous.speaker})` : ''}` : '';
+  return `${value} ${timeline.label}${who}${move} ${sourceRefs(briefing, [...entryArticles(latest), ...(previous ? entryArticles(previous) : [])])}`;
+}

@@ -1,0 +1,42 @@
+/** The brief as a reader sees it: the state of the story first, points with their sources, numbers in one line each, sources in short. */
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/core/briefing.js';
+import type { Article } from '../../src/core/types.js';
+import { renderBriefingMessage } from '../../src/render/briefing-message.js';
+import { renderText } from '../../src/render/render-text.js';
+
+const article = (id: string, text: string, extra: Partial<Article> = {}): Article => ({ id, origin: `${id}.md`, text, ...extra });
+
+const briefing = buildBriefing([
+  article('a', 'Rescuers said at least 120 volunteers had joined the search in Alden.\nThe river burst its banks after two days of rain.', {
+    title: 'Volunteers join the search after the Alden floods, the city says in a statement on Monday morning',
+    source: 'Alden Courier (rehosted copy; credits a wire)',
+    published: '2031-03-03',
+  }),
+  article('b', 'The Alden Fire Service said an estimated 400 volunteers had joined the search, up from 120.\nThe mayor said schools would reopen on Friday.', {
+    source: 'Brill Post, citing a wire',
+    published: '2031-03-05',
+  }),
+]);
+const text = renderText(renderBriefingMessage('Alden floods', briefing));
+
+describe('the brief', () => {
+  it('opens with the latest value of the main quantity, who gave it and what it moved from', () => {
+    const latest = text.slice(text.indexOf('Latest:'), text.indexOf('Key points:'));
+    expect(latest).toMatch(/an estimated 400 volunteers — Alden Fire Service, up from at least 120 \(Rescuers\) \[1\]\[2\]/);
+  });
+
+  it('gives each point its source numbers only', () => {
+    expect(text).not.toMatch(/\d sources? \[/);
+    expect(text).toMatch(/\n {3}\[2\]\n/);
+  });
+
+  it('names each source by its headline cut short, its outlet without asides, and a short date', () => {
+    expect(text).toContain('[1] Volunteers join the search after the Alden floods, the city says in a statement… (Alden Courier, 3 Mar)');
+    expect(text).toMatch(/\[2\] .*\(Brill Post, 5 Mar\)/);
+  });
+
+  it('shows a quantity\'s history in one line: the latest with its speaker, earlier values with their sources', () => {
+    expect(text).toMatch(/- volunteers: an estimated 400 — Alden Fire Service \[2\]; earlier at least 120 \[1\]/);
+  });
+});
