@@ -7,6 +7,7 @@
  * which gives diversity.
  */
 import { connective, dependent, lead, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
+import { findAttributions } from './speakers.js';
 import { sharesAtLeast } from './term-index.js';
 import type { Negations } from './negations.js';
 import type { Citation, KeyPoint, Sentence } from './types.js';
@@ -291,6 +292,7 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
       return unique.every((w) => !input.numeric[w] || other.includes(w));
     });
     if (redundant) continue;
+    const quoted = quotedSpeaker(input.sentences, c.best);
     const text = trimPoint(input.sentences[c.best]!.text);
     const words = wordsOf(text);
     if (selection.words + words > limits.maxWords) {
@@ -301,7 +303,9 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
     for (let k = input.conceptStart[c.best]!; k < input.conceptStart[c.best + 1]!; k++) selection.concepts[input.conceptFlat[k]!]! |= coveredBit;
     for (const w of unique) selection.coveredWords[w] = 1;
     selection.chosen.push({ best: c.best, negated });
-    selection.points.push({ text, citations: citationsOf(input, c.rep, c.best), sourceCount: c.support, score: Math.round(gain * 100) / 100, fresh });
+    const own = citationsOf(input, c.rep, c.best);
+    const citations = quoted ? [own[0]!, { articleId: quoted.sentence.articleId, quote: quoted.sentence.text, sentenceId: quoted.sentence.id }, ...own.slice(1)] : own;
+    selection.points.push({ text, ...(quoted ? { speaker: quoted.speaker } : {}), citations, sourceCount: own.length, score: Math.round(gain * 100) / 100, fresh });
   }
 }
 
@@ -321,14 +325,50 @@ function insertSorted(queue: { c: Candidate; gain: number }[], item: { c: Candid
   queue.splice(lo, 0, item);
 }
 
+/**
+ * Who speaks a quotation that runs on from the sentences before: '"We cannot say yet."' after
+ * '"…," Vell told reporters.' is Vell's, in the same paragraph (up to three sentences back). A first-person sentence or one
+ * that opens a quotation, with no speaker of its own, takes the named speaker of the quotation
+ * before it; the point carries it (shown "Vell: “We cannot say yet.”") and cites both sentences.
+ */
+function quotedSpeaker(sentences: readonly Sentence[], i: number): { speaker: string; sentence: Sentence } | undefined {
+  const s = sentences[i]!;
+  const quoteMarks = s.text.match(/["“”]/g)?.length ?? 0;
+  if (!(/^["“]|^(?:We|I|Our|My|Us)\b/.test(s.text) || quoteMarks % 2 === 1) || findAttributions(s.text).length) return undefined;
+  // The quotation may run over several sentences: look back through it, within the paragraph.
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const prev = sentences[k]!;
+    if (prev.articleId !== s.articleId || prev.paragraph !== s.paragraph || !/["“”]/.test(prev.text)) return undefined;
+      const speaker = findAttributions(prev.text).find((a) => /\b[A-Z]/.test(a.speaker))?.speaker;
+    // "fire chief Mara Quist" is shown as "Mara Quist": the name, not a title cut short.
+    if (speaker) return { speaker: speaker.replace(/^(?:[a-z][\w-]*\s+)+/, ''), sentence: prev };
+  }
+  return undefined;
+}
+
+/**
+ * The articles that carry the point: the best sentence's, and each group member that says the
+ * same thing, checked against the point itself (complete link to it, not a chain through others):
+ * the same figures, and at least half the terms of the shorter of the two. A member with other
+ * figures ("rose to 30" beside "rose to 41") is never cited for the point shown.
+ */
 function citationsOf(input: KeyPointInput, rep: number, best: number): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
+  const point = sortedUniqueOf(input, best);
+  const figures = point.filter((w) => input.numeric[w]);
   for (const i of [best, ...(input.members.get(rep) ?? [rep])]) {
     const s = input.sentences[i]!;
     if (seen.has(s.articleId)) continue;
+    if (i !== best && !saysTheSame(input, point, figures, sortedUniqueOf(input, i))) continue;
     seen.add(s.articleId);
     out.push({ articleId: s.articleId, quote: s.text, sentenceId: s.id });
   }
   return out;
+}
+
+function saysTheSame(input: KeyPointInput, point: Int32Array, figures: Int32Array, member: Int32Array): boolean {
+  const memberFigures = member.filter((w) => input.numeric[w]);
+  if (memberFigures.length !== figures.length || figures.some((w) => !memberFigures.includes(w))) return false;
+  return sharesAtLeast(point, 0, point.length, member, 0, member.length, Math.ceil(Math.min(point.length, member.length) / 2));
 }

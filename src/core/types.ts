@@ -61,6 +61,11 @@ export interface Citation {
 export interface KeyPoint {
   /** The representative sentence (possibly lightly trimmed, never reworded). */
   readonly text: string;
+  /**
+   * Who speaks it, when it is a quotation whose speaker is named only in an earlier sentence of
+   * the quotation (that sentence is cited second): shown as `Speaker: “text”`.
+   */
+  readonly speaker?: string;
   /** Every article that carries this point, first the one `text` came from. */
   readonly citations: readonly Citation[];
   /** Distinct articles carrying the point. */

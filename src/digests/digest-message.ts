@@ -1,6 +1,6 @@
 import type { Changes, FigureChange } from '../core/diff-briefings.js';
 import type { Briefing, FigureKind, KeyPoint } from '../core/types.js';
-import { entryArticles, formatEntry, kindLabel, sourceRefs } from '../render/figure-format.js';
+import { entryArticles, formatEntry, kindLabel, pointText, sourceRefs } from '../render/figure-format.js';
 import type { Message, MessageItem, MessageSection } from '../render/message.js';
 import { formatInstant } from './schedule-words.js';
 
@@ -29,7 +29,7 @@ export function describeFigureChange(change: FigureChange): string {
 }
 
 function pointItem(briefing: Briefing, p: KeyPoint): MessageItem {
-  return { text: p.text, note: `${plural(p.sourceCount, 'source')} ${sourceRefs(briefing, p.citations.map((c) => c.articleId))}` };
+  return { text: pointText(p), note: `${plural(p.sourceCount, 'source')} ${sourceRefs(briefing, p.citations.map((c) => c.articleId))}` };
 }
 
 function changedSections(input: DigestInput): MessageSection[] {

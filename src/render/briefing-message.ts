@@ -1,5 +1,5 @@
 import type { Briefing } from '../core/types.js';
-import { briefTimeline, formatEntry, leadLine, sourceRefs, summarizeTimeline } from './figure-format.js';
+import { briefTimeline, formatEntry, leadLine, pointText, sourceRefs, summarizeTimeline } from './figure-format.js';
 import { compactSourceLabel } from './source-label.js';
 import type { Message, MessageItem } from './message.js';
 
@@ -20,7 +20,7 @@ function sourceItems(briefing: Briefing): MessageItem[] {
 
 /** The briefing: the state of the story, key points with their sources, the key numbers, the sources in short. */
 export function renderBriefingMessage(title: string, briefing: Briefing): Message {
-  const points = briefing.keyPoints.map((p) => ({ text: p.text, note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
+  const points = briefing.keyPoints.map((p) => ({ text: pointText(p), note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
   const shown = briefing.timelines.slice(0, briefingNumbers);
   const lead = leadLine(briefing, shown[0]);
   const numbers = shown.map((t) => ({ label: t.label, text: briefTimeline(briefing, t) }));

@@ -1,4 +1,4 @@
-import type { Briefing, FigureKind, FigureTimeline, TimelineEntry } from '../core/types.js';
+import type { Briefing, FigureKind, FigureTimeline, KeyPoint, TimelineEntry } from '../core/types.js';
 
 /** `[1][3]` for the articles behind an entry or point, in source-list order. */
 export function sourceRefs(briefing: Briefing, articleIds: Iterable<string>): string {
@@ -82,4 +82,9 @@ export function leadLine(briefing: Briefing, timeline: FigureTimeline | undefine
   const who = latest.speaker ? ` — ${latest.speaker}` : '';
   const move = previous ? `, ${previous.value > latest.value ? 'down' : 'up'} from ${[previous.qualifier, previous.display].filter(Boolean).join(' ')}${previous.speaker ? ` (${previous.speaker})` : ''}` : '';
   return `${value} ${timeline.label}${who}${move} ${sourceRefs(briefing, [...entryArticles(latest), ...(previous ? entryArticles(previous) : [])])}`;
+}
+
+/** A point as shown: its sentence, and a quotation's speaker where the point carries one ("Vell: “…”"). */
+export function pointText(point: KeyPoint): string {
+  return point.speaker ? `${point.speaker}: “${point.text.replace(/^["“]|["”]$/g, '')}”` : point.text;
 }

@@ -40,3 +40,12 @@ describe('the brief', () => {
     expect(text).toMatch(/- volunteers: an estimated 400 — Alden Fire Service \[2\]; earlier at least 120 \[1\]/);
   });
 });
+
+describe('a quoted point in the brief', () => {
+  it('shows the speaker the point carries before the quotation', () => {
+    const quoted = buildBriefing([
+      article('a', ['The Alden dam was breached on Sunday night after three days of heavy rain in the hills.', '"The water rose faster than anyone expected," fire chief Mara Quist told reporters. "We cannot yet say how many homes were lost in the valley."'].join('\n')),
+    ]);
+    expect(renderText(renderBriefingMessage('Alden dam', quoted))).toContain('Mara Quist: “We cannot yet say how many homes were lost in the valley.”');
+  });
+});
