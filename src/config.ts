@@ -64,6 +64,8 @@ const envSchema = z.object({
 
   /** Missed digest slots younger than this are still sent at start-up. */
   DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).optional().default(360),
+  /** A digest claim not finished after this long is presumed crashed and taken over. */
+  DIGEST_LEASE_SECONDS: z.coerce.number().int().min(2).max(24 * 60 * 60).optional().default(600),
 
   /** Let feeds and `add <url>` fetch private/loopback addresses (for tests and intranets). */
   FEEDS_ALLOW_PRIVATE: flag,
@@ -97,6 +99,7 @@ export interface Config {
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
   readonly digestGraceMinutes: number;
+  readonly digestLeaseSeconds: number;
   readonly feeds: { readonly allowPrivate: boolean; readonly pollMinutes: number };
 }
 
@@ -136,6 +139,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ...slackPart(e),
     ...discordPart(e),
     digestGraceMinutes: e.DIGEST_GRACE_MINUTES,
+    digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
     feeds: { allowPrivate: e.FEEDS_ALLOW_PRIVATE, pollMinutes: e.FEEDS_POLL_MINUTES },
   };
 }

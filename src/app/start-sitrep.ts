@@ -96,7 +96,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   const track = (poster: ChannelPoster): ChannelPoster => ({ platform: poster.platform, post: (...args) => inFlight.track(poster.post(...args)) });
   // Posters are filled in as platforms start; digests and feed reports read the array when they post.
   const posters: ChannelPoster[] = [];
-  const digests = createDigestService({ store: trackedStore, topics, posters, logger, clock, graceMinutes: config.digestGraceMinutes });
+  const digests = createDigestService({ store: trackedStore, topics, posters, logger, clock, graceMinutes: config.digestGraceMinutes, policy: { leaseMs: config.digestLeaseSeconds * 1000 } });
   const feeds = createOnDemandFeeds({ topics, logger, clock, subscriptions: trackedStore, posters, allowPrivate: config.feeds.allowPrivate, pollMinutes: config.feeds.pollMinutes });
   const deps: CommandDeps = {
     topics,
