@@ -70,6 +70,18 @@ export interface Delivery {
   readonly detail?: string;
 }
 
+/** One part (one platform message) of a slot's digest: `posting` is written before the request, `posted` after. */
+export interface PartDelivery {
+  readonly deliveryKey: string;
+  /** 0-based index of the message within the digest. */
+  readonly part: number;
+  readonly status: 'posting' | 'posted';
+  /** When the first attempt at this part began: the platform is searched from there on. */
+  readonly startedAt: string;
+  readonly messageId?: string;
+  readonly postedAt?: string;
+}
+
 /**
  * Exactly-once bookkeeping per slot: `claim` wins for one caller only (a unique key on
  * subscription + slot), and a record keeps its `deliveryKey` for every retry.
@@ -84,6 +96,18 @@ export interface DeliveryLog {
   markAbandoned(deliveryKey: string, at: Date, detail: string): Promise<void>;
   /** Newest slot first. */
   listDeliveries(subscriptionId: string, limit?: number): Promise<Delivery[]>;
+  /**
+   * Keeps the composed digest of a slot (JSON), so that every retry posts the same parts; the
+   * first body saved for a key wins.
+   */
+  saveDigestBody(deliveryKey: string, body: string): Promise<void>;
+  getDigestBody(deliveryKey: string): Promise<string | undefined>;
+  /** The parts of a delivery recorded so far, by part index. */
+  listParts(deliveryKey: string): Promise<PartDelivery[]>;
+  /** Records, before posting, that a part is being posted; an earlier record (and its start) is kept. */
+  markPartPosting(deliveryKey: string, part: number, at: Date): Promise<void>;
+  /** Records, after the platform accepted it (or was found to have it), that a part is posted. */
+  markPartPosted(deliveryKey: string, part: number, messageId: string, at: Date): Promise<void>;
 }
 
 /** Where a digest goes, for the per-channel snapshot. */

@@ -1,6 +1,6 @@
 import type { DigestSnapshot } from '../core/diff-briefings.js';
 import { decideClaim } from './decide-claim.js';
-import type { ChannelTopic, Delivery, DeliveryStatus, DigestStore, Subscription } from './digest-store.js';
+import type { ChannelTopic, Delivery, DeliveryStatus, DigestStore, PartDelivery, Subscription } from './digest-store.js';
 
 const channelKey = (c: ChannelTopic): string => `${c.platform}\n${c.channelId}\n${c.topic}`;
 
@@ -12,6 +12,9 @@ export function createMemoryDigestStore(): DigestStore {
   const subscriptions = new Map<string, Subscription>();
   const deliveries = new Map<string, Delivery>();
   const snapshots = new Map<string, DigestSnapshot>();
+  const bodies = new Map<string, string>();
+  const parts = new Map<string, PartDelivery>();
+  const partKey = (key: string, part: number): string => `${key}\n${part}`;
   const byKey = (key: string): [string, Delivery] | undefined => [...deliveries].find(([, d]) => d.deliveryKey === key);
   const finish = (key: string, status: DeliveryStatus, at: Date, detail: string | undefined): void => {
     const found = byKey(key);
@@ -46,6 +49,18 @@ export function createMemoryDigestStore(): DigestStore {
     markAbandoned: async (key, at, detail) => finish(key, 'abandoned', at, detail),
     listDeliveries: async (subscriptionId, limit = 50) =>
       [...deliveries.values()].filter((d) => d.subscriptionId === subscriptionId).sort((a, b) => b.slot.localeCompare(a.slot)).slice(0, limit),
+    async saveDigestBody(key, body) {
+      if (byKey(key) && !bodies.has(key)) bodies.set(key, body);
+    },
+    getDigestBody: async (key) => bodies.get(key),
+    listParts: async (key) => [...parts.values()].filter((p) => p.deliveryKey === key).sort((a, b) => a.part - b.part),
+    async markPartPosting(key, part, at) {
+      if (!parts.has(partKey(key, part))) parts.set(partKey(key, part), { deliveryKey: key, part, status: 'posting', startedAt: at.toISOString() });
+    },
+    async markPartPosted(key, part, messageId, at) {
+      const startedAt = parts.get(partKey(key, part))?.startedAt ?? at.toISOString();
+      parts.set(partKey(key, part), { deliveryKey: key, part, status: 'posted', startedAt, messageId, postedAt: at.toISOString() });
+    },
     getSnapshot: async (channel) => snapshots.get(channelKey(channel)),
     async saveSnapshot(channel, snapshot) {
       snapshots.set(channelKey(channel), snapshot);

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DigestSnapshot } from '../core/diff-briefings.js';
 import { decideClaim } from './decide-claim.js';
-import type { ChannelTopic, Delivery, DeliveryStatus, DigestStore, Platform, Subscription } from './digest-store.js';
+import type { ChannelTopic, Delivery, DeliveryStatus, DigestStore, PartDelivery, Platform, Subscription } from './digest-store.js';
 import { migrate } from './sqlite-migrations.js';
 
 interface SubscriptionRow {
@@ -44,6 +44,24 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   ...(r.created_by !== null ? { createdBy: r.created_by } : {}),
   activeFrom: r.active_from,
   ...(r.disabled_reason !== null ? { disabled: { reason: r.disabled_reason, at: r.disabled_at ?? r.active_from } } : {}),
+});
+
+interface PartRow {
+  delivery_key: string;
+  part: number;
+  status: PartDelivery['status'];
+  started_at: string;
+  message_id: string | null;
+  posted_at: string | null;
+}
+
+const toPart = (r: PartRow): PartDelivery => ({
+  deliveryKey: r.delivery_key,
+  part: r.part,
+  status: r.status,
+  startedAt: r.started_at,
+  ...(r.message_id !== null ? { messageId: r.message_id } : {}),
+  ...(r.posted_at !== null ? { postedAt: r.posted_at } : {}),
 });
 
 const toDelivery = (r: DeliveryRow): Delivery => ({
@@ -93,6 +111,14 @@ export function openSqliteStore(path: string): DigestStore {
     reclaim: db.prepare<[string, string, string]>(`UPDATE deliveries SET status = 'claimed', attempts = attempts + 1, claimed_at = ? WHERE subscription_id = ? AND slot = ?`),
     finish: db.prepare<[DeliveryStatus, string, string | null, string]>('UPDATE deliveries SET status = ?, finished_at = ?, detail = coalesce(?, detail) WHERE delivery_key = ?'),
     deliveries: db.prepare<[string, number], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY slot DESC LIMIT ?'),
+    saveBody: db.prepare<[string, string]>('UPDATE deliveries SET body = ? WHERE delivery_key = ? AND body IS NULL'),
+    body: db.prepare<[string], { body: string | null }>('SELECT body FROM deliveries WHERE delivery_key = ?'),
+    parts: db.prepare<[string], PartRow>('SELECT * FROM delivery_parts WHERE delivery_key = ? ORDER BY part'),
+    partPosting: db.prepare<[string, number, string]>(`INSERT INTO delivery_parts (delivery_key, part, status, started_at) VALUES (?, ?, 'posting', ?) ON CONFLICT DO NOTHING`),
+    partPosted: db.prepare<[string, number, string, string, string]>(
+      `INSERT INTO delivery_parts (delivery_key, part, status, started_at, message_id, posted_at) VALUES (?, ?, 'posted', ?, ?, ?)
+       ON CONFLICT (delivery_key, part) DO UPDATE SET status = 'posted', message_id = excluded.message_id, posted_at = excluded.posted_at`,
+    ),
     snapshot: db.prepare<[string, string, string], { snapshot: string }>('SELECT snapshot FROM snapshots WHERE platform = ? AND channel_id = ? AND topic = ?'),
     saveSnapshot: db.prepare<[string, string, string, string, string]>('INSERT OR REPLACE INTO snapshots (platform, channel_id, topic, taken_at, snapshot) VALUES (?, ?, ?, ?, ?)'),
   };
@@ -144,6 +170,17 @@ export function openSqliteStore(path: string): DigestStore {
     markFailed: (key, at, detail) => finish('failed', key, at, detail),
     markAbandoned: (key, at, detail) => finish('abandoned', key, at, detail),
     listDeliveries: async (subscriptionId, limit = 50) => q.deliveries.all(subscriptionId, limit).map(toDelivery),
+    async saveDigestBody(key, body) {
+      q.saveBody.run(body, key);
+    },
+    getDigestBody: async (key) => q.body.get(key)?.body ?? undefined,
+    listParts: async (key) => q.parts.all(key).map(toPart),
+    async markPartPosting(key, part, at) {
+      q.partPosting.run(key, part, at.toISOString());
+    },
+    async markPartPosted(key, part, messageId, at) {
+      q.partPosted.run(key, part, at.toISOString(), messageId, at.toISOString());
+    },
     getSnapshot: async (c: ChannelTopic) => {
       const row = q.snapshot.get(c.platform, c.channelId, c.topic);
       return row ? parseSnapshot(row.snapshot) : undefined;

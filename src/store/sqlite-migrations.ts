@@ -39,6 +39,18 @@ export const migrations: readonly string[] = [
      snapshot TEXT NOT NULL,
      PRIMARY KEY (platform, channel_id, topic)
    );`,
+  // Each part of a digest is recorded before and after it is posted, and the composed digest is
+  // kept, so that a retry after a crash posts the same parts and only those not already posted.
+  `ALTER TABLE deliveries ADD COLUMN body TEXT;
+   CREATE TABLE delivery_parts (
+     delivery_key TEXT NOT NULL,
+     part INTEGER NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('posting', 'posted')),
+     started_at TEXT NOT NULL,
+     message_id TEXT,
+     posted_at TEXT,
+     PRIMARY KEY (delivery_key, part)
+   );`,
 ];
 
 /**

@@ -88,6 +88,35 @@ describe.each(stores)('%s digest store', (_name, open) => {
     store.close();
   });
 
+  it('records each part of a delivery before and after posting, keeping the first start', async () => {
+    const store = open();
+    await store.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:00Z'), policy, 'k');
+    expect(await store.listParts('k')).toEqual([]);
+    await store.markPartPosting('k', 0, at('2025-01-02T06:00:01Z'));
+    await store.markPartPosted('k', 0, '1700000000.000001', at('2025-01-02T06:00:02Z'));
+    await store.markPartPosting('k', 1, at('2025-01-02T06:00:03Z'));
+    // A retry of part 1 begins again: its record keeps the first start, where a search must begin.
+    await store.markPartPosting('k', 1, at('2025-01-02T06:12:00Z'));
+    await store.markPartPosting('other', 0, at('2025-01-02T06:00:03Z'));
+    expect(await store.listParts('k')).toEqual([
+      { deliveryKey: 'k', part: 0, status: 'posted', startedAt: '2025-01-02T06:00:01.000Z', messageId: '1700000000.000001', postedAt: '2025-01-02T06:00:02.000Z' },
+      { deliveryKey: 'k', part: 1, status: 'posting', startedAt: '2025-01-02T06:00:03.000Z' },
+    ]);
+    await store.markPartPosted('k', 1, 'm2', at('2025-01-02T06:12:01Z'));
+    expect((await store.listParts('k'))[1]).toEqual({ deliveryKey: 'k', part: 1, status: 'posted', startedAt: '2025-01-02T06:00:03.000Z', messageId: 'm2', postedAt: '2025-01-02T06:12:01.000Z' });
+    store.close();
+  });
+
+  it('keeps the first digest body saved for a delivery, for every retry to post', async () => {
+    const store = open();
+    await store.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:00Z'), policy, 'k');
+    expect(await store.getDigestBody('k')).toBeUndefined();
+    await store.saveDigestBody('k', '{"first":true}');
+    await store.saveDigestBody('k', '{"first":false}');
+    expect(await store.getDigestBody('k')).toBe('{"first":true}');
+    store.close();
+  });
+
   it('keeps one snapshot per channel and topic', async () => {
     const store = open();
     const channel = { platform: 'slack' as const, channelId: 'C1', topic: 'troops' };
@@ -115,6 +144,20 @@ describe('SQLite store file', () => {
     expect(await again.getSubscription(subscription.id)).toEqual(subscription);
     expect(await again.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:01Z'), policy, 'k2')).toEqual({ claimed: false, reason: 'in-flight' });
     again.close();
+  });
+
+  it('migrates a file of the first schema, keeping its deliveries, and records parts for them', async () => {
+    const path = join(tempDir(), 'v1.sqlite');
+    const raw = new Database(path);
+    raw.exec(migrations[0]!);
+    raw.pragma('user_version = 1');
+    raw.prepare(`INSERT INTO deliveries (subscription_id, slot, delivery_key, status, attempts, claimed_at) VALUES ('s1', '2025-01-02T06:00:00.000Z', 'k', 'claimed', 1, '2025-01-02T06:00:00.000Z')`).run();
+    raw.close();
+    const store = openSqliteStore(path);
+    expect((await store.listDeliveries('s1')).map((d) => d.deliveryKey)).toEqual(['k']);
+    await store.markPartPosting('k', 0, at('2025-01-02T06:00:01Z'));
+    expect(await store.listParts('k')).toHaveLength(1);
+    store.close();
   });
 
   it('refuses a database written by a newer Sitrep', () => {
