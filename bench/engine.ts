@@ -34,6 +34,19 @@ export async function benchEngine(print: (line: string) => void): Promise<void> 
   const baseline = await peerSummarizer(seed.map((a) => a.text).join('\n'));
   print(`baseline node-summarizer TextRank on the seed set: ${ms(baseline)} (${(baseline / seedBuild.p50).toFixed(1)}× Sitrep's whole build)`);
 
+  // One article of 1 MB on one line, dense with figures, beside the same text cut into sentences: the build stays linear.
+  const clauses: string[] = [];
+  for (let i = 0, n = 0; n < 1_000_000; i++) {
+    const clause = `officials said ${100 + (i % 900)} people were evacuated and ${i % 50} homes destroyed in Alden on day ${i % 30}`;
+    clauses.push(clause);
+    n += clause.length + 2;
+  }
+  const oneLine = { id: 'long', origin: 'long.txt', text: clauses.join(', ') };
+  const sentenced = { ...oneLine, text: clauses.map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}.`).join(' ') };
+  const longBuild = percentiles(time(() => buildBriefing([...seed, oneLine]), 3, 1));
+  const splitBuild = percentiles(time(() => buildBriefing([...seed, sentenced]), 3, 1));
+  print(`seed + a 1 MB one-line article: build p50 ${ms(longBuild.p50)} = ${(longBuild.p50 / splitBuild.p50).toFixed(2)}× the same text in sentences (${ms(splitBuild.p50)})`);
+
   const corpus = readBbcCorpus(corpusDir).map((a) => ({ ...a, text: cleanArticleText(a.text) }));
   const tokens = tokenizeArticles(corpus).tokens.reduce((n, t) => n + t.length, 0);
   const words = corpus.reduce((n, a) => n + a.text.split(/\s+/).length, 0);

@@ -138,19 +138,43 @@ export function splitSentences(paragraph: string): string[] {
 
 function isAbbreviation(text: string, dot: number): boolean {
   let i = dot;
-  while (i > 0 && /[A-Za-z.]/.test(text[i - 1]!)) i--;
+  // A word is short: the look back stops after 20 characters, however long a run of letters and dots.
+  while (i > 0 && dot - i < 20 && /[A-Za-z.]/.test(text[i - 1]!)) i--;
   const word = text.slice(i, dot);
   if (word.length === 1 && /[A-Z]/.test(word)) return true; // an initial: John F. Kennedy
   if (word.includes('.')) return true; // U.S., a.m.
   return abbreviations.has(word.toLowerCase());
 }
 
-/** Paragraphs of a cleaned article, each split into sentences. */
+/**
+ * The longest sentence read as one. News sentences run to a few hundred characters; a longer run
+ * without a full stop (a table, a list, a page flattened to one line) is read in pieces of about
+ * this size, cut after a comma, semicolon or space, so that every later stage stays linear in
+ * the text however it is written.
+ */
+export const maxSentenceChars = 1200;
+
+/** Paragraphs of a cleaned article, each split into sentences, none longer than `maxSentenceChars`. */
 export function articleSentences(text: string): { paragraph: number; text: string }[] {
   const out: { paragraph: number; text: string }[] = [];
   text.split('\n').forEach((para, paragraph) => {
-    for (const s of splitSentences(para)) out.push({ paragraph, text: s });
+    for (const s of splitSentences(para)) for (const piece of boundedPieces(s)) out.push({ paragraph, text: piece });
   });
+  return out;
+}
+
+function boundedPieces(sentence: string): string[] {
+  if (sentence.length <= maxSentenceChars) return [sentence];
+  const out: string[] = [];
+  let rest = sentence;
+  while (rest.length > maxSentenceChars) {
+    const window = rest.slice(0, maxSentenceChars);
+    const cut = Math.max(window.lastIndexOf('; '), window.lastIndexOf(', '));
+    const at = cut > maxSentenceChars / 2 ? cut + 1 : window.lastIndexOf(' ') > maxSentenceChars / 2 ? window.lastIndexOf(' ') : maxSentenceChars;
+    out.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trim();
+  }
+  if (rest) out.push(rest);
   return out;
 }
 
