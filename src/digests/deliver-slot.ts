@@ -3,6 +3,8 @@ import type { ClaimPolicy, DigestStore, Subscription } from '../store/digest-sto
 import type { TopicLibrary } from '../topics/topic-library.js';
 import type { ChannelPoster, PostOutcome } from './channel-poster.js';
 import { composeDigest } from './compose-digest.js';
+import { fixDigestBody } from './digest-body.js';
+import { createStorePartLedger } from './part-ledger.js';
 import { channelOf, deliveryKeyFor } from './subscription-keys.js';
 
 /** What became of one slot, for logs and tests. */
@@ -18,10 +20,12 @@ export interface DeliverSlotDeps {
 }
 
 /**
- * Delivers one slot of one subscription, at most once per successful post: claim the slot (a
- * unique row), compose the digest against the channel's last snapshot, post it with the slot's
- * delivery key, then mark it delivered and keep the new snapshot. `gone`/`forbidden` disable the
- * subscription; `failed` (or a throw) leaves the slot to be retried. Never throws.
+ * Delivers one slot of one subscription exactly once: claim the slot (a unique row), compose the
+ * digest against the channel's last snapshot (or take the one an earlier attempt composed and
+ * kept), post it with the slot's delivery key and its durable part ledger (each part recorded
+ * before and after posting, and looked up on the platform when its outcome was lost), then mark
+ * it delivered and keep the new snapshot. `gone`/`forbidden` disable the subscription; `failed`
+ * (or a throw) leaves the slot to be retried. Never throws.
  */
 export function createSlotDeliverer(deps: DeliverSlotDeps): (subscription: Subscription, slot: Date, now: Date) => Promise<SlotOutcome> {
   const { store, logger } = deps;
@@ -45,12 +49,16 @@ export function createSlotDeliverer(deps: DeliverSlotDeps): (subscription: Subsc
     try {
       const topic = deps.topics.get(sub.topic);
       if (!topic) return await fail(`unknown topic "${sub.topic}"`);
-      const digest = composeDigest(topic, await store.getSnapshot(channelOf(sub)), { timeZone: sub.timezone, quietWhenUnchanged: sub.quietWhenUnchanged, now });
-      if (!digest.message) {
+      const digest = await fixDigestBody(store, key, async () => {
+        const composed = composeDigest(topic, await store.getSnapshot(channelOf(sub)), { timeZone: sub.timezone, quietWhenUnchanged: sub.quietWhenUnchanged, now });
+        return composed.message ? { message: composed.message, snapshot: composed.snapshot } : undefined;
+      });
+      if (!digest) {
         await store.markDelivered(key, deps.clock(), 'quiet: nothing changed');
         return 'quiet';
       }
-      const outcome: PostOutcome = await poster.post(sub.channelId, digest.message, key).catch((error: unknown) => ({
+      const parts = createStorePartLedger(store, key, deps.clock);
+      const outcome: PostOutcome = await poster.post(sub.channelId, digest.message, key, parts).catch((error: unknown) => ({
         ok: false as const,
         failure: 'failed' as const,
         detail: error instanceof Error ? error.message : String(error),

@@ -2,7 +2,8 @@
  * A local stand-in for Discord, over loopback. REST (`/api/v10/...`, JSON, `Authorization: Bot <token>`
  * checked where Discord checks it): gateway discovery, the current user, interaction callbacks,
  * interaction webhooks (edit the original, follow-ups, delete), channel messages (honouring
- * `enforce_nonce` as Discord does) and command registration. The gateway is a `ws` server speaking
+ * `enforce_nonce` for a few minutes as Discord does, and listed by `GET …/messages?after=` without
+ * their nonce, as Discord lists them) and command registration. The gateway is a `ws` server speaking
  * JSON: HELLO, IDENTIFY → READY, heartbeat → ack; the test pushes dispatches. Every request is recorded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -37,6 +38,8 @@ export interface CreatedMessage {
   readonly channelId: string;
   readonly id: string;
   readonly body: Record<string, unknown>;
+  /** Date.now() when it was created. */
+  readonly at: number;
 }
 
 export interface DiscordStandIn {
@@ -61,6 +64,8 @@ export interface StandInOptions {
   readonly token: string;
   readonly applicationId: string;
   readonly heartbeatIntervalMs?: number;
+  /** How long `enforce_nonce` returns the earlier message ("the past few minutes"); default 5 minutes. */
+  readonly nonceWindowMs?: number;
 }
 
 const botUser = { id: '1100000000000000001', username: 'sitrep', discriminator: '0', global_name: 'Sitrep', avatar: null, bot: true };
@@ -73,9 +78,11 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
   const scripts: RestScript[] = [];
   const identified = new Set<WebSocket>();
   const sockets = new Set<WebSocket>();
-  let nextId = 1_200_000_000_000_000_000n;
+  let counter = 0n;
   let sequence = 0;
-  const snowflake = (): string => String(nextId++);
+  // Snowflakes as Discord makes them: milliseconds since 2015 in the top bits, so `after` compares times.
+  const snowflake = (): string => String(((BigInt(Date.now()) - 1_420_070_400_000n) << 22n) | (counter++ & 0x3fffffn));
+  const nonceWindowMs = options.nonceWindowMs ?? 5 * 60_000;
 
   const message = (channelId: string, body: Record<string, unknown>): Record<string, unknown> => ({
     id: snowflake(),
@@ -99,11 +106,25 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
 
   /** Discord's enforce_nonce: a second message with the same nonce returns the first instead of posting. */
   const postToChannel = (channelId: string, body: Record<string, unknown>): RestAnswer => {
-    const earlier = body['enforce_nonce'] === true ? created.find((m) => m.channelId === channelId && m.body['nonce'] === body['nonce']) : undefined;
+    const recent = (m: CreatedMessage): boolean => Date.now() - m.at < nonceWindowMs;
+    const earlier = body['enforce_nonce'] === true ? created.find((m) => m.channelId === channelId && m.body['nonce'] === body['nonce'] && recent(m)) : undefined;
     if (earlier) return { status: 200, json: { ...message(channelId, earlier.body), id: earlier.id } };
     const made = message(channelId, body);
-    created.push({ channelId, id: String(made['id']), body });
+    created.push({ channelId, id: String(made['id']), body, at: Date.now() });
     return { status: 200, json: made };
+  };
+
+  /** `GET /channels/{id}/messages?after=&limit=`: the oldest `limit` after the id, newest first; no nonce. */
+  const listChannel = (channelId: string, query: URLSearchParams): RestAnswer => {
+    const after = BigInt(query.get('after') ?? '0');
+    const limit = Math.min(100, Number(query.get('limit') ?? 50));
+    const page = created.filter((m) => m.channelId === channelId && BigInt(m.id) > after).slice(0, limit);
+    const listed = page.map((m) => {
+      const shown: Record<string, unknown> = { ...message(channelId, m.body), id: m.id, timestamp: new Date(m.at).toISOString() };
+      delete shown['nonce'];
+      return { ...shown, embeds: ((m.body['embeds'] ?? []) as Record<string, unknown>[]).map((e) => ({ type: 'rich', ...e })) };
+    });
+    return { status: 200, json: listed.reverse() };
   };
 
   const defaults = (call: RestCall): RestAnswer => {
@@ -126,6 +147,7 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
       if ((method === 'PATCH' && m[3]) || (method === 'POST' && !m[3])) return { status: 200, json: { ...message('1300000000000000001', body), webhook_id: applicationId } };
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return bot ? postToChannel(m[1]!, body) : unauthorized;
+    if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return bot ? listChannel(m[1]!, call.query) : unauthorized;
     if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       if (!bot) return unauthorized;
       if (m[1] !== applicationId) return { status: 403, json: { message: 'Missing Access', code: 50001 } };

@@ -1,7 +1,9 @@
 /**
  * A local stand-in for Slack, over loopback: the Web API (`POST /api/<method>`, form-encoded as the
  * WebClient sends it, bearer token checked), response_url endpoints (`POST /respond/<id>`) and a
- * Socket Mode WebSocket (`/link`) that says hello and carries envelopes. It records what it gets.
+ * Socket Mode WebSocket (`/link`) that says hello and carries envelopes. It records what it gets,
+ * keeps the messages chat.postMessage posted (with their metadata) and answers conversations.history
+ * from them.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,10 +27,26 @@ export interface ApiAnswer {
   readonly status?: number;
   readonly headers?: Record<string, string>;
   readonly json: unknown;
+  /** The answer is sent once this settles (never, for a response that a crash cuts off). */
+  readonly hold?: Promise<unknown>;
 }
 
-/** Answers one Web API call; return undefined to fall through to the default answer. */
-export type ApiScript = (call: ApiCall, nth: number) => ApiAnswer | undefined;
+/**
+ * Answers one Web API call; return undefined to fall through to the default answer. `defaults`
+ * runs the stand-in's own handling (posting the message, say), for a script that fails afterwards.
+ */
+export type ApiScript = (call: ApiCall, nth: number, defaults: () => ApiAnswer) => ApiAnswer | undefined;
+
+/** A message chat.postMessage posted. */
+export interface PostedMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly text: unknown;
+  readonly blocks: unknown;
+  readonly metadata?: unknown;
+  /** Date.now() when it was posted: what conversations.history's `oldest` is compared with. */
+  readonly at: number;
+}
 
 export interface SlackStandIn {
   readonly baseUrl: string;
@@ -37,6 +55,8 @@ export interface SlackStandIn {
   readonly calls: ApiCall[];
   readonly responses: ResponsePost[];
   readonly socketAcks: Record<string, unknown>[];
+  /** Messages posted to channels, oldest first. */
+  readonly messages: PostedMessage[];
   responseUrl(id: string): string;
   script(method: string, answer: ApiScript): void;
   /** Users for users.info: id → flags. */
@@ -55,6 +75,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const calls: ApiCall[] = [];
   const responses: ResponsePost[] = [];
   const socketAcks: Record<string, unknown>[] = [];
+  const messages: PostedMessage[] = [];
   const scripts = new Map<string, ApiScript>();
   const users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
   const counts = new Map<string, number>();
@@ -72,8 +93,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return { json: { ok: true, url: `ws://127.0.0.1:${port}/link?ticket=test` } };
       case 'chat.postMessage': {
         const ts = `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+        const { channel, text, blocks, metadata } = call.args;
+        messages.push({ channel: String(channel), ts, text, blocks, ...(metadata !== undefined ? { metadata } : {}), at: Date.now() });
         return { json: { ok: true, channel: call.args['channel'], ts, message: { type: 'message', ts, text: call.args['text'] } } };
       }
+      case 'conversations.history':
+        return { json: history(call.args) };
       case 'users.info': {
         const id = String(call.args['user']);
         const flags = users.get(id);
@@ -84,19 +109,42 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     }
   };
 
+  /** Newest first, from `oldest` (Unix seconds) on, `limit` a page, the cursor an offset; metadata only when asked for. */
+  const history = (args: Record<string, unknown>): Record<string, unknown> => {
+    const oldest = Number(args['oldest'] ?? 0) * 1000;
+    const limit = Number(args['limit'] ?? 100);
+    const offset = Number(args['cursor'] ?? 0);
+    const withMetadata = String(args['include_all_metadata']) === 'true';
+    const inChannel = messages.filter((m) => m.channel === args['channel'] && m.at >= oldest).reverse();
+    const page = inChannel.slice(offset, offset + limit).map((m) => ({
+      type: 'message',
+      ts: m.ts,
+      text: m.text,
+      bot_id: 'B0BOT',
+      ...(withMetadata && m.metadata !== undefined ? { metadata: m.metadata } : {}),
+    }));
+    const more = offset + limit < inChannel.length;
+    return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(offset + limit) : '' } };
+  };
+
   const handleApi = (method: string, req: IncomingMessage, raw: string, res: ServerResponse): void => {
     const type = req.headers['content-type'] ?? '';
     const args: Record<string, unknown> = type.startsWith('application/json') ? (JSON.parse(raw || '{}') as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
     // The WebClient sends nested arguments (blocks) as JSON strings inside the form.
-    for (const key of ['blocks', 'attachments']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key] as string) as unknown;
+    for (const key of ['blocks', 'attachments', 'metadata']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key] as string) as unknown;
     const auth = req.headers.authorization;
     const call: ApiCall = { method, token: auth?.startsWith('Bearer ') ? auth.slice(7) : (args['token'] as string | undefined), args, at: Date.now() };
     calls.push(call);
     const nth = (counts.get(method) ?? 0) + 1;
     counts.set(method, nth);
-    const answer = scripts.get(method)?.(call, nth) ?? defaults(call);
-    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
-    res.end(JSON.stringify(answer.json));
+    const answer = scripts.get(method)?.(call, nth, () => defaults(call)) ?? defaults(call);
+    const send = (): void => {
+      if (res.destroyed) return;
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+      res.end(JSON.stringify(answer.json));
+    };
+    if (answer.hold) void answer.hold.then(send, send);
+    else send();
   };
 
   const server = createServer((req, res) => {
@@ -151,6 +199,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     calls,
     responses,
     socketAcks,
+    messages,
     users,
     responseUrl: (id) => `${baseUrl}/respond/${encodeURIComponent(id)}`,
     script: (method, answer) => void scripts.set(method, answer),

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { ChannelPoster, PostFailure, PostOutcome } from '../../digests/channel-poster.js';
+import { createMemoryPartLedgers, type PartLedger } from '../../digests/part-ledger.js';
+import { postParts, type SendFailure } from '../../digests/post-parts.js';
 import type { Logger } from '../../logger.js';
 import { renderDiscordMessage } from '../../render/discord/render-discord-message.js';
+import { findDiscordPart } from './discord-part-lookup.js';
 import type { Message } from '../../render/message.js';
 
 export interface DiscordChannelPosterOptions {
   /** A REST client holding the bot token; it waits out 429s itself (Retry-After) and retries 5xx. */
   readonly rest: REST;
   readonly logger: Logger;
-  /** How many posted parts the duplicate ledger remembers. */
+  /** How many deliveries the in-memory ledger (for posts without a delivery log) remembers. */
   readonly ledgerSize?: number;
 }
 
@@ -31,53 +34,53 @@ export function deliveryNonce(channelId: string, deliveryKey: string, part: numb
 /**
  * Posts digests to Discord channels (`POST /channels/{id}/messages`) as embeds, with mentions off.
  * Each part carries a nonce derived from the delivery key with `enforce_nonce`, so a request that
- * @discordjs/rest retries after a 5xx does not post twice; a ledger of posted parts makes a later
- * retry of the same digest slot post only the parts that did not land. Posts to one channel go
- * one digest at a time, so parts of two digests never interleave. 429s are waited out by the REST
- * client per route, which also paces each channel.
+ * @discordjs/rest retries after a 5xx, or that is sent again within Discord's few minutes, returns
+ * the message already created. Each part is recorded in the part ledger before and after it is
+ * posted; a part whose outcome was lost (a crash, a 5xx, a timeout) is looked up among the
+ * channel's messages since it was begun (the bot's own message with the same embeds) before it is
+ * sent again, which needs Read Message History. Posts to one channel go one digest at a time, so
+ * parts of two digests never interleave. 429s are waited out by the REST client per route.
  */
 export function createDiscordChannelPoster(options: DiscordChannelPosterOptions): ChannelPoster {
   const { rest, logger } = options;
-  const ledgerSize = options.ledgerSize ?? 5000;
-  const ledger = new Map<string, string>();
+  const memoryLedger = createMemoryPartLedgers(options.ledgerSize ?? 5000);
   const tails = new Map<string, Promise<unknown>>();
-
-  const postParts = async (channelId: string, message: Message, deliveryKey: string): Promise<PostOutcome> => {
-    const payloads = renderDiscordMessage(message);
-    const ids: string[] = [];
-    for (const [part, payload] of payloads.entries()) {
-      const nonce = deliveryNonce(channelId, deliveryKey, part);
-      const posted = ledger.get(nonce);
-      if (posted !== undefined) {
-        ids.push(posted);
-        continue;
-      }
-      try {
-        const body = { embeds: payload.embeds, allowed_mentions: { parse: [] }, nonce, enforce_nonce: true };
-        const created = (await rest.post(Routes.channelMessages(channelId), { body })) as { id?: string };
-        const id = created.id ?? '';
-        ledger.set(nonce, id);
-        if (ledger.size > ledgerSize) ledger.delete(ledger.keys().next().value!);
-        ids.push(id);
-      } catch (error) {
-        const failure = classifyDiscordError(error);
-        logger.warn('discord post failed', { channelId, deliveryKey, part: part + 1, parts: payloads.length, ...failure });
-        return { ok: false, ...failure };
-      }
-    }
-    return { ok: true, messageIds: ids };
+  let botId: Promise<string> | undefined;
+  const self = (): Promise<string> => {
+    botId ??= (rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id);
+    botId.catch(() => (botId = undefined));
+    return botId;
   };
+
+  const post = (channelId: string, message: Message, deliveryKey: string, ledger: PartLedger): Promise<PostOutcome> =>
+    postParts(renderDiscordMessage(message), ledger, {
+      async send(part, payload) {
+        const body = { embeds: payload.embeds, allowed_mentions: { parse: [] }, nonce: deliveryNonce(channelId, deliveryKey, part), enforce_nonce: true };
+        const created = (await rest.post(Routes.channelMessages(channelId), { body })) as { id?: string };
+        return created.id ?? '';
+      },
+      find: async (part, payload, since) => findDiscordPart(rest, channelId, await self(), deliveryNonce(channelId, deliveryKey, part), payload, since),
+      classify: classifyDiscordSend,
+    }, { logger, tries: 2, backoff: () => new Promise((resolve) => setTimeout(resolve, 1000)), fields: { channelId, deliveryKey } });
 
   return {
     platform: 'discord',
-    post(channelId, message, deliveryKey) {
-      const run = (tails.get(channelId) ?? Promise.resolve()).then(() => postParts(channelId, message, deliveryKey));
+    post(channelId, message, deliveryKey, parts) {
+      const ledger = parts ?? memoryLedger(`${channelId}\u0000${deliveryKey}`);
+      const run = (tails.get(channelId) ?? Promise.resolve()).then(() => post(channelId, message, deliveryKey, ledger));
       const tail = run.catch(() => undefined);
       tails.set(channelId, tail);
       void tail.then(() => tails.get(channelId) === tail && tails.delete(channelId));
       return run.catch((error: unknown) => ({ ok: false as const, ...classifyDiscordError(error) }));
     },
   };
+}
+
+/** A failed request as `postParts` needs it: a 5xx or network failure may have posted (the REST client has retried it already). */
+function classifyDiscordSend(error: unknown): SendFailure {
+  const { failure, detail } = classifyDiscordError(error);
+  if (error instanceof DiscordAPIError) return { failure, detail, landed: error.status >= 500 ? 'maybe' : 'no', retry: error.status >= 500 };
+  return { failure, detail, landed: 'maybe', retry: true };
 }
 
 /** Maps a REST error to a post failure; the detail names Discord's status and code, never a token or URL. */

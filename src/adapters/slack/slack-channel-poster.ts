@@ -1,8 +1,12 @@
 import { webApi } from '@slack/bolt';
 import type { ChannelPoster, PostFailure, PostOutcome } from '../../digests/channel-poster.js';
+import { createMemoryPartLedgers, type PartLedger } from '../../digests/part-ledger.js';
+import { postParts, type SendFailure } from '../../digests/post-parts.js';
 import type { Logger } from '../../logger.js';
 import type { Message } from '../../render/message.js';
 import { renderSlackMessage } from '../../render/slack/render-slack-message.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { findSlackDelivery, slackDeliveryMetadata, waitOutRateLimit } from './slack-delivery-lookup.js';
 
 /** Time for the poster's pacing; tests pass one that advances without waiting. */
 export interface PosterClock {
@@ -11,14 +15,16 @@ export interface PosterClock {
 }
 
 export interface SlackChannelPosterOptions {
-  /** A WebClient holding the bot token; it waits out 429s itself (Retry-After) per its retryConfig. */
+  /** A WebClient holding the bot token and Web API URL; digests are posted through a copy that never retries on its own. */
   readonly client: webApi.WebClient;
   readonly logger: Logger;
   /** Least time between two posts to one channel (Slack allows about one message a second). */
   readonly minIntervalMs?: number;
   readonly clock?: PosterClock;
-  /** How many posted parts the duplicate ledger remembers. */
+  /** How many deliveries the in-memory ledger (for posts without a delivery log) remembers. */
   readonly ledgerSize?: number;
+  /** How long one chat.postMessage may take before its outcome counts as unknown. Default 30 s. */
+  readonly requestTimeoutMs?: number;
 }
 
 const systemClock: PosterClock = {
@@ -39,19 +45,30 @@ const forbiddenErrors = new Set([
   'access_denied',
   'missing_scope',
 ]);
+/** Slack's own failures, after which the message may exist all the same. */
+const unsureErrors = new Set(['internal_error', 'fatal_error', 'request_timeout', 'service_unavailable']);
 
 /**
  * Posts digests to Slack channels with `chat.postMessage`. Posts to one channel go one at a time,
  * at least `minIntervalMs` apart (the WebClient paces nothing per channel). A message too big for
- * one Slack message goes as several. Each posted part is remembered by delivery key, so a retry
- * of the same digest slot posts only the parts that did not land.
+ * one Slack message goes as several. Each part carries message metadata with its delivery id and
+ * is recorded in the part ledger before and after it is posted; a part whose outcome was lost (a
+ * crash, a 5xx, a timeout) is looked up in the channel's history before it is posted again.
+ * The WebClient's own retries are off for posts (a retried 5xx could post twice); 429s are waited
+ * out for their Retry-After and tried again, other transient failures after a pause and a lookup.
  */
 export function createSlackChannelPoster(options: SlackChannelPosterOptions): ChannelPoster {
   const { client, logger } = options;
   const minInterval = options.minIntervalMs ?? 1000;
   const clock = options.clock ?? systemClock;
-  const ledgerSize = options.ledgerSize ?? 5000;
-  const ledger = new Map<string, string>();
+  const memoryLedger = createMemoryPartLedgers(options.ledgerSize ?? 5000);
+  const poster = new webApi.WebClient(client.token, {
+    slackApiUrl: client.slackApiUrl,
+    logger: createBoltLogger(logger),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: options.requestTimeoutMs ?? 30_000,
+  });
   const lastPostAt = new Map<string, number>();
   const queues = new Map<string, Promise<unknown>>();
 
@@ -61,44 +78,40 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
     if (wait > 0) await clock.sleep(wait);
   };
 
-  const remember = (key: string, ts: string): void => {
-    ledger.set(key, ts);
-    if (ledger.size > ledgerSize) ledger.delete(ledger.keys().next().value!);
-  };
-
-  const postNow = async (channel: string, message: Message, deliveryKey: string): Promise<PostOutcome> => {
-    const ids: string[] = [];
+  const postNow = async (channel: string, message: Message, deliveryKey: string, ledger: PartLedger): Promise<PostOutcome> => {
     const payloads = renderSlackMessage(message);
-    for (const [i, payload] of payloads.entries()) {
-      const key = `${channel}\u0000${deliveryKey}\u0000${i}`;
-      const done = ledger.get(key);
-      if (done !== undefined) {
-        ids.push(done);
-        continue;
-      }
-      await pace(channel);
-      try {
-        // Never `link_names`: mentions in article text must stay text. No unfurls: a digest is not a link preview.
-        const result = await client.chat.postMessage({ channel, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false });
-        const ts = result.ts ?? '';
-        remember(key, ts);
-        ids.push(ts);
-      } catch (error) {
-        const failure = classify(error);
-        logger.warn('slack post failed', { channel, deliveryKey, part: i + 1, parts: payloads.length, ...failure });
-        return { ok: false, ...failure };
-      } finally {
-        lastPostAt.set(channel, clock.now());
-      }
-    }
-    return { ok: true, messageIds: ids };
+    return postParts(payloads, ledger, {
+      async send(part, payload) {
+        await pace(channel);
+        try {
+          // Never `link_names`: mentions in article text must stay text. No unfurls: a digest is not a link preview.
+          const result = await poster.chat.postMessage({
+            channel,
+            text: payload.text,
+            blocks: payload.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+            metadata: slackDeliveryMetadata(deliveryKey, part),
+          });
+          return result.ts ?? '';
+        } catch (error) {
+          await waitOutRateLimit(error);
+          throw error;
+        } finally {
+          lastPostAt.set(channel, clock.now());
+        }
+      },
+      find: (part, _payload, since) => findSlackDelivery(poster, channel, deliveryKey, part, since),
+      classify: classifySend,
+    }, { logger, backoff: () => clock.sleep(1000), fields: { channel, deliveryKey } });
   };
 
   return {
     platform: 'slack',
-    post(channelId, message, deliveryKey) {
+    post(channelId, message, deliveryKey, parts) {
+      const ledger = parts ?? memoryLedger(`${channelId}\u0000${deliveryKey}`);
       const previous = queues.get(channelId) ?? Promise.resolve();
-      const run = previous.then(() => postNow(channelId, message, deliveryKey));
+      const run = previous.then(() => postNow(channelId, message, deliveryKey, ledger));
       const settled = run.catch(() => undefined);
       queues.set(channelId, settled);
       void settled.then(() => {
@@ -107,6 +120,24 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
       return run.catch((error: unknown) => ({ ok: false as const, ...classify(error) }));
     },
   };
+}
+
+/** A failed request as `postParts` needs it: may it have been posted, and is it worth trying again now. */
+function classifySend(error: unknown): SendFailure {
+  const { failure, detail } = classify(error);
+  const e = error as { code?: string; data?: { error?: string }; statusCode?: number };
+  switch (e.code) {
+    case webApi.ErrorCode.RateLimitedError:
+      return { failure, detail, landed: 'no', retry: true };
+    case webApi.ErrorCode.HTTPError:
+      return { failure, detail, landed: 'maybe', retry: (e.statusCode ?? 500) >= 500 };
+    case webApi.ErrorCode.RequestError:
+      return { failure, detail, landed: 'maybe', retry: true };
+    case webApi.ErrorCode.PlatformError:
+      return { failure, detail, landed: unsureErrors.has(e.data?.error ?? '') ? 'maybe' : 'no', retry: false };
+    default:
+      return { failure, detail, landed: 'maybe', retry: false };
+  }
 }
 
 /** Maps a WebClient error to a post failure; the detail is Slack's error code, never a token. */
