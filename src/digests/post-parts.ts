@@ -61,7 +61,9 @@ export async function postParts<P>(payloads: readonly P[], ledger: PartLedger, c
         );
         if ('error' in found) {
           options.logger.warn('could not check whether a digest part was posted; not posting it again yet', { ...where, ...found.error });
-          return { ok: false, failure: found.error.failure, detail: `cannot check whether part ${part + 1} was posted: ${found.error.detail}` };
+          // Not being allowed to look is no reason to stop the subscription: the post is retried later.
+          const failure = found.error.failure === 'gone' ? 'gone' : 'failed';
+          return { ok: false, failure, detail: `cannot check whether part ${part + 1} was posted: ${found.error.detail}` };
         }
         if (found.id !== undefined) {
           options.logger.info('digest part was already posted; not posting it again', { ...where, messageId: found.id });
