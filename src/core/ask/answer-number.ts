@@ -59,10 +59,15 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** The year most of the set's dated articles were written in, if any is dated. */
+const storyYears = new WeakMap<AskContext, number | undefined>();
+
+/** The year most of the set's dated articles were written in, if any is dated (found once per briefing). */
 function storyYear(context: AskContext): number | undefined {
+  if (storyYears.has(context)) return storyYears.get(context);
   const years = [...context.times.values()].filter((t): t is number => t !== undefined).map((t) => new Date(t).getUTCFullYear()).sort((a, b) => a - b);
-  return years[Math.floor(years.length / 2)];
+  const year = years[Math.floor(years.length / 2)];
+  storyYears.set(context, year);
+  return year;
 }
 
 /** A figure for one place, or a part of one, when the question names no such place: "how many died in all" is not "12 died in Alden". */
