@@ -40,7 +40,7 @@ export function renderBriefingMessage(title: string, briefing: Briefing): Messag
 
 function compactSources(briefing: Briefing): MessageItem[] {
   const years = new Set(briefing.sources.map((s) => s.published?.slice(0, 4)).filter(Boolean));
-  return briefing.sources.map((s) => ({ text: `[${s.number}] ${compactSourceLabel(s, years.size > 1)}` }));
+  return briefing.sources.map((s) => ({ text: `[${s.number}] ${compactSourceLabel(s, years.size > 1)}`, ...(s.url ? { url: s.url } : {}) }));
 }
 
 /** Every quantity with its full timeline, oldest value first. */

@@ -30,6 +30,23 @@ export interface MessageItem {
   readonly text: string;
   /** A context line in smaller type: sources, earlier values. */
   readonly note?: string;
+  /**
+   * A web address for the item (a source's article), shown after its text where the platform
+   * links (Slack, Discord, Markdown) as the address itself, never behind a label; the console and
+   * the CLI brief leave it out (`sources` lists every address).
+   */
+  readonly url?: string;
+}
+
+/** The address as it may be shown: an http(s) URL with nothing that could break out of a link, else undefined. */
+export function linkableUrl(url: string | undefined): string | undefined {
+  if (!url || /[\s<>"'`|\\]/.test(url)) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Splits plain text at sentence ends so that no piece exceeds `max` characters. */

@@ -1,4 +1,4 @@
-import type { Message } from './message.js';
+import { linkableUrl, type Message } from './message.js';
 
 /** Markdown (for files and READMEs); untrusted text has its markup characters escaped. */
 export function renderMarkdown(message: Message): string {
@@ -10,7 +10,8 @@ export function renderMarkdown(message: Message): string {
     section.items.forEach((item, i) => {
       const bullet = section.style === 'list' ? `${i + 1}.` : '-';
       const label = item.label ? `**${esc(item.label)}**: ` : '';
-      lines.push(`${bullet} ${label}${esc(item.text).replace(/\n/g, '  \n   ')}`);
+      const url = linkableUrl(item.url);
+      lines.push(`${bullet} ${label}${esc(item.text).replace(/\n/g, '  \n   ')}${url ? ` <${url}>` : ''}`);
       if (item.note) lines.push(`   <sub>${esc(item.note).replace(/\n/g, '<br>')}</sub>`);
     });
   }

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/core/briefing.js';
 import type { Article } from '../../src/core/types.js';
 import { renderBriefingMessage } from '../../src/render/briefing-message.js';
+import { renderDiscordMessage } from '../../src/render/discord/render-discord-message.js';
+import { renderMarkdown } from '../../src/render/render-markdown.js';
 import { renderText } from '../../src/render/render-text.js';
+import { renderSlackMessage } from '../../src/render/slack/render-slack-message.js';
 
 const article = (id: string, text: string, extra: Partial<Article> = {}): Article => ({ id, origin: `${id}.md`, text, ...extra });
 
@@ -47,5 +50,30 @@ describe('a quoted point in the brief', () => {
       article('a', ['The Alden dam was breached on Sunday night after three days of heavy rain in the hills.', '"The water rose faster than anyone expected," fire chief Mara Quist told reporters. "We cannot yet say how many homes were lost in the valley."'].join('\n')),
     ]);
     expect(renderText(renderBriefingMessage('Alden dam', quoted))).toContain('Mara Quist: “We cannot yet say how many homes were lost in the valley.”');
+  });
+});
+
+describe('source links in chat', () => {
+  const linked = buildBriefing([
+    article('a', 'Rescuers said at least 120 volunteers had joined the search in Alden.', { url: 'https://news.example/alden-floods?id=7&p=2', published: '2031-03-03' }),
+    article('b', 'The Alden Fire Service said 400 volunteers had joined the search.', { url: 'javascript:alert(1)' }),
+    article('c', 'The mayor said schools would reopen on Friday.', { url: 'https://evil.example/x|<!channel>' }),
+  ]);
+  const message = renderBriefingMessage('Alden floods', linked);
+
+  it('shows a source\'s own address after it on Slack, Discord and in Markdown, never behind a label', () => {
+    const slack = JSON.stringify(renderSlackMessage(message));
+    expect(slack).toContain('<https://news.example/alden-floods?id=7&amp;p=2>');
+    const discord = JSON.stringify(renderDiscordMessage(message));
+    expect(discord).toContain('https://news.example/alden-floods?id=7&p=2');
+    expect(renderMarkdown(message)).toContain('<https://news.example/alden-floods?id=7&p=2>');
+    for (const out of [slack, discord, renderMarkdown(message)]) {
+      expect(out).not.toContain('javascript:');
+      expect(out).not.toContain('evil.example');
+    }
+  });
+
+  it('leaves addresses out of the console brief', () => {
+    expect(renderText(message)).not.toContain('https://');
   });
 });

@@ -1,4 +1,4 @@
-import type { Message, MessageItem, MessageSection } from '../message.js';
+import { linkableUrl, type Message, type MessageItem, type MessageSection } from '../message.js';
 import { packLines, shorten, splitToFit } from '../split-to-fit.js';
 import { discordLimits as limits, type DiscordEmbed, type DiscordEmbedField, type DiscordPayload } from './discord-embeds.js';
 import { escapeDiscord, neutralizeMentions } from './escape-discord.js';
@@ -82,7 +82,8 @@ function itemUnits(items: readonly MessageItem[], numbered: boolean): Unit[] {
   return items.flatMap((item, i) => {
     const prefix = numbered ? `**${i + 1}.** ` : '';
     const label = item.label?.trim() ? `${item.label.trim()}: ` : '';
-    const [first, ...rest] = pieces(`${label}${item.text}`, limits.textPiece - prefix.length);
+    const url = linkableUrl(item.url);
+    const [first, ...rest] = pieces(`${label}${item.text}${url ? ` ${url}` : ''}`, limits.textPiece - prefix.length);
     const lines = [...(first !== undefined ? [prefix + first] : []), ...rest, ...noteLines(item.note, limits.textPiece)];
     return packLines(lines, limits.textPiece).map((text) => ({ kind: 'text' as const, text }));
   });

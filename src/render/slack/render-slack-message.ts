@@ -1,4 +1,4 @@
-import type { Message, MessageItem, MessageSection } from '../message.js';
+import { linkableUrl, type Message, type MessageItem, type MessageSection } from '../message.js';
 import { escapeMrkdwn, escapeSlack, stripControl } from './escape-slack.js';
 import { slackLimits, type SlackBlock, type SlackContextBlock, type SlackPayload, type SlackSectionBlock, type SlackTextObject } from './slack-blocks.js';
 import { packLines, shorten, splitToFit } from '../split-to-fit.js';
@@ -103,7 +103,8 @@ function itemUnits(items: readonly MessageItem[], numbered: boolean): Unit[] {
   };
   items.forEach((item, i) => {
     const label = item.label ? `${clean(item.label)}: ` : '';
-    const raw = `${numbered ? `${i + 1}. ` : ''}${label}${clean(item.text)}`;
+    const url = linkableUrl(item.url);
+    const raw = `${numbered ? `${i + 1}. ` : ''}${label}${clean(item.text)}${url ? ` ${url}` : ''}`;
     const pieces = splitToFit(raw, slackLimits.sectionText, escapeMrkdwn).filter(Boolean);
     if (!item.note) {
       pending.push(...pieces);
