@@ -26,6 +26,8 @@ export interface RestAnswer {
   readonly status: number;
   readonly headers?: Record<string, string>;
   readonly json?: unknown;
+  /** The answer is sent once this settles (never, for a response that a crash cuts off). */
+  readonly hold?: Promise<unknown>;
 }
 
 /**
@@ -170,7 +172,9 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     calls.push(call);
     const answer = scripts.reduce<RestAnswer | undefined>((found, s) => found ?? s(call, () => defaults(call)), undefined) ?? defaults(call);
     const headers = { ...(answer.json !== undefined ? { 'content-type': 'application/json' } : {}), ...answer.headers };
-    res.writeHead(answer.status, headers).end(answer.json !== undefined ? JSON.stringify(answer.json) : undefined);
+    const send = (): void => void (res.destroyed || res.writeHead(answer.status, headers).end(answer.json !== undefined ? JSON.stringify(answer.json) : undefined));
+    if (answer.hold) void answer.hold.then(send, send);
+    else send();
   };
 
   const server = createServer((req, res) => {
