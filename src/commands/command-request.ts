@@ -53,6 +53,8 @@ export function parseCommandLine(line: string, topicNames: readonly string[]): C
     topic = last;
     rest.pop();
   }
+  // "/brief nosuch": a command that takes no text reads its words as a topic, so an unknown one is refused, never ignored.
+  if (!topic && rest.length && (name === 'brief' || name === 'numbers' || name === 'sources')) topic = rest.splice(0).join(' ');
   const parsed = commandRequestSchema.safeParse({ name, text: rest.join(' '), topic, public: isPublic });
   if (!parsed.success) return { error: `That ${name} command ${parsed.error.issues[0]?.message ?? 'is invalid'}.` };
   return parsed.data;

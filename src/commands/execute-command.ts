@@ -53,7 +53,7 @@ export async function executeCommand(request: CommandRequest, context: CommandCo
 
 async function run(request: CommandRequest, context: CommandContext, deps: CommandDeps): Promise<Message> {
   if (request.name === 'help') return renderHelpMessage(deps.topics.names());
-  const topic = resolveTopic(request.topic, deps.topics);
+  const topic = resolveTopic(request.topic ?? channelTopic(deps.topics, context), deps.topics);
   if ('error' in topic) return topic.error;
   switch (request.name) {
     case 'brief':
@@ -84,6 +84,13 @@ async function run(request: CommandRequest, context: CommandContext, deps: Comma
       return deps.add.handle(url, topic, context);
     }
   }
+}
+
+/** The topic whose topic.yml posts digests to this channel, when a command names none: a channel follows its story. */
+function channelTopic(topics: TopicLibrary, context: CommandContext): string | undefined {
+  if (context.platform === 'console') return undefined;
+  const platform = context.platform;
+  return topics.names().find((name) => topics.get(name)?.settings.digests.some((d) => d[platform].includes(context.channelId)));
 }
 
 function resolveTopic(name: string | undefined, topics: TopicLibrary): Topic | { error: Message } {
