@@ -79,6 +79,8 @@ async function run(request: CommandRequest, context: CommandContext, deps: Comma
       return deps.digests.handle(request, topic, context);
     case 'add': {
       if (!deps.add) return errorMessage('Adding links is not enabled', 'This Sitrep cannot fetch links.');
+      // Adding to a topic changes what everyone reads: gated as digest subscriptions are.
+      if (!context.canManageChannel) return errorMessage('Only channel managers can add articles', 'Ask someone who can manage this channel to add the link.');
       const url = request.text.trim().split(/\s+/)[0] ?? '';
       if (!/^https?:\/\/\S+$/i.test(url)) return errorMessage('That is not a link', 'Give an http(s) link: /add https://example.com/article');
       return deps.add.handle(url, topic, context);

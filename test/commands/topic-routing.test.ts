@@ -38,3 +38,19 @@ describe('topic routing', () => {
     expect(await type('/numbers nosuch')).toContain('Unknown topic "nosuch"');
   });
 });
+
+describe('/add', () => {
+  it('is refused to a member who cannot manage the channel, and fetches nothing', async () => {
+    const fetched: string[] = [];
+    const add = { handle: async (url: string) => (fetched.push(url), { title: 'Added', sections: [], tone: 'normal' as const }) };
+    const run = async (canManageChannel: boolean) => {
+      const request = parseCommandLine('/add https://news.example/a floods', topics.names());
+      if ('error' in request) throw new Error(request.error);
+      return renderText((await executeCommand(request, context({ canManageChannel }), { topics, logger: silentLogger, add })).message);
+    };
+    expect(await run(false)).toContain('Only channel managers can add articles');
+    expect(fetched).toEqual([]);
+    expect(await run(true)).toContain('Added');
+    expect(fetched).toEqual(['https://news.example/a']);
+  });
+});

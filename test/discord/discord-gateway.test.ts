@@ -198,7 +198,7 @@ describe('Discord adapter over the gateway (real discord.js, loopback stand-in)'
   });
 
   it('sends a reply too long for one message as the edited original plus private follow-ups, each within limits', async () => {
-    const { answer, token: tok } = await command({ name: 'add', options: [str('url', 'https://news.example/long-read')] });
+    const { answer, token: tok } = await command({ name: 'add', options: [str('url', 'https://news.example/long-read')], permissions: managerPermissions });
     expect(answer.method).toBe('PATCH');
     const followUps = await standIn.waitFor(() => {
       const calls = standIn.callsTo('POST', webhook(tok));

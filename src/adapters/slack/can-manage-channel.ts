@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 
 /**
- * May this user manage the channel's digests? Everyone may, unless SLACK_RESTRICT_DIGESTS is set:
+ * May this user manage the channel's digests and add articles? Everyone may, unless SLACK_RESTRICT_DIGESTS is set:
  * then only workspace admins and owners (`users.info`, scope users:read). A failed look-up denies.
  */
 export async function canManageChannel(client: webApi.WebClient, userId: string, restrict: boolean, logger: Logger): Promise<boolean> {
