@@ -138,11 +138,27 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   shutdown.add({ name: 'feeds', stop: () => feeds.stop() });
   await digests.start();
   shutdown.add({ name: 'digests', stop: () => digests.stop() });
+  logger.info('started', await startupSummary(config, topics, store, consoleAdapter !== undefined));
   if (consoleAdapter) {
     shutdown.add({ name: 'console', stop: () => consoleAdapter.stop() });
     printConsoleBanner(topics, Boolean(process.stdin.isTTY));
   }
   return { ...(consoleAdapter ? { console: consoleAdapter } : {}), platforms };
+}
+
+/** One line on what runs: the topics and their articles, the platforms, the store, the digest schedules. */
+async function startupSummary(config: Config, topics: TopicLibrary, store: { listSubscriptions(): Promise<readonly unknown[]> }, console: boolean): Promise<Record<string, unknown>> {
+  const platforms = [
+    ...(config.slack?.botToken ? [config.slack.appToken ? 'slack (socket mode)' : `slack (http ${config.slack.host ?? '*'}:${config.slack.port})`] : []),
+    ...(config.discord ? ['discord'] : []),
+    ...(console ? ['console'] : []),
+  ];
+  return {
+    topics: topics.names().map((name) => `${name} (${topics.get(name)?.articles.length ?? 0} articles)`).join(', '),
+    platforms: platforms.join(', '),
+    store: config.databasePath,
+    digestSubscriptions: (await store.listSubscriptions()).length,
+  };
 }
 
 function printConsoleBanner(topics: TopicLibrary, interactive: boolean): void {

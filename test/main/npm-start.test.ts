@@ -38,6 +38,14 @@ describe('npm start with no tokens', () => {
     expect(run.stdout).toMatch(/Unknown command "frobnicate"/);
   });
 
+  it('logs one start-up line: the topics with their articles, the platforms, the store, the digest subscriptions', async () => {
+    const env = await workspace();
+    const run = await start({ ...env, LOG_LEVEL: 'info' }, '');
+    expect(run.code).toBe(0);
+    const started = run.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.msg === 'started');
+    expect(started).toEqual([expect.objectContaining({ level: 'info', topics: 'seed (5 articles)', platforms: 'console', store: env.DATABASE_PATH, digestSubscriptions: 0 })]);
+  });
+
   it('keeps a console digest subscription in SQLite across a restart', async () => {
     const env = await workspace();
     const first = await start(env, '/digest subscribe 08:00 Europe/Kyiv\n');
