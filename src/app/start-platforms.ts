@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { ChannelPoster } from '../digests/channel-poster.js';
 import type { Logger } from '../logger.js';
 import type { Shutdown } from './graceful-shutdown.js';
+import type { Readiness } from './readiness.js';
 
 export interface PlatformWiring {
   readonly config: Config;
@@ -12,6 +13,8 @@ export interface PlatformWiring {
   /** Each started platform's poster is added, wrapped by `track`. */
   readonly posters: ChannelPoster[];
   readonly track: (poster: ChannelPoster) => ChannelPoster;
+  /** Each platform is expected, then marked ready once started and not ready once stopped. */
+  readonly readiness: Readiness;
 }
 
 interface PlatformAdapter {
@@ -28,14 +31,16 @@ export async function startPlatforms(wiring: PlatformWiring): Promise<number> {
   const { config, deps, logger, shutdown } = wiring;
   const { slack, discord } = config;
   const configured: [string, () => Promise<PlatformAdapter>][] = [];
-  if (slack) configured.push(['slack', async () => (await import('../adapters/slack/create-slack-adapter.js')).createSlackAdapter({ config: slack, deps, logger })]);
+  if (slack) configured.push(['slack', async () => (await import('../adapters/slack/create-slack-adapter.js')).createSlackAdapter({ config: slack, deps, logger, health: wiring.readiness.report })]);
   if (discord) configured.push(['discord', async () => (await import('../adapters/discord/create-discord-adapter.js')).createDiscordAdapter({ config: discord, deps, logger })]);
+  for (const [name] of configured) wiring.readiness.expect(name);
   let started = 0;
   for (const [name, create] of configured) {
     if (shutdown.requested) break;
     const adapter = await create();
     await adapter.start();
-    shutdown.add({ name, stop: () => adapter.stop() });
+    wiring.readiness.set(name, true);
+    shutdown.add({ name, stop: () => (wiring.readiness.set(name, false), adapter.stop()) });
     wiring.posters.push(wiring.track(adapter.poster));
     started++;
   }

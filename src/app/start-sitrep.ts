@@ -17,6 +17,7 @@ import { createTopicLibrary, type TopicLibrary } from '../topics/topic-library.j
 import type { Shutdown } from './graceful-shutdown.js';
 import { createInFlight, trackMethods } from './in-flight.js';
 import { createOnDemandFeeds } from './on-demand-feeds.js';
+import { createReadiness } from './readiness.js';
 import { startPlatforms } from './start-platforms.js';
 
 interface Running {
@@ -80,6 +81,8 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
     return 1;
   }
   if (shutdown.requested) return 0;
+  const readiness = createReadiness();
+  readiness.set('topics', topics.names().length > 0);
 
   let store;
   try {
@@ -88,7 +91,8 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
     console.error(`sitrep: cannot open the database at DATABASE_PATH=${config.databasePath}: ${(error as Error).message}`);
     return 1;
   }
-  shutdown.add({ name: 'store', stop: () => store.close() });
+  readiness.set('store', true);
+  shutdown.add({ name: 'store', stop: () => (readiness.set('store', false), store.close()) });
 
   // Digest posts, store writes and the commands that make them are counted, so shutdown drains them.
   const inFlight = createInFlight();
@@ -108,7 +112,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
 
   let platforms: number;
   try {
-    platforms = await startPlatforms({ config, deps, logger, shutdown, posters, track });
+    platforms = await startPlatforms({ config, deps, logger, shutdown, posters, track, readiness });
   } catch (error) {
     logger.error('a chat platform failed to start', { error });
     console.error(`sitrep: could not start: ${(error as Error).message}`);

@@ -10,6 +10,8 @@ export interface GuardedHttpReceiverOptions {
   readonly logger: Logger;
   /** Bolt's view of the same logger, for the wrapped receiver. */
   readonly boltLogger: BoltLogger;
+  /** What `GET /readyz` reports; without it only `GET /healthz` (process up) is answered. */
+  readonly health?: () => { readonly ready: boolean; readonly parts: Readonly<Record<string, boolean>> };
 }
 
 export interface GuardedHttpReceiver extends Receiver {
@@ -39,6 +41,7 @@ export function createGuardedHttpReceiver(options: GuardedHttpReceiverOptions): 
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method === 'GET' && answerHealth(req, res, options.health)) return;
     const signature = req.headers['x-slack-signature'];
     const timestamp = req.headers['x-slack-request-timestamp'];
     if (typeof signature !== 'string' || typeof timestamp !== 'string') return dispatch(req, res);
@@ -95,4 +98,22 @@ export function createGuardedHttpReceiver(options: GuardedHttpReceiverOptions): 
       });
     },
   };
+}
+
+/**
+ * `GET /healthz`: 200 while the process serves. `GET /readyz`: 200 when every part is up (topics,
+ * store, platforms), else 503, with the parts as JSON. Returns false for any other path.
+ */
+function answerHealth(req: IncomingMessage, res: ServerResponse, health: GuardedHttpReceiverOptions['health']): boolean {
+  const path = (req.url ?? '').split('?')[0];
+  if (path === '/healthz') {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+    return true;
+  }
+  if (path === '/readyz' && health) {
+    const report = health();
+    res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+    return true;
+  }
+  return false;
 }

@@ -7,7 +7,7 @@ import type { ChannelPoster } from '../../digests/channel-poster.js';
 import type { Logger } from '../../logger.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkSlackWebApi } from './check-slack-web-api.js';
-import { createGuardedHttpReceiver } from './create-guarded-http-receiver.js';
+import { createGuardedHttpReceiver, type GuardedHttpReceiverOptions } from './create-guarded-http-receiver.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
 import { createSlackChannelPoster, type PosterClock } from './slack-channel-poster.js';
 import { createSlackRequestGuard, type SlackRequestGuardOptions } from './slack-request-guard.js';
@@ -26,6 +26,8 @@ export interface SlackAdapterOptions {
   readonly startTimeoutMs?: number;
   /** The replay guard of HTTP mode (window, memory bound, clock). */
   readonly replayGuard?: SlackRequestGuardOptions;
+  /** What HTTP mode's `GET /readyz` reports (`GET /healthz` is always answered). */
+  readonly health?: GuardedHttpReceiverOptions['health'];
 }
 
 export interface SlackAdapter {
@@ -55,7 +57,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const boltLogger = createBoltLogger(logger);
   const receiver = socketMode
     ? undefined
-    : createGuardedHttpReceiver({ signingSecret: config.signingSecret, guard: createSlackRequestGuard(options.replayGuard), logger, boltLogger });
+    : createGuardedHttpReceiver({ signingSecret: config.signingSecret, guard: createSlackRequestGuard(options.replayGuard), logger, boltLogger, ...(options.health ? { health: options.health } : {}) });
   const app = new App({
     token: config.botToken,
     ...(receiver ? { receiver } : { socketMode: true, ...(config.appToken ? { appToken: config.appToken } : {}) }),
