@@ -37,7 +37,9 @@ export function registerSlackListeners(app: App, env: SlackListenerEnv): void {
   // Every command is matched, so one renamed in the app settings is still acknowledged in time.
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     // Slack's 3-second deadline (Bolt answers 404 itself after 3,001 ms): acknowledge before any work.
-    await ack();
+    // Fetching a page can take seconds: /add says so at once, in the acknowledgement itself.
+    if (/^add\b/i.test(commandLine(command.command, command.text))) await ack({ response_type: 'ephemeral', text: 'Fetching the link…' });
+    else await ack();
     await runCommand({ command: command.command, text: command.text, channelId: command.channel_id, userId: command.user_id, respond, client }, env);
   });
 

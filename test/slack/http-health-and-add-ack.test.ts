@@ -1,10 +1,10 @@
-/** HTTP mode answers /healthz (the process is up) and /readyz (every part is up) beside Bolt's /slack/events. */
+/** HTTP mode answers /healthz (the process is up) and /readyz (every part is up) beside Bolt's /slack/events, and /add's acknowledgement says it is fetching. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/create-slack-adapter.js';
 import { createReadiness } from '../../src/app/readiness.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTopicLibrary } from '../../src/topics/topic-library.js';
-import { signingSecret } from './slack-requests.js';
+import { postSigned, signingSecret, slashCommandBody } from './slack-requests.js';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
 import { writeTopicFolder } from './topic-fixture.js';
 
@@ -56,5 +56,14 @@ describe('health endpoints', () => {
     const res = await fetch(url('/slack/events'), { method: 'POST', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(401);
     expect((await fetch(url('/nowhere'))).status).toBe(404);
+  });
+});
+
+describe('/add on Slack', () => {
+  it('says it is fetching in the acknowledgement itself, before any work', async () => {
+    const body = slashCommandBody({ command: '/add', text: 'https://news.example/a', responseUrl: standIn.responseUrl('add1') });
+    const ack = await postSigned(url('/slack/events'), body);
+    expect(ack.status).toBe(200);
+    expect(JSON.parse(ack.text)).toMatchObject({ response_type: 'ephemeral', text: 'Fetching the link…' });
   });
 });
