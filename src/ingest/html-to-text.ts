@@ -4,6 +4,8 @@
  * source are spaces, as a browser shows them; block elements end paragraphs, which are separated
  * by blank lines; entities are decoded.
  */
+import { decodeHTML } from 'entities';
+
 const dropped = /<(script|style|noscript|nav|header|footer|aside|form|figure|figcaption|svg|iframe|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const blockTag = /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|tr|table|pre|hr)\b[^>]*>/gi;
 
@@ -41,17 +43,7 @@ function stripTags(html: string): string {
   return html.replace(/<[^>]*>/g, '');
 }
 
-const named: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', pound: '£', euro: '€', copy: '©',
-};
-
+/** Every HTML entity, named or numeric (`&eacute;`, `&#x2014;`), through the `entities` package that htmlparser2 uses; unknown ones stay as written. */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
-    }
-    return named[code.toLowerCase()] ?? whole;
-  });
+  return decodeHTML(text);
 }

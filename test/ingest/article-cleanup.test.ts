@@ -268,4 +268,8 @@ describe('HTML in a .txt file', () => {
   it('treats line breaks inside an HTML paragraph as spaces', () => {
     expect(htmlToText('<p>Crews reopened\n   the bridge.</p>').text).toBe('Crews reopened the bridge.');
   });
+
+  it('decodes every HTML entity, named or numeric, and leaves an unknown one as written', () => {
+    expect(htmlToText('<p>The caf&eacute; on Ma&iuml;a Street reopened &mdash; 40&nbsp;m from the quay &#x2014; &amp; &bogus; stayed.</p>').text).toBe('The café on Maïa Street reopened — 40 m from the quay — & &bogus; stayed.');
+  });
 });
