@@ -29,6 +29,9 @@ describe('which addresses are private', () => {
   it.each([
     '127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '0.0.0.0',
     '::1', '::', 'fc00::1', 'fd12:3456::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1',
+    // Reserved, documentation and benchmarking ranges, and IPv6 forms that carry an IPv4 address inside.
+    '192.0.0.8', '192.0.2.10', '198.18.0.1', '203.0.113.9', '255.255.255.255', '2002:7f00:1::', '2001:0:4136:e378::1', '64:ff9b::7f00:1',
+    'not-an-address', '999.1.1.1',
   ])('refuses %s', (address) => expect(isPrivateAddress(address)).toBe(true));
 
   it.each(['93.184.216.34', '172.32.0.1', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) =>
