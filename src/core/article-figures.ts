@@ -5,6 +5,7 @@
  */
 import { extractFigures, type FigureContext } from './figures.js';
 import { findAttributions, type Attribution } from './speakers.js';
+import { dayNamed } from './written-dates.js';
 import type { Figure, Sentence } from './types.js';
 
 /**
@@ -24,7 +25,6 @@ export function figuresOf(sentences: readonly Sentence[], withDigits: readonly n
   return datedWhen(partsApart(figures), published);
 }
 
-const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
@@ -35,22 +35,11 @@ const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep
 function datedWhen(figures: Figure[], published: number | undefined): Figure[] {
   if (published === undefined || Number.isNaN(published)) return figures;
   return figures.map((f) => {
-    const day = dayNamed(f.when.toLowerCase(), published);
+    const day = f.when ? dayNamed(f.when, published) : undefined;
     if (day === undefined) return f;
     const d = new Date(day);
     return { ...f, when: `${f.when} (${d.getUTCDate()} ${monthNames[d.getUTCMonth()]!})` };
   });
-}
-
-function dayNamed(when: string, published: number): number | undefined {
-  const dayMs = 86_400_000;
-  const start = Math.floor(published / dayMs) * dayMs;
-  if (/^(?:today|tonight)$/.test(when)) return start;
-  if (when === 'yesterday') return start - dayMs;
-  const w = weekdays.indexOf(/(\w+)$/.exec(when)?.[1] ?? '');
-  if (w < 0 || !/^(?:(?:early|late)\s+)?\w+$/.test(when)) return undefined;
-  const back = (new Date(start).getUTCDay() - w + 7) % 7;
-  return start - back * dayMs;
 }
 
 /**
@@ -66,9 +55,11 @@ function partsApart(figures: Figure[]): Figure[] {
   const key = (f: Figure): string => `${f.citation.sentenceId} ${f.quantity}`;
   for (const f of figures) if (isUnscopedLevel(f)) largest.set(key(f), Math.max(largest.get(key(f)) ?? -Infinity, f.value));
   if (largest.size === 0) return figures;
-  return figures.map((f) =>
-    isUnscopedLevel(f) && f.value < largest.get(key(f))! ? { ...f, quantity: `${f.unit}${f.value} part`, label: '', measure: undefined } : f,
-  ).map(({ measure, ...f }) => (measure === undefined ? f : { ...f, measure }));
+  return figures.map((f) => {
+    if (!isUnscopedLevel(f) || f.value >= largest.get(key(f))!) return f;
+    const { measure, ...part } = f;
+    return { ...part, quantity: `${f.unit}${f.value} part`, label: '' };
+  });
 }
 
 function isUnscopedLevel(f: Figure): boolean {

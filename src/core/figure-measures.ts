@@ -220,8 +220,8 @@ const costObjectRe = new RegExp(String.raw`\bcost\s+(${orgName})\s+(?:(?:as much
 export function bearerOf(sentence: string, m: NumberMention): FigurePlace {
   const clause = sentence.slice(m.clauseStart, m.start);
   if (/\b(?:average|median|typical)\b[^.;]*$|\bper\s+(?:\w+\s+)?(?:company|firm|business|person|household|customer|user|head|capita|employee|worker|passenger|day|week|month|year)\b/i.test(sentence.slice(m.clauseStart, m.clauseEnd)) && !/\bper\s+(?:cent|share)\b/i.test(clause)) return { place: '', part: true };
-  const object = costObjectRe.exec(clause)?.[1];
-  if (object && !notPlaces.test(object.split(/\s+/)[0]!)) return { place: object, part: false };
+  const object = asPlace(costObjectRe.exec(clause)?.[1]);
+  if (object) return object;
   if (costAnaphorRe.test(clause)) return { place: '', part: false, anaphor: true };
   // "with the retail sector losing $2 million": a sector or industry bears it.
   const sector = sectorRe.exec(clause)?.[1];
@@ -231,8 +231,8 @@ export function bearerOf(sentence: string, m: NumberMention): FigurePlace {
   const name = subject[1]!.replace(/\s+(?:of|and|&)$/, '');
   const rest = clause.slice(subject[0].length);
   // "Airlines lost …": one capitalized word opening a sentence may be a common noun.
-  if (!bearerVerbs.test(rest) || notPlaces.test(name.split(/\s+/)[0]!) || (m.clauseStart === 0 && !/\s/.test(name) && /s$/.test(name))) return unscoped;
-  return { place: name, part: false };
+  if (!bearerVerbs.test(rest) || (m.clauseStart === 0 && !/\s/.test(name) && /s$/.test(name))) return unscoped;
+  return asPlace(name) ?? unscoped;
 }
 
 /** Measures whose label is a participle after the counted noun: "people missing", "flights cancelled". */

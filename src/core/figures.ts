@@ -282,12 +282,11 @@ function seriesOf(sentence: string, mention: NumberMention | undefined, counts: 
   if (measure?.kind === 'size' && mention && (countedNoun(mention.counted) || /^\s+(?:or|and)\s+(?:more|higher|greater|above|over|larger|stronger)\b/i.test(sentence.slice(c.end, c.end + 20)))) measure = undefined;
   if (measure) {
     const scope = mention ? entityOf(sentence, mention) : undefined;
-    // "12 died in parts of Rivertown": a part of a place is kept, never a series of its own.
-    if (scope?.part) return { key: `${unit}${c.value} part`, measure: '', label: '' };
     const entity = scope?.place ?? '';
     // An amount is keyed by who it is of: "Norcorp's loss" and "the sector's losses" are two series.
-    const bearer = measure.kind === 'money' && !entity && mention ? bearerOf(sentence, mention) : undefined;
-    if (bearer?.part) return { key: `${unit}${c.value} part`, measure: '', label: '' };
+    const bearer = measure.kind === 'money' && !entity && !scope?.part && mention ? bearerOf(sentence, mention) : undefined;
+    // "12 died in parts of Rivertown", "the average loss per company": a part or a rate is kept, never a series of its own.
+    if (scope?.part || bearer?.part) return { key: `${unit}${c.value} part`, measure: '', label: '' };
     // "…, the airline's chief said, has cost the airline $5 million": the speaker's organisation.
     const bearerName = bearer?.anaphor ? (/\bof\s+(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$/.exec(speaker)?.[1] ?? '') : bearer?.place ?? '';
     const label = bearerLabel(measureLabel(measure.id, measure.label, mention?.counted || counts, unit, entity), bearerName);

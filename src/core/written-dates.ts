@@ -42,3 +42,22 @@ function isoDate(year: number, month: number, day: number): string | undefined {
   if (year < 1900 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
   return d.toISOString().slice(0, 10);
 }
+
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const dayMs = 86_400_000;
+
+/**
+ * The day a relative time names, read against the article's time (UTC ms): "today", "tonight",
+ * "yesterday", or a weekday ("Monday", "late Monday", "Monday morning"), which is the latest such
+ * day on or before the article's date (news speaks of days just past). Midnight UTC of that day,
+ * or undefined when the words name no such day.
+ */
+export function dayNamed(when: string, articleTime: number): number | undefined {
+  const words = when.toLowerCase().replace(/^(?:on|early|late)\s+/, '').split(/\s+/);
+  const start = Math.floor(articleTime / dayMs) * dayMs;
+  if (words[0] === 'today' || words[0] === 'tonight') return start;
+  if (words[0] === 'yesterday') return start - dayMs;
+  const day = weekdays.indexOf(words[0] ?? '');
+  if (day < 0) return undefined;
+  return start - ((new Date(start).getUTCDay() - day + 7) % 7) * dayMs;
+}

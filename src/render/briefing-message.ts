@@ -10,10 +10,6 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function pointNote(briefing: Briefing, articleIds: readonly string[], count: number): string {
-  return `${plural(count, 'source')} ${sourceRefs(briefing, articleIds)}`;
-}
-
 function sourceItems(briefing: Briefing): MessageItem[] {
   return briefing.sources.map((s) => ({ text: `[${s.number}] ${s.label}` }));
 }

@@ -14,11 +14,24 @@ export function entryArticles(entry: TimelineEntry): string[] {
   return [...new Set(entry.figures.map((f) => f.citation.articleId))];
 }
 
-/** `an estimated 400 — fire service, via Wirepost, in October [5]` */
-export function formatEntry(briefing: Briefing, entry: TimelineEntry): string {
-  const value = [entry.qualifier, entry.display].filter(Boolean).join(' ');
-  const who = [entry.speaker, entry.via ? `via ${entry.via}` : '', entry.when].filter(Boolean).join(', ');
-  return `${value}${who ? ` — ${who}` : ''} ${sourceRefs(briefing, entryArticles(entry))}`.trim();
+/** `an estimated 400`: an entry's value with its qualifier. */
+function valueOf(entry: TimelineEntry): string {
+  return [entry.qualifier, entry.display].filter(Boolean).join(' ');
+}
+
+/**
+ * An entry with its sources, and as much of who and when as asked: `full`, "an estimated 400 —
+ * fire service, via Wirepost, in October [5]"; `speaker`, "an estimated 400 — fire service [5]"
+ * (the brief's one line per quantity); `bare`, "an estimated 400 [5]" (a value in its history).
+ */
+export function formatEntry(briefing: Briefing, entry: TimelineEntry, detail: 'full' | 'speaker' | 'bare' = 'full'): string {
+  const who = detail === 'bare' ? '' : detail === 'speaker' ? entry.speaker : [entry.speaker, entry.via ? `via ${entry.via}` : '', entry.when].filter(Boolean).join(', ');
+  return `${valueOf(entry)}${who ? ` — ${who}` : ''} ${sourceRefs(briefing, entryArticles(entry))}`.trim();
+}
+
+/** The entries of the same kind reported before `latest`, newest first. */
+function earlierThan(timeline: FigureTimeline, latest: TimelineEntry): TimelineEntry[] {
+  return timeline.entries.filter((e) => e.kind === latest.kind && e !== latest && e.rank < latest.rank).reverse();
 }
 
 export const kindLabel: Record<FigureKind, string> = { estimate: 'Latest estimate', projection: 'Projection', claim: 'Claim' };
@@ -30,7 +43,7 @@ export function summarizeTimeline(briefing: Briefing, timeline: FigureTimeline):
     const latest = timeline.latest[kind];
     if (!latest) continue;
     let part = `${kind === 'estimate' && timeline.entries.filter((e) => e.kind === 'estimate').length === 1 ? 'Estimate' : kindLabel[kind]}: ${formatEntry(briefing, latest)}`;
-    const earlier = timeline.entries.filter((e) => e.kind === kind && e !== latest && e.rank < latest.rank).reverse();
+    const earlier = earlierThan(timeline, latest);
     if (earlier.length) part += `; earlier ${earlier.map((e) => formatEntry(briefing, e)).join('; ')}`;
     parts.push(part);
   }
@@ -38,17 +51,6 @@ export function summarizeTimeline(briefing: Briefing, timeline: FigureTimeline):
     parts.push(`Sources differ: ${group.map((e) => formatEntry(briefing, e)).join(' vs ')}`);
   }
   return parts.join('. ');
-}
-
-/** `an estimated 400 — fire service [5]`: an entry with its speaker only, for the brief's one line per quantity. */
-function shortEntry(briefing: Briefing, entry: TimelineEntry): string {
-  const value = [entry.qualifier, entry.display].filter(Boolean).join(' ');
-  return `${value}${entry.speaker ? ` — ${entry.speaker}` : ''} ${sourceRefs(briefing, entryArticles(entry))}`.trim();
-}
-
-/** `at least 3,000 [1][2]`: a value and its sources, for the history of a quantity. */
-function bareEntry(briefing: Briefing, entry: TimelineEntry): string {
-  return `${[entry.qualifier, entry.display].filter(Boolean).join(' ')} ${sourceRefs(briefing, entryArticles(entry))}`.trim();
 }
 
 /**
@@ -61,11 +63,11 @@ export function briefTimeline(briefing: Briefing, timeline: FigureTimeline): str
   for (const kind of ['estimate', 'projection', 'claim'] as const) {
     const latest = timeline.latest[kind];
     if (!latest) continue;
-    const earlier = timeline.entries.filter((e) => e.kind === kind && e !== latest && e.rank < latest.rank).reverse();
+    const earlier = earlierThan(timeline, latest);
     const lead = kind === 'estimate' ? '' : kind === 'projection' ? 'projected ' : 'claimed ';
-    parts.push(`${lead}${shortEntry(briefing, latest)}${earlier.length ? `; earlier ${earlier.map((e) => bareEntry(briefing, e)).join(', ')}` : ''}`);
+    parts.push(`${lead}${formatEntry(briefing, latest, 'speaker')}${earlier.length ? `; earlier ${earlier.map((e) => formatEntry(briefing, e, 'bare')).join(', ')}` : ''}`);
   }
-  for (const group of timeline.disagreements) parts.push(`sources differ: ${group.map((e) => shortEntry(briefing, e)).join(' vs ')}`);
+  for (const group of timeline.disagreements) parts.push(`sources differ: ${group.map((e) => formatEntry(briefing, e, 'speaker')).join(' vs ')}`);
   return parts.join('. ');
 }
 
@@ -77,11 +79,10 @@ export function briefTimeline(briefing: Briefing, timeline: FigureTimeline): str
 export function leadLine(briefing: Briefing, timeline: FigureTimeline | undefined): string | undefined {
   const latest = timeline?.latest.estimate;
   if (!timeline || !latest) return undefined;
-  const previous = timeline.entries.filter((e) => e.kind === 'estimate' && e !== latest && e.rank < latest.rank).at(-1);
-  const value = [latest.qualifier, latest.display].filter(Boolean).join(' ');
+  const previous = earlierThan(timeline, latest)[0];
   const who = latest.speaker ? ` — ${latest.speaker}` : '';
-  const move = previous ? `, ${previous.value > latest.value ? 'down' : 'up'} from ${[previous.qualifier, previous.display].filter(Boolean).join(' ')}${previous.speaker ? ` (${previous.speaker})` : ''}` : '';
-  return `${value} ${timeline.label}${who}${move} ${sourceRefs(briefing, [...entryArticles(latest), ...(previous ? entryArticles(previous) : [])])}`;
+  const move = previous ? `, ${previous.value > latest.value ? 'down' : 'up'} from ${valueOf(previous)}${previous.speaker ? ` (${previous.speaker})` : ''}` : '';
+  return `${valueOf(latest)} ${timeline.label}${who}${move} ${sourceRefs(briefing, [...entryArticles(latest), ...(previous ? entryArticles(previous) : [])])}`;
 }
 
 /** A point as shown: its sentence, and a quotation's speaker where the point carries one ("Vell: “…”"). */

@@ -11,7 +11,7 @@ import { registerDiscordCommands } from './register-commands.js';
 async function main(): Promise<number> {
   let token: string | undefined;
   try {
-    const config = loadConfig(process.env, { checkBriefingsDir: false });
+    const config = loadConfig(undefined, { checkBriefingsDir: false });
     const discord = config.discord;
     if (!discord) throw new ConfigError('set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in .env or the environment) to register Discord commands');
     token = discord.token;

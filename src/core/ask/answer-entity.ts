@@ -5,6 +5,7 @@
  */
 import type { Answer } from '../types.js';
 import { sentencesWith } from '../term-index.js';
+import { dayNamed } from '../written-dates.js';
 import { candidateSentences, coverage, wordMatches, type AskContext } from './ask-context.js';
 import { namedSpeaker } from './attribution.js';
 import { found } from './answer-parts.js';
@@ -244,17 +245,12 @@ function specificity(t: string): number {
   return 1;
 }
 
-const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
 /**
- * "Monday" in an article of Wednesday 12 June is Monday 10 June: a weekday is resolved to the
- * latest such day on or before the article's date (news speaks of days just past).
+ * "Monday" in an article of Wednesday 12 June is Monday 10 June (see `dayNamed`), shown with the
+ * date it names.
  */
 export function onDate(time: string, articleTime: number | undefined): string {
-  const day = weekdays.indexOf(time.split(' ')[0]!.toLowerCase());
-  if (day < 0 || articleTime === undefined) return time;
-  const at = new Date(articleTime);
-  const back = (at.getUTCDay() - day + 7) % 7;
-  const date = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() - back));
-  return `${time} (${date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })})`;
+  const day = articleTime === undefined ? undefined : dayNamed(time, articleTime);
+  if (day === undefined) return time;
+  return `${time} (${new Date(day).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })})`;
 }

@@ -36,7 +36,7 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   const out: NumberCandidate[] = [];
   // Other measures in the question describe who is counted ("the missing workers' bodies recovered"): weak evidence.
   const soft = [...q.soft, ...terms.filter((t) => measureOfWord(t.norm) !== undefined)];
-  const year = storyYear(context);
+  const year = context.storyYear;
   const asksYear = /\b(?:1[89]|20)\d\d\b/.test(q.text);
   for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
     const ws = context.wordsOf(i);
@@ -57,17 +57,6 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
     }
   }
   return out.sort((a, b) => b.score - a.score);
-}
-
-const storyYears = new WeakMap<AskContext, number | undefined>();
-
-/** The year most of the set's dated articles were written in, if any is dated (found once per briefing). */
-function storyYear(context: AskContext): number | undefined {
-  if (storyYears.has(context)) return storyYears.get(context);
-  const years = [...context.times.values()].filter((t): t is number => t !== undefined).map((t) => new Date(t).getUTCFullYear()).sort((a, b) => a - b);
-  const year = years[Math.floor(years.length / 2)];
-  storyYears.set(context, year);
-  return year;
 }
 
 /** A figure for one place, or a part of one, when the question names no such place: "how many died in all" is not "12 died in Alden". */

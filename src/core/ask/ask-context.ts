@@ -30,6 +30,8 @@ export interface AskContext {
    * article order (dates, values an article calls earlier, file order). Positive when `a` is newer.
    */
   readonly newer: (a: string, b: string) => number;
+  /** The year most of the set's dated articles were written in, or undefined when none is dated. */
+  readonly storyYear: number | undefined;
 }
 
 const contexts = new WeakMap<Briefing, AskContext>();
@@ -52,10 +54,12 @@ export function askContext(briefing: Briefing): AskContext {
   const shares = new Map<string, number>();
   const names = new Map<string, boolean>();
   let titleWords: Set<string>[] | undefined;
+  const years = [...times.values()].filter((t): t is number => t !== undefined).map((t) => new Date(t).getUTCFullYear()).sort((a, b) => a - b);
   const context: AskContext = {
     briefing,
     sentences,
     times,
+    storyYear: years[Math.floor(years.length / 2)],
     wordsOf: (i) => {
       let ws = wordCache.get(i);
       if (!ws) wordCache.set(i, (ws = words(sentences[i]!.text)));
