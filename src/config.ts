@@ -42,6 +42,8 @@ const envSchema = z.object({
   /** The folder of topic folders; `loadConfig` checks that it exists and holds articles. */
   BRIEFINGS_DIR: optionalText.default('briefings'),
   DEFAULT_TOPIC: optionalText,
+  /** Watch the topic folders by polling (network and VM mounts that deliver no file events). */
+  BRIEFINGS_WATCH_POLL: flag,
   DATABASE_PATH: optionalText.default('data/sitrep.sqlite'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional().default('info'),
   /** Also run the console adapter when a chat platform is configured. */
@@ -70,6 +72,16 @@ const envSchema = z.object({
   /** Let feeds and `add <url>` fetch private/loopback addresses (for tests and intranets). */
   FEEDS_ALLOW_PRIVATE: flag,
   FEEDS_POLL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).optional().default(15),
+
+  /** An OpenAI-compatible API base (`http://127.0.0.1:11434/v1`); unset, no model is ever called. */
+  LLM_BASE_URL: optionalUrl,
+  LLM_MODEL: optionalText,
+  /** Sent as a bearer token; never logged. */
+  LLM_API_KEY: optionalText,
+  /** The whole budget of one summary, retries included. */
+  LLM_TIMEOUT_MS: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a positive whole number of milliseconds').transform(Number).refine((n) => n >= 1 && n <= 120_000, 'must be from 1 to 120000 milliseconds').optional(),
+  ),
 });
 
 export interface SlackConfig {
@@ -90,9 +102,20 @@ export interface DiscordConfig {
   readonly apiUrl?: string;
 }
 
+/** The optional language model that phrases a checked summary (see src/llm). */
+export interface LlmConfig {
+  /** Base of the API, without a trailing slash: requests go to `${baseUrl}/chat/completions`. */
+  readonly baseUrl: string;
+  readonly model: string;
+  readonly apiKey?: string;
+  readonly timeoutMs: number;
+}
+
 export interface Config {
   readonly briefingsDir: string;
   readonly defaultTopic?: string;
+  /** Poll the topic folders for changes instead of relying on file-system events. */
+  readonly watchPoll: boolean;
   readonly databasePath: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   readonly console: boolean;
@@ -101,6 +124,7 @@ export interface Config {
   readonly digestGraceMinutes: number;
   readonly digestLeaseSeconds: number;
   readonly feeds: { readonly allowPrivate: boolean; readonly pollMinutes: number };
+  readonly llm?: LlmConfig;
 }
 
 /** Thrown for configuration that cannot start; the message names the variable and never a secret's value. */
@@ -133,6 +157,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   return {
     briefingsDir,
     ...(e.DEFAULT_TOPIC ? { defaultTopic: e.DEFAULT_TOPIC } : {}),
+    watchPoll: e.BRIEFINGS_WATCH_POLL,
     databasePath: e.DATABASE_PATH,
     logLevel: e.LOG_LEVEL,
     console: e.SITREP_CONSOLE,
@@ -141,6 +166,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     digestGraceMinutes: e.DIGEST_GRACE_MINUTES,
     digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
     feeds: { allowPrivate: e.FEEDS_ALLOW_PRIVATE, pollMinutes: e.FEEDS_POLL_MINUTES },
+    ...llmPart(e),
   };
 }
 
@@ -179,6 +205,18 @@ function discordPart(e: ParsedEnv): { discord?: DiscordConfig } {
       ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
     },
   };
+}
+
+function llmPart(e: ParsedEnv): { llm?: LlmConfig } {
+  const { LLM_BASE_URL: base, LLM_MODEL: model, LLM_API_KEY: apiKey } = e;
+  if (!base) {
+    if (model || apiKey) throw new ConfigError('Invalid setting LLM_BASE_URL: required when other LLM_* settings are set');
+    return {};
+  }
+  if (!model) throw new ConfigError('Invalid setting LLM_MODEL: required with LLM_BASE_URL (the model name the server knows, e.g. llama3.1:8b)');
+  // Either the API base (…/v1) or the full endpoint may be given; requests add /chat/completions.
+  const baseUrl = base.replace(/\/+$/, '').replace(/\/chat\/completions$/, '');
+  return { llm: { baseUrl, model, ...(apiKey ? { apiKey } : {}), timeoutMs: e.LLM_TIMEOUT_MS ?? 8000 } };
 }
 
 /** Bolt's WebClient joins method names onto the base URL, so it must end in a slash. */

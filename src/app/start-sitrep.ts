@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import type { ChannelPoster } from '../digests/channel-poster.js';
 import { createDigestService } from '../digests/digest-service.js';
 import { createFolderWatcher } from '../ingest/watch-topic-folder.js';
+import { createLlmSummaries } from '../llm/create-llm-summaries.js';
 import { createLogger, type Logger } from '../logger.js';
 import { openSqliteStore } from '../store/sqlite-digest-store.js';
 import { createTopicLibrary, type TopicLibrary } from '../topics/topic-library.js';
@@ -42,7 +43,7 @@ export async function runSitrep(shutdown: Shutdown): Promise<number> {
 
 /** Logs go to stderr: readable lines on a terminal (drawn above the console's prompt), JSON otherwise. */
 function createProcessLogger(config: Config, above: { print: (write: () => void) => void }): Logger {
-  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token].filter((s): s is string => !!s);
+  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, config.llm?.apiKey].filter((s): s is string => !!s);
   const terminal = Boolean(process.stderr.isTTY);
   return createLogger({
     level: config.logLevel,
@@ -100,7 +101,9 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   const track = (poster: ChannelPoster): ChannelPoster => ({ platform: poster.platform, post: (...args) => inFlight.track(poster.post(...args)) });
   // Posters are filled in as platforms start; digests and feed reports read the array when they post.
   const posters: ChannelPoster[] = [];
-  const digests = createDigestService({ store: trackedStore, topics, posters, logger, clock, graceMinutes: config.digestGraceMinutes, policy: { leaseMs: config.digestLeaseSeconds * 1000 } });
+  // No LLM_BASE_URL, no summaries: nothing is sent anywhere.
+  const summaries = config.llm ? createLlmSummaries(config.llm, logger) : undefined;
+  const digests = createDigestService({ store: trackedStore, topics, posters, logger, clock, graceMinutes: config.digestGraceMinutes, policy: { leaseMs: config.digestLeaseSeconds * 1000 }, ...(summaries ? { summaries } : {}) });
   const feeds = createOnDemandFeeds({ topics, logger, clock, subscriptions: trackedStore, posters, allowPrivate: config.feeds.allowPrivate, pollMinutes: config.feeds.pollMinutes });
   const deps: CommandDeps = {
     topics,
@@ -108,6 +111,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
     digests: { handle: (...args) => inFlight.track(digests.commands.handle(...args)) },
     add: { handle: (...args) => inFlight.track(feeds.add.handle(...args)) },
     feeds: feeds.health,
+    ...(summaries ? { summaries } : {}),
   };
 
   let platforms: number;
@@ -131,6 +135,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   const watcher = createFolderWatcher({
     topics,
     logger,
+    poll: config.watchPoll,
     onUpdate: async (topic, changes) => {
       logger.info('topic reloaded', { topic: topic.name, articles: topic.articles.length, ...changes });
       await feeds.startIfNeeded();

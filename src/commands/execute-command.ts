@@ -1,7 +1,10 @@
 import { answerQuestion } from '../core/answer.js';
+import type { Summaries } from '../llm/create-summaries.js';
+import { withSummary } from '../llm/summary-section.js';
 import type { Logger } from '../logger.js';
 import { renderAnswerMessage } from '../render/answer-message.js';
 import { renderBriefingMessage, renderNumbersMessage, renderSourcesMessage } from '../render/briefing-message.js';
+import { findTimeline, pickChartSeries } from '../render/chart/chart-series.js';
 import { errorMessage, renderHelpMessage } from '../render/help-message.js';
 import type { Message } from '../render/message.js';
 import type { Topic, TopicLibrary } from '../topics/topic-library.js';
@@ -35,6 +38,8 @@ export interface CommandDeps {
   readonly digests?: DigestCommandHandler;
   readonly add?: AddCommandHandler;
   readonly feeds?: FeedHealth;
+  /** Checked summaries from a language model; only when LLM_BASE_URL is set (never on the ack path: adapters ack first). */
+  readonly summaries?: Summaries;
 }
 
 /**
@@ -53,13 +58,18 @@ export async function executeCommand(request: CommandRequest, context: CommandCo
 
 async function run(request: CommandRequest, context: CommandContext, deps: CommandDeps): Promise<Message> {
   if (request.name === 'help') return renderHelpMessage(deps.topics.names());
-  const topic = resolveTopic(request.topic ?? channelTopic(deps.topics, context), deps.topics);
+  const measure = request.name === 'numbers' ? numbersMeasure(request, deps.topics, context) : undefined;
+  const topic = resolveTopic(measure?.topic ?? request.topic ?? channelTopic(deps.topics, context), deps.topics);
   if ('error' in topic) return topic.error;
   switch (request.name) {
     case 'brief':
-      return renderBriefingMessage(topic.title, topic.briefing);
-    case 'numbers':
-      return renderNumbersMessage(topic.title, topic.briefing);
+      return withSummary(renderBriefingMessage(topic.title, topic.briefing), await deps.summaries?.forBriefing(topic.title, topic.briefing));
+    case 'numbers': {
+      // With the chart of the series asked for, else of the main one; none for a single value.
+      const chart = pickChartSeries(topic.briefing, measure?.measure);
+      const message = renderNumbersMessage(topic.title, topic.briefing);
+      return chart ? { ...message, chart } : message;
+    }
     case 'sources':
       return renderSourcesMessage(
         topic.title,
@@ -72,7 +82,8 @@ async function run(request: CommandRequest, context: CommandContext, deps: Comma
       if (question.length < 2) {
         return errorMessage('What would you like to know?', 'Type a question after /ask, for example: /ask latest estimate');
       }
-      return renderAnswerMessage(question, answerQuestion(question, topic.briefing), topic.briefing);
+      const answer = answerQuestion(question, topic.briefing);
+      return withSummary(renderAnswerMessage(question, answer, topic.briefing), await deps.summaries?.forAnswer(question, answer, topic.briefing));
     }
     case 'digest':
       if (!deps.digests) return errorMessage('Digests are not running', 'Scheduled digests are not enabled in this Sitrep.');
@@ -86,6 +97,20 @@ async function run(request: CommandRequest, context: CommandContext, deps: Comma
       return deps.add.handle(url, topic, context);
     }
   }
+}
+
+/**
+ * `/numbers deaths`: the series a numbers command asks for, and the topic to find it in. The words
+ * after the command are read as a topic first; words that name no topic but a series of this
+ * channel's (or the default) topic are that series. Words that name neither stay a topic, refused.
+ */
+function numbersMeasure(request: CommandRequest, topics: TopicLibrary, context: CommandContext): { topic?: string; measure: string } | undefined {
+  if (request.text.trim()) return { ...(request.topic ? { topic: request.topic } : {}), measure: request.text.trim() };
+  const words = request.topic;
+  if (!words || topics.get(words)) return undefined;
+  const home = channelTopic(topics, context) ?? topics.defaultName();
+  const briefing = home ? topics.get(home)?.briefing : undefined;
+  return home && briefing && findTimeline(briefing, words) ? { topic: home, measure: words } : undefined;
 }
 
 /** The topic whose topic.yml posts digests to this channel, when a command names none: a channel follows its story. */

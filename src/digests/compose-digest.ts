@@ -1,5 +1,8 @@
 import { diffBriefings, snapshotBriefing, type Changes, type DigestSnapshot } from '../core/diff-briefings.js';
 import type { Briefing } from '../core/types.js';
+import type { Summaries } from '../llm/create-summaries.js';
+import { withSummary } from '../llm/summary-section.js';
+import { pickChartSeries } from '../render/chart/chart-series.js';
 import type { Message } from '../render/message.js';
 import { buildDigestMessage, buildUnchangedMessage } from './digest-message.js';
 
@@ -16,6 +19,12 @@ export interface ComposeOptions {
   readonly quietWhenUnchanged: boolean;
   /** When the digest goes out: the snapshot's `takenAt`. */
   readonly now: Date;
+}
+
+/** The digest with the chart of the story's main series, when it has two values or more (posted after the text). */
+function withMainChart(message: Message, briefing: Briefing): Message {
+  const chart = pickChartSeries(briefing);
+  return chart ? { ...message, chart } : message;
 }
 
 /**
@@ -36,6 +45,16 @@ export function composeDigest(topic: { readonly title: string; readonly briefing
   return {
     changes,
     snapshot: snapshotBriefing(topic.briefing, options.now.toISOString()),
-    message: buildDigestMessage({ topicTitle: topic.title, briefing: topic.briefing, changes, timeZone: options.timeZone, ...(since ? { since } : {}) }),
+    message: withMainChart(buildDigestMessage({ topicTitle: topic.title, briefing: topic.briefing, changes, timeZone: options.timeZone, ...(since ? { since } : {}) }), topic.briefing),
   };
+}
+
+/**
+ * The digest opened by a checked summary of the story when a model is configured. A digest that
+ * only says nothing changed gets none; a model that fails or is slow (bounded by LLM_TIMEOUT_MS)
+ * leaves the digest as composed.
+ */
+export async function withDigestSummary(composed: ComposedDigest, topic: { readonly title: string; readonly briefing: Briefing }, summaries: Summaries | undefined): Promise<ComposedDigest> {
+  if (!summaries || !composed.message || composed.changes.unchanged) return composed;
+  return { ...composed, message: withSummary(composed.message, await summaries.forBriefing(topic.title, topic.briefing)) };
 }

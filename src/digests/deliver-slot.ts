@@ -1,8 +1,9 @@
+import type { Summaries } from '../llm/create-summaries.js';
 import type { Logger } from '../logger.js';
 import type { ClaimPolicy, DigestStore, Subscription } from '../store/digest-store.js';
 import type { TopicLibrary } from '../topics/topic-library.js';
 import type { ChannelPoster, PostOutcome } from './channel-poster.js';
-import { composeDigest } from './compose-digest.js';
+import { composeDigest, withDigestSummary } from './compose-digest.js';
 import { fixDigestBody } from './digest-body.js';
 import { createStorePartLedger } from './part-ledger.js';
 import { channelOf, deliveryKeyFor } from './subscription-keys.js';
@@ -17,6 +18,8 @@ export interface DeliverSlotDeps {
   readonly logger: Logger;
   readonly clock: () => Date;
   readonly policy: ClaimPolicy;
+  /** Checked model summaries opening each digest, when LLM_BASE_URL is set. */
+  readonly summaries?: Summaries;
 }
 
 /**
@@ -50,7 +53,9 @@ export function createSlotDeliverer(deps: DeliverSlotDeps): (subscription: Subsc
       const topic = deps.topics.get(sub.topic);
       if (!topic) return await fail(`unknown topic "${sub.topic}"`);
       const digest = await fixDigestBody(store, key, async () => {
-        const composed = composeDigest(topic, await store.getSnapshot(channelOf(sub)), { timeZone: sub.timezone, quietWhenUnchanged: sub.quietWhenUnchanged, now });
+        const plain = composeDigest(topic, await store.getSnapshot(channelOf(sub)), { timeZone: sub.timezone, quietWhenUnchanged: sub.quietWhenUnchanged, now });
+        // Composed once and kept: a retry posts the same summary, and never waits on the model again.
+        const composed = await withDigestSummary(plain, topic, deps.summaries);
         return composed.message ? { message: composed.message, snapshot: composed.snapshot } : undefined;
       });
       if (!digest) {

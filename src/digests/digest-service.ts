@@ -1,4 +1,5 @@
 import type { DigestCommandHandler } from '../commands/execute-command.js';
+import type { Summaries } from '../llm/create-summaries.js';
 import type { Logger } from '../logger.js';
 import type { ClaimPolicy, DigestStore } from '../store/digest-store.js';
 import type { TopicLibrary } from '../topics/topic-library.js';
@@ -20,6 +21,8 @@ export interface DigestServiceOptions {
   readonly graceMinutes: number;
   /** Defaults: a 10-minute lease on claims, failed posts retried after a minute, 5 attempts a slot. */
   readonly policy?: Partial<ClaimPolicy>;
+  /** Checked model summaries opening each digest, when LLM_BASE_URL is set. */
+  readonly summaries?: Summaries;
 }
 
 export interface DigestService {
@@ -42,7 +45,7 @@ export const defaultClaimPolicy: ClaimPolicy = { leaseMs: 10 * 60_000, retryAfte
 export function createDigestService(options: DigestServiceOptions): DigestService {
   const { store, topics, logger, clock } = options;
   const policy: ClaimPolicy = { ...defaultClaimPolicy, ...options.policy };
-  const deliver = createSlotDeliverer({ store, topics, posters: options.posters, logger, clock, policy });
+  const deliver = createSlotDeliverer({ store, topics, posters: options.posters, logger, clock, policy, ...(options.summaries ? { summaries: options.summaries } : {}) });
   const scheduler = createDigestScheduler({ store, deliver, clock, logger, graceMinutes: options.graceMinutes });
   let started = false;
   const reschedule = async (): Promise<void> => {
