@@ -1,3 +1,5 @@
+import type { ChartSeries } from './chart/chart-series.js';
+
 /**
  * A platform-neutral message: what every command replies with and every digest posts.
  * All strings are plain, untrusted text (they may quote articles or users); each platform
@@ -11,6 +13,12 @@ export interface Message {
   /** A closing line (`Ask more with /ask <question>`). */
   readonly footer?: string;
   readonly tone: 'normal' | 'error';
+  /**
+   * A chart sent with the message (`/numbers`, digests): the series as data, drawn to a PNG by the
+   * adapter that sends it (src/render/chart/render-chart.ts) and sent after the text, which never
+   * waits on it or fails with it.
+   */
+  readonly chart?: ChartSeries;
 }
 
 export interface MessageSection {
