@@ -1,6 +1,6 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../logger.js';
 import type { Topic, TopicLibrary } from '../topics/topic-library.js';
 import { isArticleFileName } from './read-article-set.js';
@@ -15,8 +15,15 @@ export interface FolderChanges {
 export interface FolderWatcherOptions {
   readonly topics: TopicLibrary;
   readonly logger: Logger;
-  /** Quiet time after the last file event before the folder is looked at; also the gap between the two stability checks. Default 300 ms. */
+  /** A new or changed file is used once its size has stayed the same for twice this long. Default 300 ms. */
   readonly debounceMs?: number;
+  /**
+   * Poll the folders (stat every `pollIntervalMs`) instead of asking the OS for events: for network
+   * and virtual-machine mounts (NFS, SMB, some Docker Desktop bind mounts) that deliver none.
+   */
+  readonly poll?: boolean;
+  /** How often each file is looked at when polling. Default 1,000 ms. */
+  readonly pollIntervalMs?: number;
   /** Called after the topic was reloaded, with the topic as it was before (for diffs). */
   readonly onUpdate?: (topic: Topic, changes: FolderChanges, previous: Topic | undefined) => void | Promise<void>;
 }
@@ -28,19 +35,14 @@ export interface FolderWatcher {
   stop(): Promise<void>;
 }
 
-/** Size and modification time: a file is complete when this is the same at two checks in a row. */
-type Stamp = string;
-
 interface Watched {
   readonly name: string;
-  readonly dir: string;
-  readonly committed: Map<string, Stamp>;
-  /** Stamps seen at the last check for files not yet committed. */
-  readonly pending: Map<string, Stamp>;
-  watcher?: FSWatcher;
+  /** The files the topic was last loaded with. */
+  readonly known: Set<string>;
+  /** Files with events since the last reload, and whether each is there after its last event. */
+  readonly touched: Map<string, boolean>;
   timer?: NodeJS.Timeout;
-  scanning?: Promise<void> | undefined;
-  rescan: boolean;
+  reloading?: Promise<void> | undefined;
 }
 
 /** Article files and topic.yml; never dot-files (feed state, temporary files) or READMEs. */
@@ -50,74 +52,45 @@ function isWatched(file: string): boolean {
   return isArticleFileName(file);
 }
 
-async function listStamps(dir: string): Promise<Map<string, Stamp>> {
-  const out = new Map<string, Stamp>();
-  for (const file of (await readdir(dir)).filter(isWatched)) {
-    const info = await stat(join(dir, file)).catch(() => undefined); // it may vanish between readdir and stat
-    if (info?.isFile()) out.set(file, `${info.size}:${info.mtimeMs}`);
-  }
-  return out;
-}
-
 /**
  * Watches every topic folder while Sitrep runs: new, changed and removed article files (and
- * topic.yml) reload the topic. Events are debounced, and a new or changed file is used only once
- * its size and modification time are the same at two checks `debounceMs` apart, so a file still
- * being written or copied is not read half-way. Removals apply at once.
+ * topic.yml) reload the topic. chokidar does the watching: OS events where they work, polling
+ * where they do not (`poll`), and `awaitWriteFinish`, so a file still being written or copied is
+ * reported only once its size has settled and is never read half-way. Removals apply at once.
  */
 export function createFolderWatcher(options: FolderWatcherOptions): FolderWatcher {
   const { topics, logger } = options;
   const debounceMs = options.debounceMs ?? 300;
-  const watched = new Map<string, Watched>();
+  // How often a file being written is looked at, and how long settled files are gathered into one
+  // reload (files copied together settle within this of each other).
+  const settleCheckMs = Math.min(50, debounceMs);
+  const byDir = new Map<string, Watched>();
+  let watcher: FSWatcher | undefined;
   let stopped = false;
 
-  function schedule(w: Watched): void {
-    if (stopped) return;
+  function touch(path: string, present: boolean): void {
+    const w = byDir.get(dirname(path));
+    if (!w || stopped) return;
+    w.touched.set(basename(path), present);
     clearTimeout(w.timer);
-    w.timer = setTimeout(() => void runScan(w), debounceMs);
+    w.timer = setTimeout(() => void flush(w), settleCheckMs);
   }
 
-  async function runScan(w: Watched): Promise<void> {
-    if (w.scanning) {
-      w.rescan = true;
-      return;
-    }
-    w.scanning = scan(w)
-      .catch((error: unknown) => logger.error('topic folder check failed', { topic: w.name, dir: w.dir, error }))
-      .finally(() => (w.scanning = undefined));
-    await w.scanning;
-    if (w.rescan) {
-      w.rescan = false;
-      schedule(w);
-    }
-  }
-
-  async function scan(w: Watched): Promise<void> {
-    const current = await listStamps(w.dir);
+  async function flush(w: Watched): Promise<void> {
+    if (w.reloading) return void (await w.reloading.then(() => flush(w)));
     const changes = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
-    for (const file of [...w.committed.keys()]) {
-      if (current.has(file)) continue;
-      w.committed.delete(file);
-      changes.removed.push(file);
+    for (const [file, present] of w.touched) {
+      if (present) (w.known.has(file) ? changes.changed : changes.added).push(file);
+      else if (w.known.has(file)) changes.removed.push(file);
+      if (present) w.known.add(file);
+      else w.known.delete(file);
     }
-    let unsettled = false;
-    for (const [file, stamp] of current) {
-      if (w.committed.get(file) === stamp) {
-        w.pending.delete(file);
-        continue;
-      }
-      if (w.pending.get(file) !== stamp) {
-        w.pending.set(file, stamp);
-        unsettled = true;
-        continue;
-      }
-      (w.committed.has(file) ? changes.changed : changes.added).push(file);
-      w.committed.set(file, stamp);
-      w.pending.delete(file);
-    }
-    for (const file of [...w.pending.keys()]) if (!current.has(file)) w.pending.delete(file);
-    if (unsettled) schedule(w);
-    if (changes.added.length || changes.changed.length || changes.removed.length) await reload(w, changes);
+    w.touched.clear();
+    if (!changes.added.length && !changes.changed.length && !changes.removed.length) return;
+    w.reloading = reload(w, changes)
+      .catch((error: unknown) => logger.error('topic reload failed', { topic: w.name, error }))
+      .finally(() => (w.reloading = undefined));
+    await w.reloading;
   }
 
   async function reload(w: Watched, changes: FolderChanges): Promise<void> {
@@ -139,22 +112,34 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
       stopped = false;
       for (const name of topics.names()) {
         const topic = topics.get(name);
-        if (!topic || watched.has(name)) continue;
-        const w: Watched = { name, dir: topic.dir, committed: new Map(), pending: new Map(), rescan: false };
-        w.watcher = watch(topic.dir, { persistent: false }, () => schedule(w));
-        w.watcher.on('error', (error) => logger.warn('cannot watch topic folder any more', { topic: name, dir: topic.dir, error }));
-        for (const [file, stamp] of await listStamps(topic.dir)) w.committed.set(file, stamp);
-        watched.set(name, w);
+        const dir = topic && resolve(topic.dir);
+        if (!dir || byDir.has(dir)) continue;
+        byDir.set(dir, { name, known: new Set((await readdir(dir)).filter(isWatched)), touched: new Map() });
       }
+      if (watcher || byDir.size === 0) return;
+      const created = watch([...byDir.keys()], {
+        ignoreInitial: true,
+        persistent: false,
+        depth: 0,
+        // Only the topic folders themselves and the files in them that are articles or topic.yml.
+        ignored: (path) => !byDir.has(path) && !(byDir.has(dirname(path)) && isWatched(basename(path))),
+        awaitWriteFinish: { stabilityThreshold: 2 * debounceMs, pollInterval: settleCheckMs },
+        ...(options.poll ? { usePolling: true, interval: options.pollIntervalMs ?? 1000, binaryInterval: options.pollIntervalMs ?? 1000 } : {}),
+      });
+      watcher = created;
+      created.on('add', (path) => touch(path, true));
+      created.on('change', (path) => touch(path, true));
+      created.on('unlink', (path) => touch(path, false));
+      created.on('error', (error) => logger.warn('cannot watch topic folders any more', { error }));
+      await new Promise<void>((ready) => created.once('ready', ready));
     },
     async stop() {
       stopped = true;
-      for (const w of watched.values()) {
-        clearTimeout(w.timer);
-        w.watcher?.close();
-      }
-      await Promise.all([...watched.values()].map((w) => w.scanning));
-      watched.clear();
+      for (const w of byDir.values()) clearTimeout(w.timer);
+      await watcher?.close();
+      watcher = undefined;
+      await Promise.all([...byDir.values()].map((w) => w.reloading));
+      byDir.clear();
     },
   };
 }

@@ -19,14 +19,14 @@ afterEach(async () => {
   watcher = undefined;
 });
 
-async function watchedTopic(debounceMs: number): Promise<{ dir: string; topics: TopicLibrary; updates: Update[] }> {
+async function watchedTopic(debounceMs: number, poll = false): Promise<{ dir: string; topics: TopicLibrary; updates: Update[] }> {
   const root = await mkdtemp(join(tmpdir(), 'sitrep-watch-'));
   const dir = join(root, 'storm');
   await mkdir(dir);
   await writeFile(join(dir, 'first.txt'), 'Officials said 40 schools were closed on Tuesday.');
   const topics = await createTopicLibrary(root);
   const updates: Update[] = [];
-  watcher = createFolderWatcher({ topics, logger: silentLogger, debounceMs, onUpdate: (topic, changes) => void updates.push({ changes, articles: topic.articles }) });
+  watcher = createFolderWatcher({ topics, logger: silentLogger, debounceMs, poll, pollIntervalMs: 100, onUpdate: (topic, changes) => void updates.push({ changes, articles: topic.articles }) });
   await watcher.start();
   return { dir, topics, updates };
 }
@@ -42,8 +42,11 @@ async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('watching a topic folder', () => {
-  it('reloads the topic when a file is added, changed and removed, and says which', async () => {
-    const { dir, topics, updates } = await watchedTopic(100);
+  it.each([
+    ['file-system events', false],
+    ['polling (BRIEFINGS_WATCH_POLL, for mounts without events)', true],
+  ])('reloads the topic when a file is added, changed and removed, and says which, by %s', async (_, poll) => {
+    const { dir, topics, updates } = await watchedTopic(100, poll);
 
     await writeFile(join(dir, 'second.md'), '---\ntitle: Rescue update\n---\nRescue teams evacuated an estimated 300 people.');
     await waitFor(() => updates.length === 1);
