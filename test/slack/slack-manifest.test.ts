@@ -22,7 +22,7 @@ describe('slack/manifest.json', () => {
   });
 
   it('asks for the scopes Sitrep uses and no more, with interactivity on and Socket Mode off', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'chat:write.public', 'commands', 'files:write', 'groups:history', 'users:read']);
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });

@@ -3,7 +3,9 @@
  * WebClient sends it, bearer token checked), response_url endpoints (`POST /respond/<id>`) and a
  * Socket Mode WebSocket (`/link`) that says hello and carries envelopes. It records what it gets,
  * keeps the messages chat.postMessage posted (with their metadata) and answers conversations.history
- * from them.
+ * from them. File uploads go as files.uploadV2 makes them: files.getUploadURLExternal hands out an
+ * upload URL (`POST /upload/<file id>`, which takes the bytes), files.completeUploadExternal shares
+ * the uploaded files to a channel; `uploads` keeps what was shared.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +50,19 @@ export interface PostedMessage {
   readonly at: number;
 }
 
+/** A file shared to a channel by files.completeUploadExternal. */
+export interface UploadedFile {
+  readonly id: string;
+  readonly channel: string;
+  readonly filename: string;
+  readonly title: string;
+  readonly altText: string;
+  /** The length files.getUploadURLExternal was told. */
+  readonly length: number;
+  /** The body of the upload POST, as sent (a multipart form or the bare bytes). */
+  readonly body: Buffer;
+}
+
 export interface SlackStandIn {
   readonly baseUrl: string;
   /** For SLACK_API_URL / clientOptions.slackApiUrl (trailing slash included). */
@@ -57,6 +72,8 @@ export interface SlackStandIn {
   readonly socketAcks: Record<string, unknown>[];
   /** Messages posted to channels, oldest first. */
   readonly messages: PostedMessage[];
+  /** Files shared to channels, in the order they were completed. */
+  readonly uploads: UploadedFile[];
   responseUrl(id: string): string;
   script(method: string, answer: ApiScript): void;
   /** Users for users.info: id → flags. */
@@ -76,6 +93,9 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const responses: ResponsePost[] = [];
   const socketAcks: Record<string, unknown>[] = [];
   const messages: PostedMessage[] = [];
+  const uploads: UploadedFile[] = [];
+  const pending = new Map<string, { filename: string; altText: string; length: number; body?: Buffer }>();
+  let fileCounter = 0;
   const scripts = new Map<string, ApiScript>();
   const users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
   const counts = new Map<string, number>();
@@ -99,6 +119,25 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       }
       case 'conversations.history':
         return { json: history(call.args) };
+      case 'files.getUploadURLExternal': {
+        const length = Number(call.args['length']);
+        if (!call.args['filename'] || !Number.isInteger(length) || length <= 0) return { json: { ok: false, error: 'invalid_arguments' } };
+        const id = `F0UP${String(++fileCounter).padStart(4, '0')}`;
+        pending.set(id, { filename: String(call.args['filename']), altText: String(call.args['alt_text'] ?? ''), length });
+        return { json: { ok: true, upload_url: `${baseUrl}/upload/${id}`, file_id: id } };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (call.args['files'] ?? []) as { id: string; title?: string }[];
+        const channel = String(call.args['channel_id'] ?? call.args['channels'] ?? '');
+        if (!files.length || files.some((f) => !pending.get(f.id)?.body)) return { json: { ok: false, error: 'file_not_found' } };
+        const shared = files.map((f) => {
+          const upload = pending.get(f.id)!;
+          const file: UploadedFile = { id: f.id, channel, filename: upload.filename, title: f.title ?? upload.filename, altText: upload.altText, length: upload.length, body: upload.body! };
+          if (channel) uploads.push(file);
+          return { id: f.id, name: file.filename, title: file.title, mimetype: 'image/png' };
+        });
+        return { json: { ok: true, files: shared } };
+      }
       case 'users.info': {
         const id = String(call.args['user']);
         const flags = users.get(id);
@@ -131,7 +170,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     const type = req.headers['content-type'] ?? '';
     const args: Record<string, unknown> = type.startsWith('application/json') ? (JSON.parse(raw || '{}') as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
     // The WebClient sends nested arguments (blocks) as JSON strings inside the form.
-    for (const key of ['blocks', 'attachments', 'metadata']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key] as string) as unknown;
+    for (const key of ['blocks', 'attachments', 'metadata', 'files']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key] as string) as unknown;
     const auth = req.headers.authorization;
     const call: ApiCall = { method, token: auth?.startsWith('Bearer ') ? auth.slice(7) : (args['token'] as string | undefined), args, at: Date.now() };
     calls.push(call);
@@ -151,9 +190,14 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       const path = (req.url ?? '/').split('?')[0]!;
-      if (req.method === 'POST' && path.startsWith('/api/')) {
+      const upload = req.method === 'POST' && path.startsWith('/upload/') ? pending.get(path.slice(8)) : undefined;
+      if (upload) {
+        upload.body = bytes;
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+      } else if (req.method === 'POST' && path.startsWith('/api/')) {
         handleApi(path.slice(5), req, raw, res);
       } else if (req.method === 'POST' && path.startsWith('/respond/')) {
         responses.push({ id: decodeURIComponent(path.slice(9)), body: JSON.parse(raw) as Record<string, unknown>, at: performance.now() });
@@ -200,6 +244,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     responses,
     socketAcks,
     messages,
+    uploads,
     users,
     responseUrl: (id) => `${baseUrl}/respond/${encodeURIComponent(id)}`,
     script: (method, answer) => void scripts.set(method, answer),

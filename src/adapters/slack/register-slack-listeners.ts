@@ -74,7 +74,7 @@ async function runCommand(input: CommandInput, env: SlackListenerEnv): Promise<v
     }
     const reply = await executeCommand(parsed, await contextOf(input, env), deps);
     const share = reply.visibility === 'private' && reply.message.tone !== 'error' ? shareButton(parsed) : undefined;
-    await sendSlackReply(input.respond, reply.message, { visibility: reply.visibility, ...(share ? { trailer: [share] } : {}) }, logger);
+    await sendSlackReply(input.respond, reply.message, { visibility: reply.visibility, upload: { client: input.client, channelId: input.channelId }, ...(share ? { trailer: [share] } : {}) }, logger);
   } catch (error) {
     await fail(input.respond, error, { command: input.command, channelId: input.channelId }, logger);
   }
@@ -104,7 +104,7 @@ async function shareReply(input: ShareInput, env: SlackListenerEnv): Promise<voi
     }
     const reply = await executeCommand(request, await contextOf(input, env), deps);
     // One response_url post is kept for deleting the private copy.
-    await sendSlackReply(input.respond, reply.message, { visibility: reply.visibility, reserve: 1 }, logger);
+    await sendSlackReply(input.respond, reply.message, { visibility: reply.visibility, reserve: 1, upload: { client: input.client, channelId: input.channelId } }, logger);
     if (reply.visibility === 'public') await input.respond({ delete_original: true });
   } catch (error) {
     await fail(input.respond, error, { action: shareActionId, channelId: input.channelId }, logger);

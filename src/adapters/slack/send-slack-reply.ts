@@ -1,8 +1,9 @@
-import type { RespondArguments, RespondFn } from '@slack/bolt';
+import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { Message } from '../../render/message.js';
 import { renderSlackMessage } from '../../render/slack/render-slack-message.js';
 import type { SlackBlock } from '../../render/slack/slack-blocks.js';
+import { uploadSlackChart } from './upload-slack-chart.js';
 
 /** Slack accepts at most 5 posts to one response_url (within 30 minutes). */
 export const responseUrlPosts = 5;
@@ -13,6 +14,8 @@ export interface SlackReplyOptions {
   readonly trailer?: readonly SlackBlock[];
   /** Posts to the response_url already used (sharing deletes the original afterwards). */
   readonly reserve?: number;
+  /** Where a public reply's chart is uploaded (a file cannot be ephemeral: private replies carry none). */
+  readonly upload?: { readonly client: webApi.WebClient; readonly channelId: string };
 }
 
 /**
@@ -33,4 +36,6 @@ export async function sendSlackReply(respond: RespondFn, message: Message, optio
     const args: RespondArguments = { response_type: responseType, replace_original: false, text: payload.text, blocks: payload.blocks };
     await respond(args);
   }
+  // After the text, which never waits on the chart nor fails with it.
+  if (message.chart && options.visibility === 'public' && options.upload) await uploadSlackChart(options.upload.client, options.upload.channelId, message.chart, logger);
 }
