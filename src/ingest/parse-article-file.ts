@@ -9,8 +9,13 @@ export type ParsedArticle = { readonly ok: true; readonly article: Article } | {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Turns the bytes of an article file into an `Article`, or says why it cannot. */
-export function parseArticleFile(fileName: string, bytes: Uint8Array): ParsedArticle {
+/** Turns an HTML body into plain paragraphs and its title. */
+export type HtmlReader = (html: string) => { text: string; title?: string };
+
+type Decoded = { readonly ok: false; readonly reason: string } | { readonly ok: true; readonly split: FrontMatterSplit; readonly ext: string; readonly isHtml: boolean };
+type FrontMatterSplit = Extract<ReturnType<typeof splitFrontMatter>, { ok: true }>;
+
+function decodeArticleFile(fileName: string, bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
   let raw: string;
@@ -23,7 +28,25 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParsedArt
   if (!split.ok) return { ok: false, reason: split.reason };
   const ext = extname(fileName).toLowerCase();
   const isHtml = ext === '.html' || ext === '.htm' || (ext === '.txt' && looksLikeHtml(split.body));
-  const html = isHtml ? htmlToText(split.body) : undefined;
+  return { ok: true, split, ext, isHtml };
+}
+
+/** Whether the file's body will be read as HTML (an .html/.htm file, or a .txt file holding HTML). */
+export function isHtmlArticleFile(fileName: string, bytes: Uint8Array): boolean {
+  if (extname(fileName).toLowerCase() === '.md') return false;
+  const decoded = decodeArticleFile(fileName, bytes);
+  return decoded.ok && decoded.isHtml;
+}
+
+/**
+ * Turns the bytes of an article file into an `Article`, or says why it cannot. An HTML body goes
+ * through `readHtml` (the plain pass of html-to-text.ts unless the caller gives Readability's).
+ */
+export function parseArticleFile(fileName: string, bytes: Uint8Array, readHtml: HtmlReader = htmlToText): ParsedArticle {
+  const decoded = decodeArticleFile(fileName, bytes);
+  if (!decoded.ok) return decoded;
+  const { split, ext, isHtml } = decoded;
+  const html = isHtml ? readHtml(split.body) : undefined;
   const body = html ? html.text : ext === '.md' ? stripMarkdown(split.body) : split.body;
   const { title, source, url, published } = split.meta;
   const givenTitle = title ?? html?.title;

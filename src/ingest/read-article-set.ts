@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Article } from '../core/types.js';
-import { parseArticleFile } from './parse-article-file.js';
+import { isHtmlArticleFile, parseArticleFile, type HtmlReader } from './parse-article-file.js';
 
 /** A file that could not be used as an article, and why. */
 export interface IngestProblem {
@@ -73,9 +73,20 @@ export async function readArticleFile(path: string): Promise<Article | IngestPro
     if (!info.isFile()) return { path, reason: 'not a regular file' };
     if (info.size > maxArticleBytes) return { path, reason: `too large (${info.size} bytes; the limit is ${maxArticleBytes})` };
     const bytes = await readFile(path);
-    const parsed = parseArticleFile(basename(path), bytes);
+    const name = basename(path);
+    const parsed = parseArticleFile(name, bytes, isHtmlArticleFile(name, bytes) ? await loadHtmlReader() : undefined);
     return parsed.ok ? parsed.article : { path, reason: parsed.reason };
   } catch (error) {
     return { path, reason: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
   }
+}
+
+let htmlReader: Promise<HtmlReader> | undefined;
+
+/**
+ * Readability and linkedom, imported on the first HTML article: a set of plain text and Markdown
+ * (the bundled story) never loads them, and they cost a quarter of a second or more of start-up.
+ */
+function loadHtmlReader(): Promise<HtmlReader> {
+  return (htmlReader ??= import('./readable-html.js').then((m) => m.readableHtmlToText));
 }
