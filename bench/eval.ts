@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli.js';
 import { scoreBm25 } from './bm25-baseline.js';
+import { runLlmEval } from './llm-eval.js';
 import {
   addToTotals,
   devStoriesDir,
@@ -96,3 +97,6 @@ for (const { score: s, bm25: b } of rows)
 print(
   `| **total${dev.length ? ' (dev stories)' : ' (seed)'}** | ${cell(total.qa, total.questions)} | ${cell(total.facts, total.factCount)} | ${words} | ${total.unsupported} | ${total.boilerplate} | ${cell(total.abstained, total.unanswerable)} | ${cell(bm25Total.qa, bm25Total.questions)} | ${cell(bm25Total.abstained, bm25Total.unanswerable)} |`,
 );
+print('');
+// The summary check on the same sets: each set's key points shuffled plus one invented figure (bench/llm-eval.ts).
+print((await runLlmEval(devSets.length ? devSets : [seedSet().dir])).line);

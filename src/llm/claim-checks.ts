@@ -120,8 +120,14 @@ function nameWords(text: string): string[] {
   return words(text).filter((w) => (w.capital || w.acronym) && !/^\d/.test(w.text) && !notNames.has(w.lower)).map((w) => w.text);
 }
 
+/** Whether the sources use a word as a name: capitalised where a sentence does not begin. */
+function usedAsName(word: string, sentences: readonly EvidenceSentence[]): boolean {
+  const key = nameKey(word);
+  return sentences.some((s) => words(s.text).some((w, i) => i > 0 && w.capital && nameKey(w.text) === key));
+}
+
 /** Runs of capitalised words outside quotations (which are checked verbatim): the names a sentence uses. */
-function namesIn(claim: string): string[][] {
+function namesIn(claim: string, all: readonly EvidenceSentence[]): string[][] {
   const unquoted = claim.replace(/"[^"]*"/g, (q) => ' '.repeat(q.length));
   const ws = words(unquoted);
   const runs: Word[][] = [];
@@ -145,16 +151,17 @@ function namesIn(claim: string): string[][] {
   const opener = ws[0];
   return runs
     .filter((r) => {
-      // A lone capitalised first word is usually just the start of the sentence ("Residents were…"), unless it speaks.
-      if (r.length > 1 || r[0] !== opener) return true;
-      return findAttributions(claim).some((a) => a.speaker === opener?.text);
+      // A lone capitalised first word is usually just the start of the sentence ("Residents were…"),
+      // unless it is an acronym, speaks, or is a name the sources use.
+      if (!opener || r.length > 1 || r[0] !== opener || opener.acronym) return true;
+      return findAttributions(claim).some((a) => a.speaker === opener.text) || usedAsName(opener.text, all);
     })
     .map((r) => r.filter((w) => !joiners.has(w.lower)).map((w) => w.text));
 }
 
 /** Each person or organisation named stands in the cited sentences. */
 export function checkNames(claim: string, scope: CheckScope): string | undefined {
-  for (const name of namesIn(claim)) {
+  for (const name of namesIn(claim, scope.all)) {
     if (namedIn(name, scope.cited)) continue;
     const shown = name.join(' ');
     return namedIn(name, scope.all) ? `${shown} is not in ${scope.refs}` : `${shown} is in no source`;

@@ -3,49 +3,31 @@
  * client, and a loopback chat-completions stand-in that answers each request as scripted.
  */
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
 import type { CommandDeps } from '../../src/commands/execute-command.js';
 import { createLlmSummaries } from '../../src/llm/create-llm-summaries.js';
 import { PROMPT_VERSION } from '../../src/llm/prompts.js';
 import { createLogger } from '../../src/logger.js';
 import { createTopicLibrary, type TopicLibrary } from '../../src/topics/topic-library.js';
-import { startChatStandIn, type ChatStandIn } from './chat-completions-stand-in.js';
-import { topicName, writeFloodTopic } from './llm-topic-fixture.js';
+import { faithful, topicName, useLlmSuite } from './llm-topic-fixture.js';
 
 const apiKey = 'sk-test-not-a-real-key-0000';
 
-/** Four sentences a careful model could write from the flood briefing, each citing its sources. */
-export const faithful = [
-  'Floodwater rose through the streets of Rivertown on Monday night [1].',
-  'The fire service said an estimated 400 people had been evacuated by Tuesday, up from 120 [2].',
-  'Mayor Tomas Alden said repairs to the levee could cost $12 million [2].',
-  'Norcorp closed its Rivertown plant and sent its 300 workers home [1].',
-];
 
-let standIn: ChatStandIn;
-let fixture: Awaited<ReturnType<typeof writeFloodTopic>>;
+const suite = useLlmSuite();
 let topics: TopicLibrary;
 let logLines: string[];
 
-beforeAll(async () => {
-  standIn = await startChatStandIn();
-  fixture = await writeFloodTopic();
-});
-afterAll(async () => {
-  await standIn.close();
-  await fixture.remove();
-});
 beforeEach(async () => {
   // A fresh library per test: a summary is remembered per briefing, and each test scripts its own.
-  topics = await createTopicLibrary(fixture.root, topicName);
+  topics = await createTopicLibrary(suite.root, topicName);
   logLines = [];
-  standIn.reset();
 });
 
 function deps(timeoutMs = 2000): CommandDeps {
   const logger = createLogger({ level: 'debug', secrets: [apiKey], write: (line) => logLines.push(line) });
-  return { topics, logger, summaries: createLlmSummaries({ baseUrl: standIn.baseUrl, model: 'stand-in-7b', apiKey, timeoutMs }, logger) };
+  return { topics, logger, summaries: createLlmSummaries({ baseUrl: suite.standIn.baseUrl, model: 'stand-in-7b', apiKey, timeoutMs }, logger) };
 }
 
 /** Pipes lines into the real console adapter and returns what the screen shows. */
@@ -70,7 +52,7 @@ function summaryOf(screen: string): string | undefined {
 
 describe('/brief with a model configured (console, over loopback)', () => {
   it('opens with a faithful summary, citations kept, before the key points; the model saw only the briefing', async () => {
-    standIn.script({ content: faithful.join(' ') });
+    suite.standIn.script({ content: faithful.join(' ') });
     const screen = await consoleRun(['/brief'], deps());
     const summary = summaryOf(screen)!;
     expect(summary).toContain('Floodwater rose through the streets of Rivertown on Monday night [1].');
@@ -79,8 +61,8 @@ describe('/brief with a model configured (console, over loopback)', () => {
     expect(summary).not.toContain('left out');
     expect(screen.indexOf('Summary:')).toBeLessThan(screen.indexOf('Key points:'));
 
-    expect(standIn.requests).toHaveLength(1);
-    const request = standIn.requests[0]!;
+    expect(suite.standIn.requests).toHaveLength(1);
+    const request = suite.standIn.requests[0]!;
     expect(request.headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(request.body.model).toBe('stand-in-7b');
     const [system, user] = request.body.messages!;
@@ -96,7 +78,7 @@ describe('/brief with a model configured (console, over loopback)', () => {
     ['a misquoted phrase', 'Fire service spokesperson Mara Quist said the levee "held far better than expected" [1].', '1 sentence left out: “held far better than expected” is in no source.'],
     ['a person from nowhere', 'Governor Elsa Brandt said the shelters at the school would stay open [2].', '1 sentence left out: Governor Elsa Brandt is in no source.'],
   ])('drops a sentence with %s, says why in the footnote, and logs the rejected text', async (_, bad, footnote) => {
-    standIn.script({ content: [faithful[0], faithful[1], bad, faithful[2]].join(' ') });
+    suite.standIn.script({ content: [faithful[0], faithful[1], bad, faithful[2]].join(' ') });
     const screen = await consoleRun(['/brief'], deps());
     const summary = summaryOf(screen)!;
     expect(summary).toContain(faithful[1]!.slice(0, 40));
@@ -108,7 +90,7 @@ describe('/brief with a model configured (console, over loopback)', () => {
   });
 
   it('shows the extractive brief alone when too little survives the check', async () => {
-    standIn.script({ content: `${faithful[0]} The levee broke and 2,000 homes were lost [1]. Governor Elsa Brandt ordered a curfew [2].` });
+    suite.standIn.script({ content: `${faithful[0]} The levee broke and 2,000 homes were lost [1]. Governor Elsa Brandt ordered a curfew [2].` });
     const screen = await consoleRun(['/brief'], deps());
     expect(summaryOf(screen)).toBeUndefined();
     expect(screen).toContain('Key points:');
@@ -117,7 +99,7 @@ describe('/brief with a model configured (console, over loopback)', () => {
 
   it('does not wait for a slow model: the brief goes out at the timeout, without a summary', async () => {
     const plain = await consoleRun(['/brief'], { topics, logger: createLogger({ level: 'silent' }) });
-    standIn.script({ content: faithful.join(' '), delayMs: 5000 });
+    suite.standIn.script({ content: faithful.join(' '), delayMs: 5000 });
     const started = Date.now();
     const screen = await consoleRun(['/brief'], deps(400));
     const took = Date.now() - started;
@@ -127,10 +109,10 @@ describe('/brief with a model configured (console, over loopback)', () => {
   });
 
   it('retries a 429 (after its Retry-After) and shows the summary of the answer that follows', async () => {
-    standIn.script({ status: 429, retryAfter: '0' }, { content: faithful.join(' ') });
+    suite.standIn.script({ status: 429, retryAfter: '0' }, { content: faithful.join(' ') });
     const screen = await consoleRun(['/brief'], deps());
     expect(summaryOf(screen)).toContain('Floodwater rose');
-    expect(standIn.requests).toHaveLength(2);
+    expect(suite.standIn.requests).toHaveLength(2);
   });
 
   it.each([
@@ -138,25 +120,25 @@ describe('/brief with a model configured (console, over loopback)', () => {
     ['JSON with no choices', { raw: '{"object":"chat.completion","choices":[]}' }],
     ['a 500 every time', { status: 500 }],
   ])('falls back to the extractive brief on %s', async (_, reply) => {
-    standIn.script(reply, reply, reply);
+    suite.standIn.script(reply, reply, reply);
     const plain = await consoleRun(['/brief'], { topics, logger: createLogger({ level: 'silent' }) });
     const screen = await consoleRun(['/brief'], deps());
     expect(screen).toBe(plain);
     // Only errors that may pass are retried: 5xx (three attempts), not a reply that is no completion.
-    expect(standIn.requests).toHaveLength('status' in reply ? 3 : 1);
+    expect(suite.standIn.requests).toHaveLength('status' in reply ? 3 : 1);
   });
 });
 
 describe('/ask with a model configured', () => {
   it('phrases the answer from the sentences it was found in, checked the same way', async () => {
-    standIn.script({ content: 'An estimated 400 people had been evacuated from Rivertown by Tuesday, the fire service said [2]. That is up from 120 on Monday [2].' });
+    suite.standIn.script({ content: 'An estimated 400 people had been evacuated from Rivertown by Tuesday, the fire service said [2]. That is up from 120 on Monday [2].' });
     const screen = await consoleRun(['/ask how many people were evacuated'], deps());
     expect(screen).toContain('In short:');
     expect(screen).toContain('An estimated 400 people had been evacuated from Rivertown by Tuesday, the fire service said [2].');
     expect(screen).toContain('That is up from 120 on Monday [2].');
     // The extractive answer and its quotation stay, under the phrased one.
     expect(screen.indexOf('In short:')).toBeLessThan(screen.indexOf('\nAn estimated 400 people.\n'));
-    const user = standIn.requests[0]!.body.messages![1]!.content;
+    const user = suite.standIn.requests[0]!.body.messages![1]!.content;
     expect(user).toContain('Question: how many people were evacuated');
   });
 });

@@ -2,6 +2,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startChatStandIn, type ChatStandIn } from './chat-completions-stand-in.js';
 
 export const topicName = 'rivertown-flood';
 
@@ -25,4 +27,36 @@ export async function writeFloodTopic(): Promise<{ root: string; remove: () => P
   await mkdir(join(root, topicName));
   for (const [name, text] of Object.entries(articles)) await writeFile(join(root, topicName, name), text);
   return { root, remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Four sentences a careful model could write from the flood briefing, each citing its sources. */
+export const faithful = [
+  'Floodwater rose through the streets of Rivertown on Monday night [1].',
+  'The fire service said an estimated 400 people had been evacuated by Tuesday, up from 120 [2].',
+  'Mayor Tomas Alden said repairs to the levee could cost $12 million [2].',
+  'Norcorp closed its Rivertown plant and sent its 300 workers home [1].',
+];
+
+export interface LlmSuite {
+  /** The chat-completions stand-in, its script and requests cleared before each test. */
+  readonly standIn: ChatStandIn;
+  /** The briefings folder holding the flood topic. */
+  readonly root: string;
+}
+
+/** Starts a stand-in and writes the flood topic for the suite; both are removed after it. */
+export function useLlmSuite(): LlmSuite {
+  const suite = {} as { standIn: ChatStandIn; root: string; remove: () => Promise<void> };
+  beforeAll(async () => {
+    suite.standIn = await startChatStandIn();
+    const fixture = await writeFloodTopic();
+    suite.root = fixture.root;
+    suite.remove = fixture.remove;
+  });
+  afterAll(async () => {
+    await suite.standIn.close();
+    await suite.remove();
+  });
+  beforeEach(() => suite.standIn.reset());
+  return suite;
 }
