@@ -32,7 +32,8 @@ export async function benchEngine(print: (line: string) => void): Promise<void> 
   print(`seed set (5 articles): build p50 ${ms(seedBuild.p50)}, p99 ${ms(seedBuild.p99)}`);
 
   const baseline = await peerSummarizer(seed.map((a) => a.text).join('\n'));
-  print(`baseline node-summarizer TextRank on the seed set: ${ms(baseline)} (${(baseline / seedBuild.p50).toFixed(1)}× Sitrep's whole build)`);
+  if (baseline === undefined) print('baseline node-summarizer: not installed (npm i --no-save node-summarizer)');
+  else print(`baseline node-summarizer TextRank on the seed set: ${ms(baseline)} (${(baseline / seedBuild.p50).toFixed(1)}× Sitrep's whole build)`);
 
   // One article of 1 MB on one line, dense with figures, beside the same text cut into sentences: the build stays linear.
   const clauses: string[] = [];
@@ -88,12 +89,25 @@ function winkPass(texts: readonly string[]): () => void {
   };
 }
 
-/** node-summarizer's TextRank (the baseline peer), timed on the same text. */
-async function peerSummarizer(text: string): Promise<number> {
-  const require = createRequire(import.meta.url);
-  const { SummarizerManager } = require('node-summarizer') as {
-    SummarizerManager: new (text: string, sentences: number) => { getSummaryByRank(): Promise<{ summary: string }> };
-  };
+interface NodeSummarizer {
+  readonly SummarizerManager: new (text: string, sentences: number) => { getSummaryByRank(): Promise<{ summary: string }> };
+}
+
+/**
+ * node-summarizer's TextRank (the baseline peer), timed on the same text; undefined when it is not
+ * installed. It is no dependency: it brings WordNet's 35 MB database into every install for one
+ * bench line, so it is installed by hand for a bench run.
+ */
+async function peerSummarizer(text: string): Promise<number | undefined> {
+  const name = 'node-summarizer'; // a variable, so the compiler wants neither the package nor its types
+  let loaded: { default: NodeSummarizer };
+  try {
+    loaded = (await import(name)) as { default: NodeSummarizer };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+  const { SummarizerManager } = loaded.default;
   await new SummarizerManager(text, 10).getSummaryByRank();
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
