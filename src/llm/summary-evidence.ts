@@ -5,7 +5,8 @@
  * quotations and its figures' sentences, with who gave each figure). Pure.
  */
 import type { Briefing, FoundAnswer, TimelineEntry } from '../core/types.js';
-import { briefTimeline, pointText, sourceRefs } from '../render/figure-format.js';
+import { briefTimeline, pointText } from '../render/figure-format.js';
+import { shownSentence } from './summary-sentences.js';
 
 export interface EvidenceSentence {
   readonly text: string;
@@ -30,6 +31,11 @@ export interface Evidence {
 /** How many points and quantities a summary is written from (as many as the brief shows). */
 const pointsShown = 10;
 const numbersShown = 6;
+
+/** The `[n]` of each article, in source-list order. */
+function sourceNumbers(briefing: Briefing, articleIds: readonly string[]): number[] {
+  return briefing.sources.filter((s) => articleIds.includes(s.articleId)).map((s) => s.number);
+}
 
 type SentenceSink = Map<string, { text: string; speakers: Set<string> }>;
 
@@ -57,7 +63,8 @@ export function briefingEvidence(briefing: Briefing): Evidence {
   for (const f of briefing.figures) add(sink, f.citation.articleId, f.citation.quote, f.speaker);
   for (const f of briefing.figures) if (f.via) add(sink, f.citation.articleId, f.citation.quote, f.via);
   return {
-    points: points.map((p) => `${pointText(p)} ${sourceRefs(briefing, p.citations.map((c) => c.articleId))}`),
+    // Cited as the model is asked to cite: `… in Rivertown [1][2].`
+    points: points.map((p) => shownSentence({ claim: pointText(p), cites: sourceNumbers(briefing, p.citations.map((c) => c.articleId)) })),
     numbers: briefing.timelines.slice(0, numbersShown).map((t) => `${t.label}: ${briefTimeline(briefing, t)}`),
     sources: sourcesOf(briefing, sink),
   };
@@ -71,7 +78,7 @@ export function answerEvidence(answer: FoundAnswer, briefing: Briefing): Evidenc
   for (const e of entries) for (const f of e.figures) add(sink, f.citation.articleId, f.citation.quote, f.speaker);
   const sources = sourcesOf(briefing, sink);
   return {
-    points: [`${answer.answer} ${sourceRefs(briefing, answer.citations.map((c) => c.articleId))}`.trim()],
+    points: [shownSentence({ claim: answer.answer, cites: sourceNumbers(briefing, answer.citations.map((c) => c.articleId)) })],
     numbers: [],
     sources,
   };

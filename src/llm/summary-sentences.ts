@@ -22,7 +22,8 @@ function citesIn(text: string): number[] {
 
 /** The reply's sentences, with citations attached to the sentence they follow. */
 export function summarySentences(reply: string): SummarySentence[] {
-  const text = normalizeText(reply.replace(/\*\*|__|`/g, ''));
+  // Reasoning models (served by Ollama or vLLM) may send their thinking first: it is no part of the summary.
+  const text = normalizeText(reply.replace(/<think>[\s\S]*?(?:<\/think>|$)/gi, '').replace(/\*\*|__|`/g, ''));
   const pieces = text
     .split('\n')
     .map((line) => line.replace(markdownLine, '').trim())

@@ -67,7 +67,7 @@ describe('/brief with a model configured (console, over loopback)', () => {
     expect(request.body.model).toBe('stand-in-7b');
     const [system, user] = request.body.messages!;
     expect(system!.content).toMatch(/square brackets, before the full stop/);
-    expect(user!.content).toContain('Mayor Tomas Alden said repairs to the levee could cost $12 million. [2]');
+    expect(user!.content).toContain('- Mayor Tomas Alden said repairs to the levee could cost $12 million [2].');
     expect(user!.content).toMatch(/\[1\] Floodwater reaches Rivertown/);
     expect(logLines.join('\n')).toContain(PROMPT_VERSION);
     expect(logLines.join('\n')).not.toContain(apiKey);

@@ -95,6 +95,10 @@ describe('reading a reply', () => {
     expect(sentences.map(shownSentence)).toEqual(['Norcorp closed its plant [1].', 'About 120 residents left [1][2].', 'The mayor spoke [2].']);
   });
 
+  it("leaves out a reasoning model's thinking", () => {
+    expect(summarySentences('<think>The user wants 15,000 in there.</think>\nNorcorp closed its plant [1].')).toEqual([{ claim: 'Norcorp closed its plant.', cites: [1] }]);
+  });
+
   it('says in one footnote how many sentences were left out and why', () => {
     const verified = check('Norcorp closed its Rivertown plant [1]. The fire service said 15,000 people were evacuated [2]. Governor Elsa Brandt visited [1].');
     expect(verified.kept).toHaveLength(1);
