@@ -3,7 +3,9 @@
  * checked where Discord checks it): gateway discovery, the current user, interaction callbacks,
  * interaction webhooks (edit the original, follow-ups, delete), channel messages (honouring
  * `enforce_nonce` for a few minutes as Discord does, and listed by `GET …/messages?after=` without
- * their nonce, as Discord lists them) and command registration. The gateway is a `ws` server speaking
+ * their nonce, as Discord lists them) and command registration. A message may come as
+ * multipart/form-data (`payload_json` and `files[n]`, as @discordjs/rest sends files): its
+ * attachments are kept, and an embed pointing at `attachment://<name>` no file carries is refused. The gateway is a `ws` server speaking
  * JSON: HELLO, IDENTIFY → READY, heartbeat → ack; the test pushes dispatches. Every request is recorded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,8 +20,43 @@ export interface RestCall {
   readonly query: URLSearchParams;
   readonly authorization: string | undefined;
   readonly body: Record<string, unknown> | unknown[] | undefined;
+  /** The files of a multipart request. */
+  readonly files: readonly SentFile[];
   /** Date.now() when it arrived. */
   readonly at: number;
+}
+
+/** A file part of a multipart request (`files[0]`). */
+export interface SentFile {
+  readonly field: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly data: Buffer;
+}
+
+/** The parts of a multipart/form-data body: `payload_json` as the JSON body, the rest as files. */
+function parseMultipart(raw: Buffer, contentType: string): { body: Record<string, unknown> | undefined; files: SentFile[] } {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) throw new Error('multipart without a boundary');
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const files: SentFile[] = [];
+  let body: Record<string, unknown> | undefined;
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (raw.toString('latin1', start, start + 2) === '--') break;
+    const next = raw.indexOf(delimiter, start);
+    const part = raw.subarray(start + 2, next < 0 ? raw.length : next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.toString('utf8', 0, split);
+    const data = part.subarray(split + 4);
+    const field = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (field === 'payload_json') body = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+    else if (filename !== undefined) files.push({ field, filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '', data: Buffer.from(data) });
+    at = next;
+  }
+  return { body, files };
 }
 
 export interface RestAnswer {
@@ -40,6 +77,8 @@ export interface CreatedMessage {
   readonly channelId: string;
   readonly id: string;
   readonly body: Record<string, unknown>;
+  /** The files attached to it. */
+  readonly files: readonly SentFile[];
   /** Date.now() when it was created. */
   readonly at: number;
 }
@@ -72,6 +111,12 @@ export interface StandInOptions {
 
 const botUser = { id: '1100000000000000001', username: 'sitrep', discriminator: '0', global_name: 'Sitrep', avatar: null, bot: true };
 
+/** An embed image `attachment://<name>` that none of the request's files is. */
+function missingAttachment(body: Record<string, unknown>, files: readonly SentFile[]): boolean {
+  const embeds = Array.isArray(body['embeds']) ? (body['embeds'] as { image?: { url?: string } }[]) : [];
+  return embeds.some((e) => e.image?.url?.startsWith('attachment://') && !files.some((f) => f.filename === e.image!.url!.slice('attachment://'.length)));
+}
+
 export async function startDiscordStandIn(options: StandInOptions): Promise<DiscordStandIn> {
   const { token, applicationId } = options;
   const calls: RestCall[] = [];
@@ -86,14 +131,14 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
   const snowflake = (): string => String(((BigInt(Date.now()) - 1_420_070_400_000n) << 22n) | (counter++ & 0x3fffffn));
   const nonceWindowMs = options.nonceWindowMs ?? 5 * 60_000;
 
-  const message = (channelId: string, body: Record<string, unknown>): Record<string, unknown> => ({
+  const message = (channelId: string, body: Record<string, unknown>, files: readonly SentFile[] = []): Record<string, unknown> => ({
     id: snowflake(),
     type: 0,
     channel_id: channelId,
     author: botUser,
     content: body['content'] ?? '',
     embeds: body['embeds'] ?? [],
-    attachments: [],
+    attachments: files.map((f) => ({ id: snowflake(), filename: f.filename, size: f.data.length, content_type: f.contentType, url: `https://cdn.invalid/attachments/${f.filename}` })),
     components: [],
     mentions: [],
     mention_roles: [],
@@ -107,12 +152,12 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
   });
 
   /** Discord's enforce_nonce: a second message with the same nonce returns the first instead of posting. */
-  const postToChannel = (channelId: string, body: Record<string, unknown>): RestAnswer => {
+  const postToChannel = (channelId: string, body: Record<string, unknown>, files: readonly SentFile[]): RestAnswer => {
     const recent = (m: CreatedMessage): boolean => Date.now() - m.at < nonceWindowMs;
     const earlier = body['enforce_nonce'] === true ? created.find((m) => m.channelId === channelId && m.body['nonce'] === body['nonce'] && recent(m)) : undefined;
-    if (earlier) return { status: 200, json: { ...message(channelId, earlier.body), id: earlier.id } };
-    const made = message(channelId, body);
-    created.push({ channelId, id: String(made['id']), body, at: Date.now() });
+    if (earlier) return { status: 200, json: { ...message(channelId, earlier.body, earlier.files), id: earlier.id } };
+    const made = message(channelId, body, files);
+    created.push({ channelId, id: String(made['id']), body, files, at: Date.now() });
     return { status: 200, json: made };
   };
 
@@ -134,6 +179,7 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     const body = (call.body ?? {}) as Record<string, unknown>;
     const bot = call.authorization === `Bot ${token}`;
     const unauthorized: RestAnswer = { status: 401, json: { message: '401: Unauthorized', code: 0 } };
+    if (missingAttachment(body, call.files)) return { status: 400, json: { message: 'Invalid Form Body', code: 50035 } };
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
       if (!bot) return unauthorized;
@@ -146,9 +192,9 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path))) {
       if (m[1] !== applicationId) return { status: 404, json: { message: 'Unknown Webhook', code: 10015 } };
       if (method === 'DELETE' && m[3]) return { status: 204 };
-      if ((method === 'PATCH' && m[3]) || (method === 'POST' && !m[3])) return { status: 200, json: { ...message('1300000000000000001', body), webhook_id: applicationId } };
+      if ((method === 'PATCH' && m[3]) || (method === 'POST' && !m[3])) return { status: 200, json: { ...message('1300000000000000001', body, call.files), webhook_id: applicationId } };
     }
-    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return bot ? postToChannel(m[1]!, body) : unauthorized;
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return bot ? postToChannel(m[1]!, body, call.files) : unauthorized;
     if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return bot ? listChannel(m[1]!, call.query) : unauthorized;
     if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       if (!bot) return unauthorized;
@@ -159,14 +205,18 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     return { status: 404, json: { message: '404: Not Found', code: 0 } };
   };
 
-  const handleRest = (req: IncomingMessage, raw: string, res: ServerResponse): void => {
+  const handleRest = (req: IncomingMessage, bytes: Buffer, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const type = req.headers['content-type'] ?? '';
+    const raw = bytes.toString('utf8');
+    const multipart = type.startsWith('multipart/form-data') ? parseMultipart(bytes, type) : undefined;
     const call: RestCall = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname.slice('/api/v10'.length)),
       query: url.searchParams,
       authorization: req.headers.authorization,
-      body: raw ? (JSON.parse(raw) as RestCall['body']) : undefined,
+      body: multipart ? multipart.body : raw ? (JSON.parse(raw) as RestCall['body']) : undefined,
+      files: multipart?.files ?? [],
       at: Date.now(),
     };
     calls.push(call);
@@ -181,7 +231,7 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if ((req.url ?? '').startsWith('/api/v10/')) handleRest(req, Buffer.concat(chunks).toString('utf8'), res);
+      if ((req.url ?? '').startsWith('/api/v10/')) handleRest(req, Buffer.concat(chunks), res);
       else res.writeHead(404).end();
     });
   });

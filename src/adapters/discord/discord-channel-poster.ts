@@ -4,9 +4,13 @@ import type { ChannelPoster, PostFailure, PostOutcome } from '../../digests/chan
 import { createMemoryPartLedgers, type PartLedger } from '../../digests/part-ledger.js';
 import { postParts, type SendFailure } from '../../digests/post-parts.js';
 import type { Logger } from '../../logger.js';
+import type { ChartSeries } from '../../render/chart/chart-series.js';
+import type { DiscordPayload } from '../../render/discord/discord-embeds.js';
 import { renderDiscordMessage } from '../../render/discord/render-discord-message.js';
+import { discordChartMessage } from './discord-chart.js';
 import { findDiscordPart } from './discord-part-lookup.js';
 import type { Message } from '../../render/message.js';
+
 
 export interface DiscordChannelPosterOptions {
   /** A REST client holding the bot token; it waits out 429s itself (Retry-After) and retries 5xx. */
@@ -52,13 +56,32 @@ export function createDiscordChannelPoster(options: DiscordChannelPosterOptions)
     return botId;
   };
 
+  const send = async (channelId: string, payload: DiscordPayload, nonce: string, chart: ChartSeries | undefined): Promise<string> => {
+    const body = { embeds: payload.embeds, allowed_mentions: { parse: [] }, nonce, enforce_nonce: true };
+    if (chart) {
+      // The chart rides on the first message, shown in its first embed. Best effort: one that cannot be
+      // drawn, or that Discord refuses (Attach Files missing, too big), is logged and the text goes alone.
+      // Drawn again on a retry of the part: charts are not kept.
+      try {
+        const drawn = await discordChartMessage(chart);
+        const [first, ...others] = payload.embeds;
+        const embeds = [{ ...first, image: { url: `attachment://${drawn.files[0]!.name}` } }, ...others];
+        const created = (await rest.post(Routes.channelMessages(channelId), { body: { ...body, embeds, attachments: drawn.body['attachments'] }, files: drawn.files })) as { id?: string };
+        return created.id ?? '';
+      } catch (error) {
+        // A channel that is gone, or that Sitrep cannot see, refuses the text too: no second request.
+        if (error instanceof DiscordAPIError && (error.status === 404 || error.code === unknownChannel || error.code === 50001)) throw error;
+        // Sent again without it under the same nonce: had the first request landed after all, Discord returns that message.
+        logger.warn('chart not posted to discord', { channelId, ...classifyDiscordError(error) });
+      }
+    }
+    const created = (await rest.post(Routes.channelMessages(channelId), { body })) as { id?: string };
+    return created.id ?? '';
+  };
   const post = (channelId: string, message: Message, deliveryKey: string, ledger: PartLedger): Promise<PostOutcome> =>
     postParts(renderDiscordMessage(message), ledger, {
-      async send(part, payload) {
-        const body = { embeds: payload.embeds, allowed_mentions: { parse: [] }, nonce: deliveryNonce(channelId, deliveryKey, part), enforce_nonce: true };
-        const created = (await rest.post(Routes.channelMessages(channelId), { body })) as { id?: string };
-        return created.id ?? '';
-      },
+      send: (part, payload) => send(channelId, payload, deliveryNonce(channelId, deliveryKey, part), part === 0 ? message.chart : undefined),
+      // The chart's image is no part of what identifies a message: a first part is found with or without it.
       find: async (part, payload, since) => findDiscordPart(rest, channelId, await self(), deliveryNonce(channelId, deliveryKey, part), payload, since),
       classify: classifyDiscordSend,
     }, { logger, tries: 2, backoff: () => new Promise((resolve) => setTimeout(resolve, 1000)), fields: { channelId, deliveryKey } });

@@ -92,7 +92,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, env: Interac
       return;
     }
     const reply = await executeCommand(request, contextOf(interaction, env), env.deps);
-    await sendDiscordReply(interaction, reply.message, reply.visibility, env.replies);
+    await sendDiscordReply(interaction, reply.message, reply.visibility, env.replies, env.logger);
   } catch (error) {
     // The cause goes to the log; the user gets a short message, never a stack trace or a token.
     env.logger.error('discord command failed', { ...where, error });

@@ -4,15 +4,11 @@ import { createMemoryPartLedgers, type PartLedger } from '../../digests/part-led
 import { postParts, type SendFailure } from '../../digests/post-parts.js';
 import type { Logger } from '../../logger.js';
 import type { Message } from '../../render/message.js';
-import type { ChartSeries } from '../../render/chart/chart-series.js';
 import { renderSlackMessage } from '../../render/slack/render-slack-message.js';
-import type { SlackPayload } from '../../render/slack/slack-blocks.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { findSlackDelivery, slackDeliveryMetadata, waitOutRateLimit } from './slack-delivery-lookup.js';
 import { uploadSlackChart } from './upload-slack-chart.js';
 
-/** One part of a digest: a message, or the chart uploaded after the messages. */
-type SlackPart = { readonly payload: SlackPayload } | { readonly chart: ChartSeries };
 
 /** Time for the poster's pacing; tests pass one that advances without waiting. */
 export interface PosterClock {
@@ -85,17 +81,12 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
   };
 
   const postNow = async (channel: string, message: Message, deliveryKey: string, ledger: PartLedger): Promise<PostOutcome> => {
-    const parts: SlackPart[] = [...renderSlackMessage(message).map((payload) => ({ payload })), ...(message.chart ? [{ chart: message.chart }] : [])];
-    return postParts(parts, ledger, {
-      async send(part, slackPart) {
+    const payloads = renderSlackMessage(message);
+    let sent = false;
+    const outcome = await postParts(payloads, ledger, {
+      async send(part, payload) {
         await pace(channel);
-        if ('chart' in slackPart) {
-          // Best effort, at most once: a chart that fails is logged and recorded as done, never failing the digest.
-          const fileId = await uploadSlackChart(poster, channel, slackPart.chart, logger);
-          lastPostAt.set(channel, clock.now());
-          return fileId ?? '';
-        }
-        const { payload } = slackPart;
+        sent = true;
         try {
           // Never `link_names`: mentions in article text must stay text. No unfurls: a digest is not a link preview.
           const result = await poster.chat.postMessage({
@@ -114,10 +105,18 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
           lastPostAt.set(channel, clock.now());
         }
       },
-      // A chart whose upload's outcome was lost is not uploaded again (its file carries no delivery metadata to look up).
-      find: (part, slackPart, since) => ('chart' in slackPart ? Promise.resolve('') : findSlackDelivery(poster, channel, deliveryKey, part, since)),
+      find: (part, _payload, since) => findSlackDelivery(poster, channel, deliveryKey, part, since),
       classify: classifySend,
     }, { logger, backoff: () => clock.sleep(1000), fields: { channel, deliveryKey } });
+    // The chart follows the text, outside the part record: a file carries no metadata to look it up
+    // by after a crash. It goes only when this call posted the digest's text, so a retry of a slot
+    // whose text was already out uploads no second copy (at most once); a failure is only logged.
+    if (outcome.ok && sent && message.chart) {
+      await pace(channel);
+      await uploadSlackChart(poster, channel, message.chart, logger);
+      lastPostAt.set(channel, clock.now());
+    }
+    return outcome;
   };
 
   return {
