@@ -7,6 +7,9 @@ import { sortTimelines, timelineOf } from './timeline.js';
 import type { Figure, FigureTimeline } from './types.js';
 
 /** One quantity's figures, in the order of the set, and their timeline. */
+/** How many quantities a brief shows in Key numbers (the first of the sorted timelines); /numbers shows them all. */
+export const briefNumbers = 7;
+
 export interface QuantityFigures {
   readonly figures: readonly Figure[];
   readonly timeline: FigureTimeline;

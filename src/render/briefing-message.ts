@@ -1,10 +1,9 @@
+import { briefNumbers } from '../core/timeline-set.js';
 import type { Briefing } from '../core/types.js';
 import { briefTimeline, formatEntry, leadLine, pointText, sourceRefs, summarizeTimeline } from './figure-format.js';
 import { compactSourceLabel } from './source-label.js';
 import type { Message, MessageItem } from './message.js';
 
-/** How many quantities the briefing shows; `/numbers` shows them all. */
-const briefingNumbers = 6;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -17,7 +16,7 @@ function sourceItems(briefing: Briefing): MessageItem[] {
 /** The briefing: the state of the story, key points with their sources, the key numbers, the sources in short. */
 export function renderBriefingMessage(title: string, briefing: Briefing): Message {
   const points = briefing.keyPoints.map((p) => ({ text: pointText(p), note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
-  const shown = briefing.timelines.slice(0, briefingNumbers);
+  const shown = briefing.timelines.slice(0, briefNumbers);
   const lead = leadLine(briefing, shown[0]);
   const numbers = shown.map((t) => ({ label: t.label, text: briefTimeline(briefing, t) }));
   return {

@@ -1,20 +1,20 @@
 /**
- * A source in a few words for the brief: its headline (or lead) cut to its first words, then
- * "Outlet, 12 Mar" where the set knows them. /sources keeps the full label.
+ * A source in a few words for the brief: "Outlet, 12 Mar" where the set knows the outlet, else its
+ * headline (or lead) cut to its first words, with the date where known. The points already say
+ * what each source reported; /sources keeps the full label.
  */
 import type { SourceInfo } from '../core/types.js';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const headlineWords = 14;
+const headlineWords = 6;
 
 export function compactSourceLabel(source: SourceInfo, withYear: boolean): string {
   const date = shortDate(source.published, withYear);
   // "Outlet (rehosted copy; …)", "Outlet, citing a wire": the outlet's own name.
   const outlet = source.source?.replace(/\s*\([^)]*\)?/g, '').replace(/,.*$/, '').trim();
-  // The headline says what the article added; the outlet and date say whose and when.
+  if (outlet) return [outlet, date].filter(Boolean).join(', ');
   const headline = cutHeadline(source.title ?? source.label);
-  const meta = [outlet, date].filter(Boolean).join(', ');
-  return meta ? `${headline} (${meta})` : headline;
+  return date ? `${headline} (${date})` : headline;
 }
 
 function shortDate(published: string | undefined, withYear: boolean): string {
