@@ -6,7 +6,7 @@
  * an article and from the newest reporting. Covered concepts and words earn less a second time,
  * which gives diversity.
  */
-import { connective, dependent, lead, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
+import { connective, dependent, fragment, lead, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
 import { findAttributions } from './speakers.js';
 import { sharesAtLeast } from './term-index.js';
 import type { Negations } from './negations.js';
@@ -291,7 +291,8 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
       // A figure the chosen point lacks ("now 40, up from 12") is a revision, not a repeat.
       return unique.every((w) => !input.numeric[w] || other.includes(w));
     });
-    if (redundant) continue;
+    // Text cut off mid-sentence (a stored page that ends early) says less than it seems to: never a point.
+    if (redundant || input.features.flagsOf(c.best) & fragment) continue;
     const quoted = quotedSpeaker(input.sentences, c.best);
     const text = trimPoint(input.sentences[c.best]!.text);
     const words = wordsOf(text);

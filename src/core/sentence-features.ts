@@ -51,6 +51,11 @@ export const oddQuotes = 16;
 export const short = 32;
 export const long = 64;
 export const nextStepFlag = 128;
+/** Text cut off mid-sentence (a stored page that ends early): never a point. */
+export const fragment = 256;
+const flagBits = 9;
+const flagMask = (1 << flagBits) - 1;
+const sentenceEnd = /[.!?"”’')\]…]\s*$/;
 
 /** Spaces plus one (`indexOf` scans natively, several times faster than a loop over characters). */
 export function wordsOf(text: string): number {
@@ -110,10 +115,11 @@ export function sentenceFeatures(text: string, index: number, cues = allCues): {
   if (words < 8) flags |= short;
   else if (words > 45) flags |= long;
   if (cues & nextStepCue && nextStep.test(text)) flags |= nextStepFlag;
+  if (!sentenceEnd.test(text)) flags |= fragment;
   return { flags, trimmedWords: trimmedWordCount(text, words, connectiveLength, cues) };
 }
 
-/** Features already found, by sentence: flags in the low 8 bits, trimmed words above them. */
+/** Features already found, by sentence: flags in the low `flagBits` bits, trimmed words above them. */
 export type FeatureMemo = WeakMap<Sentence, number>;
 
 /**
@@ -151,8 +157,8 @@ export class SentenceFeatures {
     const s = this.sentences[i]!;
     const known = this.memo.get(s);
     if (known !== undefined) {
-      this.flags[i] = known & 0xff;
-      this.words[i] = known >>> 8;
+      this.flags[i] = known & flagMask;
+      this.words[i] = known >>> flagBits;
       return;
     }
     const ids = this.tokens[i]!;
@@ -161,6 +167,6 @@ export class SentenceFeatures {
     const found = sentenceFeatures(s.text, s.index, cues);
     this.flags[i] = found.flags;
     this.words[i] = found.trimmedWords;
-    this.memo.set(s, found.flags | (found.trimmedWords << 8));
+    this.memo.set(s, found.flags | (found.trimmedWords << flagBits));
   }
 }

@@ -147,6 +147,9 @@ function sentenceSubject(ws: readonly Word[], sentence: string): string {
   return cleanSpan(ws.slice(i, end), sentence);
 }
 
+const pluralNounBefore =
+  /^(?:the|these|those|its|their|his|her|our|all|other|both|several|many|some|such|member|US|U\.S\.|United|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)$/;
+
 /** Whether a position lies inside a quotation that opens in the sentence (an odd number of quote marks before it). */
 function insideQuote(sentence: string, at: number): boolean {
   let marks = 0;
@@ -160,9 +163,11 @@ export function findAttributions(sentence: string): Attribution[] {
   if (!speechVerbRe.test(sentence)) return [];
   const ws = words(sentence);
   const out: Attribution[] = [];
-  const via = (/\baccording to ((?:the )?[A-Z][\w.'-]*(?: (?:(?:for|of|on|and) )?[A-Z][\w.'-]*)*)/.exec(sentence)?.[1] ?? '').replace(/^the /, '').replace(/[.,;:]+$/, '').replace(/['’]s$/, '');
+  const via = (/\baccording to (?:(?:a|an|the) (?:[a-z]+ ){1,2}(?:by|from|of) )?((?:the )?[A-Z][\w.'-]*(?: (?:(?:for|of|on|and) )?[A-Z][\w.'-]*)*)/.exec(sentence)?.[1] ?? '').replace(/^the /, '').replace(/[.,;:]+$/, '').replace(/ on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/, '').replace(/['’]s$/, '');
   ws.forEach((w, i) => {
     if (!speechVerbs.has(w.text.toLowerCase())) return;
+    // "six US states", "the reports", "their claims": a plural noun after a determiner or a count, not a verb.
+    if (/s$/.test(w.text) && ws[i - 1] && pluralNounBefore.test(ws[i - 1]!.text)) return;
     // A speech verb inside a quotation ('"Directors very rarely pay," he said') is the speaker's words, not an attribution.
     if (insideQuote(sentence, w.start)) return;
     const prev = ws[i - 1];

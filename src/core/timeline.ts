@@ -206,10 +206,31 @@ function latestOf(entries: readonly TimelineEntry[], kind: FigureKind): Timeline
   for (let k = entries.length - 1; k >= 0; k--) {
     const e = entries[k]!;
     if (e.kind !== kind) continue;
-    if (!e.superseded) return last && e.rank < last.rank ? last : e;
+    if (!e.superseded) return vagueRestatement(entries, last && e.rank < last.rank ? last : e);
     last ??= e;
   }
-  return last;
+  return last && vagueRestatement(entries, last);
+}
+
+const lowerBound = /^(?:more than|over|at least|upwards of|in excess of)$/;
+
+/**
+ * "More than 40" after "47": a round lower bound below an earlier value says no more than that
+ * value did, so it is no revision down. The newest such earlier value stays the latest, unless it
+ * was itself replaced ("at least 300, instead of 900").
+ */
+function vagueRestatement(entries: readonly TimelineEntry[], e: TimelineEntry): TimelineEntry {
+  if (!lowerBound.test(e.qualifier) || !isRound(e.value)) return e;
+  let held: TimelineEntry | undefined;
+  for (const p of entries) if (p !== e && p.kind === e.kind && !p.superseded && p.value > e.value && p.rank <= e.rank && (!held || p.rank >= held.rank)) held = p;
+  return held ?? e;
+}
+
+/** One significant digit, of at least two digits: 200, 5,000, 30. */
+function isRound(value: number): boolean {
+  if (!Number.isInteger(value) || value < 10) return false;
+  const scale = 10 ** Math.floor(Math.log10(value));
+  return value % scale === 0;
 }
 
 /** Equality as map keys have it (NaN equals NaN). */

@@ -76,6 +76,8 @@ function personHead(counted: string): boolean {
   return personWords.test(head) || /(?:ers|ists|ians|ees)$/i.test(head);
 }
 
+const ratioWholes: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, 'a hundred': 100 };
+
 const durationWords = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|nights?)$/i;
 const streetWords = /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|highway|hwy|route)$/i;
 const qualifierWords = [
@@ -247,7 +249,9 @@ export function numberMentions(sentence: string): NumberMention[] {
     const ofWholeAhead = Boolean(raws[k + 1]) && /^\s(?:of|out of)\s(?:the\s)?(?:\w+\s)?$/i.test(sentence.slice(end, raws[k + 1]?.start ?? end));
     const typed = roleOf(sentence, { ...n, end }, outer, before, after);
     const { label } = typed;
-    const ratio = /^\s+in\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b/i.test(sentence.slice(end, end + 20));
+    // "one in four companies" is a ratio; "risen to 90 in six states" is a count over six states.
+    const inEvery = /^\s+in\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b/i.exec(sentence.slice(end, end + 20));
+    const ratio = inEvery !== null && n.value < (ratioWholes[inEvery[1]!.toLowerCase()] ?? Number(inEvery[1]));
     const role: MentionRole =
       typed.role === 'figure' && /\bby\s+(?:as many as |as much as |about |around |nearly |almost |more than |some |roughly |over )?$/i.test(head) ? 'change' : typed.role === 'figure' && ratio ? 'ratio' : typed.role;
     const breakdown =

@@ -1,0 +1,55 @@
+/** Rules of the brief on sentences of an invented story: what counts, who said it, what is latest, what is never a point. */
+import { describe, expect, it } from 'vitest';
+import { numberMentions } from '../../src/core/ask/number-mentions.js';
+import { buildBriefing } from '../../src/core/briefing.js';
+import type { Article } from '../../src/core/types.js';
+import { renderBriefingMessage } from '../../src/render/briefing-message.js';
+import { renderText } from '../../src/render/render-text.js';
+
+const article = (id: string, text: string, extra: Partial<Article> = {}): Article => ({ id, origin: `${id}.md`, text, ...extra });
+const deathsOf = (articles: readonly Article[]) => buildBriefing(articles).timelines.find((t) => t.measure === 'deaths');
+
+describe('a count over places', () => {
+  it('reads "risen to 90 in six counties" as 90 deaths, not a ratio; "one in four" stays a ratio', () => {
+    const deaths = deathsOf([article('a', 'The death toll from the Alden floods has risen to 90 in six counties, officials said on Monday.')]);
+    expect(deaths?.entries.map((e) => e.value)).toEqual([90]);
+    const [ratio] = numberMentions('One in four Norcorp customers were affected by the outage.');
+    expect(ratio?.role).toBe('ratio');
+  });
+
+  it('takes the speaker of "according to a tally by X", and never the "US" of "six US states"', () => {
+    const deaths = deathsOf([article('a', 'The death toll from the Alden floods has risen to 90 in six US states, according to a tally by the Brill Post on Monday.')]);
+    expect(deaths?.latest.estimate?.speaker).toBe('Brill Post');
+    const unattributed = deathsOf([article('a', 'The death toll from the Alden floods has risen to 90 in six US states on Monday.')]);
+    expect(unattributed?.latest.estimate?.speaker).toBe('');
+  });
+});
+
+describe('a rounded restatement', () => {
+  const articles = [
+    article('a', 'Officials in Rivertown said 47 people died in the floods.', { published: '2031-03-03' }),
+    article('b', 'More than 40 people died in the Rivertown floods last week, and the cleanup goes on.', { published: '2031-03-09' }),
+  ];
+
+  it('keeps the earlier exact value as the latest: "more than 40" after 47 is no revision down', () => {
+    expect(deathsOf(articles)?.latest.estimate?.value).toBe(47);
+    const text = renderText(renderBriefingMessage('Rivertown floods', buildBriefing(articles)));
+    expect(text).not.toMatch(/down from/);
+  });
+
+  it('still takes a lower exact value as a revision down', () => {
+    const revised = [articles[0]!, article('b', 'Officials in Rivertown revised the death toll down to 41.', { published: '2031-03-09' })];
+    expect(deathsOf(revised)?.latest.estimate?.value).toBe(41);
+  });
+});
+
+describe('text cut off mid-sentence', () => {
+  it('is never a key point while whole sentences are left', () => {
+    const briefing = buildBriefing([
+      article('a', ['The Alden river burst its banks on Sunday after three days of heavy rain in the hills.', 'Rescuers from Brill joined the search for missing residents across the valley on Monday.', 'More than 40 people across the valley were killed as the river rose thro'].join('\n')),
+      article('b', 'Rescuers from Brill joined the search for missing residents on Monday as the Alden river fell.'),
+    ]);
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/thro$/);
+  });
+});
