@@ -80,9 +80,16 @@ export function leadLine(briefing: Briefing, timeline: FigureTimeline | undefine
   const latest = timeline?.latest.estimate;
   if (!timeline || !latest) return undefined;
   const previous = earlierThan(timeline, latest)[0];
-  const who = latest.speaker ? ` — ${latest.speaker}` : '';
-  const move = previous ? `, ${previous.value > latest.value ? 'down' : 'up'} from ${valueOf(previous)}${previous.speaker ? ` (${previous.speaker})` : ''}` : '';
+  const who = latest.speaker ? ` — ${nameOf(latest.speaker)}` : '';
+  const move = previous ? `, ${previous.value > latest.value ? 'down' : 'up'} from ${valueOf(previous)}${previous.speaker ? ` (${nameOf(previous.speaker)})` : ''}` : '';
   return `${valueOf(latest)} ${timeline.label}${who}${move} ${sourceRefs(briefing, [...entryArticles(latest), ...(previous ? entryArticles(previous) : [])])}`;
+}
+
+/** A role before a name ("the agency's spokesman Ana Vell"): the lead line names the person alone. */
+const roleThenName = /^.*\b(?:spokes(?:man|woman|person)|secretary|minister|president|director|chief|officer|official|adviser|advisor|commander|governor|mayor)\s+((?:[A-Z][\w.'’-]*\s+)+[A-Z][\w'’-]*)$/;
+
+function nameOf(speaker: string): string {
+  return roleThenName.exec(speaker)?.[1] ?? speaker;
 }
 
 /** A point as shown: its sentence, and a quotation's speaker where the point carries one ("Vell: “…”"). */

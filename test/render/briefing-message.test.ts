@@ -29,6 +29,15 @@ describe('the brief', () => {
     expect(latest).toMatch(/an estimated 400 volunteers — Alden Fire Service, up from at least 120 \(Rescuers\) \[1\]\[2\]/);
   });
 
+  it('names the person alone in the lead line, without the role before the name', () => {
+    const roles = buildBriefing([
+      article('a', 'At least 120 volunteers had joined the search in Alden, fire service spokeswoman Mara Quist said.', { published: '2031-03-03' }),
+      article('b', 'An estimated 400 volunteers had joined the search, up from 120, Alden deputy mayor Tom Brill said.', { published: '2031-03-05' }),
+    ]);
+    const lead = renderText(renderBriefingMessage('Alden floods', roles)).split('\n').find((l) => l.includes('volunteers'));
+    expect(lead).toContain('— Tom Brill, up from at least 120 (Mara Quist)');
+  });
+
   it('gives each point its source numbers only', () => {
     expect(text).not.toMatch(/\d sources? \[/);
     expect(text).toMatch(/\n {3}\[2\]\n/);
