@@ -2,6 +2,7 @@
  * `npm run bench`: figures for the README. Each section measures against a baseline taken in the
  * same run on the same machine, so ratios stay honest on a 2-core box.
  */
+import { benchChart } from './chart.js';
 import { benchDigests } from './digests.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
@@ -23,6 +24,9 @@ print(`peak memory so far (RSS): ${Math.round(peak() / 1024 / 1024)} MiB`);
 
 print('## Digests');
 for (const [what, value] of Object.entries(await benchDigests())) print(`${what}: ${value}`);
+
+print('## Charts (Vega-Lite → SVG → resvg PNG)');
+await benchChart(print);
 
 print('## Slack slash commands (Bolt, HTTP mode, loopback)');
 await benchSlack(print);

@@ -1,5 +1,5 @@
 /**
- * `sitrep brief | ask | numbers | sources | digest` — one-shot commands for people and scripts.
+ * `sitrep brief | ask | numbers | sources | digest | chart` — one-shot commands for people and scripts.
  * A contract other tools rely on: JSON shapes are stable; errors are one line on stderr, exit 1.
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ const usage = `Usage:
   sitrep numbers [--set DIR] [--json]
   sitrep sources [--set DIR] [--json]
   sitrep digest  [--set DIR] [--since DATE] [--format text|markdown|json]
+  sitrep chart   [MEASURE] [--set DIR] --out FILE.png
   sitrep COMMAND --help · sitrep --version
 DIR defaults to the first topic folder of briefings/.`;
 
@@ -28,6 +29,10 @@ const commandHelp: Record<string, string> = {
   digest: help(
     'digest [--set DIR] [--since DATE] [--format text|markdown|json]',
     'The digest that would be posted: with --since (a date, UTC unless it says otherwise), what the articles published since then changed; without it, where the story stands.',
+  ),
+  chart: help(
+    'chart [MEASURE] [--set DIR] --out FILE.png',
+    'A chart (PNG, 1600×800) of how a key number moved: the series MEASURE names (deaths, troops…), else the main one. Prints the file\'s path.',
   ),
 };
 
@@ -55,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout(topic && Object.hasOwn(commandHelp, topic) ? commandHelp[topic]! : usage);
       return command || options.help ? 0 : 1;
     }
-    if (!Object.hasOwn(commandHelp, command)) throw new UsageError(`unknown command "${command}" (try: brief, ask, numbers, sources, digest)`);
+    if (!Object.hasOwn(commandHelp, command)) throw new UsageError(`unknown command "${command}" (try: brief, ask, numbers, sources, digest, chart)`);
     if (options.help) {
       io.stdout(commandHelp[command]!);
       return 0;

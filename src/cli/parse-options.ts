@@ -5,6 +5,8 @@ export interface Options {
   set?: string;
   /** As given; read by the command (so parsing needs no date code). */
   since?: string;
+  /** Where `chart` writes its PNG. */
+  out?: string;
   format: 'text' | 'markdown' | 'json';
   help: boolean;
   version: boolean;
@@ -14,6 +16,7 @@ export interface Options {
 const optionSpec = {
   set: { type: 'string' },
   since: { type: 'string' },
+  out: { type: 'string' },
   format: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -54,6 +57,7 @@ function setFlag(options: Options, name: string): void {
 function setValue(options: Options, name: string, value: string): void {
   if (name === 'set') options.set = value;
   else if (name === 'since') options.since = value;
+  else if (name === 'out') options.out = value;
   else if (value === 'text' || value === 'markdown' || value === 'json') options.format = value;
   else throw new UsageError(`--format must be text, markdown or json (got "${value}")`);
 }

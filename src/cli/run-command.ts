@@ -31,6 +31,10 @@ export async function runCommand(command: string, options: Options, io: CliIO): 
     const topic = await loadTopic(dir);
     for (const p of topic.problems) io.stderr(`${p.kept ? 'warning' : 'skipped'} ${p.path}: ${p.reason}`);
     if (topic.articles.length === 0) throw new UsageError(`no readable articles in ${dir}`);
+    if (command === 'chart') {
+      const { writeChart } = await import('./write-chart.js');
+      return writeChart(topic.briefing, options.positional.join(' ').trim() || undefined, options.out, io);
+    }
     return print(command, options, since, topic.title, topic.briefing, topic.problems, io);
 }
 
@@ -89,6 +93,6 @@ function print(command: string, options: Options, since: Date | undefined, title
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${command}" (try: brief, ask, numbers, sources, digest)`);
+      throw new UsageError(`unknown command "${command}" (try: brief, ask, numbers, sources, digest, chart)`);
   }
 }

@@ -4,7 +4,9 @@ import { parseCommandLine } from '../../commands/command-request.js';
 import { executeCommand, type CommandDeps } from '../../commands/execute-command.js';
 import type { ChannelPoster } from '../../digests/channel-poster.js';
 import { errorMessage } from '../../render/help-message.js';
+import type { Message } from '../../render/message.js';
 import { renderText } from '../../render/render-text.js';
+import { writeConsoleChart } from './write-console-chart.js';
 
 export interface ConsoleAdapterOptions {
   readonly deps: CommandDeps;
@@ -39,6 +41,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   // Made in `run`, right before it is read: lines that arrive before an async iterator exists are lost.
   let rl: Interface | undefined;
   let closed = false;
+  // `/quit` or `stop`: lines still buffered are dropped. The end of input only closes: what was piped is all answered.
+  let quit = false;
   // The prompt is on screen only while waiting for a line; during a command the reply owns the screen.
   let prompting = false;
   const markClosed = (): void => {
@@ -46,6 +50,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     prompting = false;
   };
   const close = (): void => {
+    quit = true;
     markClosed();
     rl?.close();
   };
@@ -74,7 +79,10 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     }
     const reply = await executeCommand(request, { ...context, now: now() }, deps);
     write(renderText(reply.message) + '\n');
+    const chart = await chartLine(reply.message);
+    if (chart) write(chart + '\n');
   };
+  const chartLine = (message: Message): Promise<string | undefined> => (message.chart ? writeConsoleChart(message.chart, deps.logger) : Promise.resolve(undefined));
 
   return {
     async run() {
@@ -87,7 +95,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       for await (const line of rl) {
         prompting = false;
         await handle(line);
-        if (closed) break;
+        if (quit) break;
         prompt();
       }
     },
@@ -97,6 +105,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       platform: 'console',
       async post(_channelId, message) {
         printAbove(() => write(renderText(message) + '\n'));
+        const chart = await chartLine(message);
+        if (chart) printAbove(() => write(chart + '\n'));
         return { ok: true, messageIds: [] };
       },
     },
