@@ -40,6 +40,7 @@ describe('Slack charts', () => {
     const [upload] = await h.standIn.waitFor(() => (uploadsTo('C0CHART').length ? uploadsTo('C0CHART') : undefined));
     expect(upload!.filename).toBe('chart-firefighters.png');
     expect(upload!.altText).toMatch(/firefighters.*about 120 → an estimated 180/);
+    expect(upload!.title).toBe('Chart: firefighters, as reported');
     expect(pngSize(upload!.body)).toEqual({ width: 1600, height: 800 });
     const methods = h.standIn.calls.map((c) => c.method).filter((m) => m.startsWith('files.'));
     expect(methods).toEqual(['files.getUploadURLExternal', 'files.completeUploadExternal']);

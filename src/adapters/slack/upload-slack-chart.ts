@@ -13,7 +13,8 @@ import { classify } from './slack-channel-poster.js';
 export async function uploadSlackChart(client: webApi.WebClient, channelId: string, series: ChartSeries, logger: Logger): Promise<string | undefined> {
   try {
     const image = await renderChartPng(series);
-    const result = await client.files.uploadV2({ channel_id: channelId, file: image.png, filename: image.filename, title: image.alt, alt_text: image.alt });
+    const title = `Chart: ${series.label || 'key number'}, as reported`;
+    const result = await client.files.uploadV2({ channel_id: channelId, file: image.png, filename: image.filename, title, alt_text: image.alt });
     const files = (result as { files?: { files?: { id?: string }[] }[] }).files ?? [];
     return files[0]?.files?.[0]?.id ?? '';
   } catch (error) {
