@@ -3,7 +3,7 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/core/briefing.js';
 import { chartSeries, pickChartSeries } from '../../src/render/chart/chart-series.js';
-import { renderChartPng, renderChartSvg } from '../../src/render/chart/render-chart.js';
+import { rasteriseChart, renderChartPng, renderChartSvg } from '../../src/render/chart/render-chart.js';
 import { floodBriefing } from './chart-fixture.js';
 
 /** Width, height and the raw scanlines of a PNG, inflated from its IDAT chunks. */
@@ -60,14 +60,24 @@ describe('the series chart', () => {
     expect(svg).toMatch(/font-family="Inter"|font-family="&quot;Inter&quot;"|font-family: Inter/);
   });
 
-  it('draws a PNG of 1600×800 pixels (800×400 at twice the density) that decodes, with text drawn in', async () => {
+  it('draws a PNG of 1600×800 pixels (800×400 at twice the density) that decodes', async () => {
     const image = await renderChartPng(series);
     expect([image.width, image.height]).toEqual([1600, 800]);
     const png = decodePng(image.png);
     expect([png.width, png.height]).toEqual([1600, 800]);
     expect(png.raw.length).toBe(png.height * (1 + png.width * png.bytesPerPixel));
     expect(image.filename).toBe('chart-deaths.png');
-    expect(image.alt).toContain('Latest'.toLowerCase());
+    expect(image.alt).toMatch(/^Chart of deaths as reported: at least 12 → 35 \(latest, mayor of Rivertown \[3\]\); 5 values$/);
+  });
+
+  it('sets its text in the packaged font, with no system fonts: the labels put ink on the picture', async () => {
+    const svg = await renderChartSvg(series);
+    const withText = decodePng((await rasteriseChart(svg)).png).raw;
+    const without = decodePng((await rasteriseChart(svg.replace(/<text\b[^>]*>[^<]*<\/text>/g, ''))).png).raw;
+    // Raw (filtered) scanlines of a mostly white picture: text adds thousands of differing bytes.
+    let differing = 0;
+    for (let i = 0; i < withText.length; i++) if (withText[i] !== without[i]) differing++;
+    expect(differing).toBeGreaterThan(20_000);
   });
 
   it('draws no chart of a series with one value', () => {

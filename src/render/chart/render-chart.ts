@@ -35,14 +35,20 @@ export async function renderChartSvg(series: ChartSeries): Promise<string> {
 
 /** The chart as a PNG of `chartSize` times `chartScale` pixels. */
 export async function renderChartPng(series: ChartSeries): Promise<ChartImage> {
-  const [svg, { Resvg }] = await Promise.all([renderChartSvg(series), import('@resvg/resvg-js')]);
+  const image = await rasteriseChart(await renderChartSvg(series));
+  return { ...image, filename: chartFilename(series), alt: chartAlt(series) };
+}
+
+/** A chart's SVG as a PNG, `chartScale` times its size, its text set in the packaged Inter only (no system fonts). */
+export async function rasteriseChart(svg: string): Promise<{ png: Buffer; width: number; height: number }> {
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: chartSize.width * chartScale },
     font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: chartFont },
     background: '#ffffff',
   });
   const image = resvg.render();
-  return { png: image.asPng(), width: image.width, height: image.height, filename: chartFilename(series), alt: chartAlt(series) };
+  return { png: image.asPng(), width: image.width, height: image.height };
 }
 
 /** `chart-north-korean-troops.png` */
