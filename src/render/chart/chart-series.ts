@@ -18,7 +18,7 @@ export interface ChartPoint {
   /** The value as the articles wrote it, with its qualifier (`an estimated 10,000`). */
   readonly display: string;
   readonly kind: Kind;
-  /** Who gave it and where (`Pentagon [3]`): the point's label. */
+  /** Who gave it and where (`Alden Fire Service [3]`): the point's label. */
   readonly source: string;
   /** A later report says this value was superseded. */
   readonly superseded: boolean;
@@ -36,7 +36,7 @@ export interface ChartPoint {
 }
 
 export interface ChartSeries {
-  /** What is counted (`North Korean troops`). */
+  /** What is counted (`volunteers in Alden`). */
   readonly label: string;
   /** The series' unit: `%`, `$`, `£`, `€`, or '' for a count. */
   readonly unit: string;

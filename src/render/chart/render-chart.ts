@@ -51,13 +51,13 @@ export async function rasteriseChart(svg: string): Promise<{ png: Buffer; width:
   return { png: image.asPng(), width: image.width, height: image.height };
 }
 
-/** `chart-north-korean-troops.png` */
+/** `chart-deaths-in-rivertown.png` */
 export function chartFilename(series: ChartSeries): string {
   const slug = series.label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
   return `chart-${slug || 'series'}.png`;
 }
 
-/** One line saying what is drawn: `Chart of North Korean troops: 3,000 → 10,000 (latest, Pentagon [3]); 4 values`. */
+/** One line saying what is drawn: `Chart of deaths as reported: at least 12 → 35 (latest, mayor of Rivertown [3]); 5 values`. */
 export function chartAlt(series: ChartSeries): string {
   const first = series.points[0]!;
   const latest = series.points.find((p) => p.latest && p.kind === 'estimate') ?? series.points.at(-1)!;
