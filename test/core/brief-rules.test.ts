@@ -53,3 +53,13 @@ describe('text cut off mid-sentence', () => {
     for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/thro$/);
   });
 });
+
+describe('measures read from a phrase', () => {
+  const measureOf = (text: string) => buildBriefing([article('a', text)]).figures.map((f) => [f.value, f.measure]);
+
+  it('reads "took the lives of" and "lost their lives" as deaths', () => {
+    expect(measureOf('The flood in Alden took the lives of 41 people, the Rivertown health office said.')).toContainEqual([41, 'deaths']);
+    expect(measureOf('At least 30 people lost their lives when the Alden dam failed.')).toContainEqual([30, 'deaths']);
+  });
+
+});
