@@ -111,6 +111,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
     digests: { handle: (...args) => inFlight.track(digests.commands.handle(...args)) },
     add: { handle: (...args) => inFlight.track(feeds.add.handle(...args)) },
     feeds: feeds.health,
+    subscriptions: trackedStore,
     ...(summaries ? { summaries } : {}),
   };
 

@@ -7,6 +7,7 @@ import { renderBriefingMessage, renderNumbersMessage, renderSourcesMessage } fro
 import { findTimeline, pickChartSeries } from '../render/chart/chart-series.js';
 import { errorMessage, renderHelpMessage } from '../render/help-message.js';
 import type { Message } from '../render/message.js';
+import type { SubscriptionStore } from '../store/digest-store.js';
 import type { Topic, TopicLibrary } from '../topics/topic-library.js';
 import type { CommandContext, CommandRequest } from './command-request.js';
 
@@ -38,6 +39,8 @@ export interface CommandDeps {
   readonly digests?: DigestCommandHandler;
   readonly add?: AddCommandHandler;
   readonly feeds?: FeedHealth;
+  /** Digest subscriptions, read for the topic a channel follows; provided when the store is open. */
+  readonly subscriptions?: Pick<SubscriptionStore, 'listChannelSubscriptions'>;
   /** Checked summaries from a language model; only when LLM_BASE_URL is set (never on the ack path: adapters ack first). */
   readonly summaries?: Summaries;
 }
@@ -58,8 +61,8 @@ export async function executeCommand(request: CommandRequest, context: CommandCo
 
 async function run(request: CommandRequest, context: CommandContext, deps: CommandDeps): Promise<Message> {
   if (request.name === 'help') return renderHelpMessage(deps.topics.names());
-  const measure = request.name === 'numbers' ? numbersMeasure(request, deps.topics, context) : undefined;
-  const topic = resolveTopic(measure?.topic ?? request.topic ?? channelTopic(deps.topics, context), deps.topics);
+  const measure = request.name === 'numbers' ? await numbersMeasure(request, deps, context) : undefined;
+  const topic = resolveTopic(measure?.topic ?? request.topic ?? (await channelTopic(deps, context)), deps.topics);
   if ('error' in topic) return topic.error;
   switch (request.name) {
     case 'brief':
@@ -104,20 +107,34 @@ async function run(request: CommandRequest, context: CommandContext, deps: Comma
  * after the command are read as a topic first; words that name no topic but a series of this
  * channel's (or the default) topic are that series. Words that name neither stay a topic, refused.
  */
-function numbersMeasure(request: CommandRequest, topics: TopicLibrary, context: CommandContext): { topic?: string; measure: string } | undefined {
+async function numbersMeasure(request: CommandRequest, deps: CommandDeps, context: CommandContext): Promise<{ topic?: string; measure: string } | undefined> {
   if (request.text.trim()) return { ...(request.topic ? { topic: request.topic } : {}), measure: request.text.trim() };
+  const { topics } = deps;
   const words = request.topic;
   if (!words || topics.get(words)) return undefined;
-  const home = channelTopic(topics, context) ?? topics.defaultName();
+  const home = (await channelTopic(deps, context)) ?? topics.defaultName();
   const briefing = home ? topics.get(home)?.briefing : undefined;
   return home && briefing && findTimeline(briefing, words) ? { topic: home, measure: words } : undefined;
 }
 
-/** The topic whose topic.yml posts digests to this channel, when a command names none: a channel follows its story. */
-function channelTopic(topics: TopicLibrary, context: CommandContext): string | undefined {
+/**
+ * The topic a channel follows, when a command names none: the one whose topic.yml posts digests
+ * there, else the one the channel subscribed to in chat (the first subscribed, if several topics;
+ * a subscription to a topic no longer loaded is passed over). The console follows DEFAULT_TOPIC.
+ */
+async function channelTopic(deps: CommandDeps, context: CommandContext): Promise<string | undefined> {
   if (context.platform === 'console') return undefined;
+  const { topics } = deps;
   const platform = context.platform;
-  return topics.names().find((name) => topics.get(name)?.settings.digests.some((d) => d[platform].includes(context.channelId)));
+  const configured = topics.names().find((name) => topics.get(name)?.settings.digests.some((d) => d[platform].includes(context.channelId)));
+  if (configured || !deps.subscriptions) return configured;
+  const subscriptions = await deps.subscriptions.listChannelSubscriptions(platform, context.channelId).catch((error: unknown) => {
+    // The store being unreadable costs the channel its default topic, not the command.
+    deps.logger.warn('channel subscriptions could not be read', { platform, channel: context.channelId, error });
+    return [];
+  });
+  const subscribed = subscriptions.filter((s) => topics.get(s.topic));
+  return subscribed.sort((a, b) => a.activeFrom.localeCompare(b.activeFrom) || a.id.localeCompare(b.id))[0]?.topic;
 }
 
 function resolveTopic(name: string | undefined, topics: TopicLibrary): Topic | { error: Message } {

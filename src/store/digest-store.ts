@@ -32,6 +32,8 @@ export interface Subscription {
 
 export interface SubscriptionStore {
   listSubscriptions(): Promise<Subscription[]>;
+  /** The subscriptions of one channel, by id: what a command there reads when it names no topic. */
+  listChannelSubscriptions(platform: Platform, channelId: string): Promise<Subscription[]>;
   getSubscription(id: string): Promise<Subscription | undefined>;
   /** Inserts or replaces by id. */
   saveSubscription(subscription: Subscription): Promise<void>;

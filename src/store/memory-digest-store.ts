@@ -25,6 +25,8 @@ export function createMemoryDigestStore(): DigestStore {
 
   return {
     listSubscriptions: async () => [...subscriptions.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    listChannelSubscriptions: async (platform, channelId) =>
+      [...subscriptions.values()].filter((s) => s.platform === platform && s.channelId === channelId).sort((a, b) => a.id.localeCompare(b.id)),
     getSubscription: async (id) => subscriptions.get(id),
     async saveSubscription(s) {
       subscriptions.set(s.id, s);

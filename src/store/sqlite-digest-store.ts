@@ -99,6 +99,7 @@ export function openSqliteStore(path: string): DigestStore {
 
   const q = {
     list: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id'),
+    channel: db.prepare<[string, string], SubscriptionRow>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY id'),
     get: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
     save: db.prepare(`INSERT OR REPLACE INTO subscriptions (id, platform, channel_id, topic, cron, timezone, quiet_when_unchanged, owner, created_by, active_from, disabled_reason, disabled_at)
       VALUES (@id, @platform, @channelId, @topic, @cron, @timezone, @quiet, @owner, @createdBy, @activeFrom, @disabledReason, @disabledAt)`),
@@ -141,6 +142,7 @@ export function openSqliteStore(path: string): DigestStore {
 
   return {
     listSubscriptions: async () => q.list.all().map(toSubscription),
+    listChannelSubscriptions: async (platform, channelId) => q.channel.all(platform, channelId).map(toSubscription),
     getSubscription: async (id) => {
       const row = q.get.get(id);
       return row ? toSubscription(row) : undefined;
