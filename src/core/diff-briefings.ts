@@ -1,4 +1,4 @@
-import type { Briefing, FigureKind, FigureTimeline, KeyPoint, SourceInfo, TimelineEntry } from './types.js';
+import { figureKinds, type Briefing, type FigureKind, type FigureTimeline, type KeyPoint, type SourceInfo, type TimelineEntry } from './types.js';
 
 /** A figure as a snapshot remembers it: enough to say "up from 300". */
 export interface SnapshotFigure {
@@ -45,7 +45,6 @@ export interface Changes {
   readonly unchanged: boolean;
 }
 
-const kinds: readonly FigureKind[] = ['estimate', 'projection', 'claim'];
 
 /** The snapshot key of one quantity's latest value of one kind. */
 export function figureKey(timeline: Pick<FigureTimeline, 'quantity' | 'unit'>, kind: FigureKind): string {
@@ -60,7 +59,7 @@ const remember = (entry: TimelineEntry): SnapshotFigure => ({ value: entry.value
 export function snapshotBriefing(briefing: Briefing, takenAt: string): DigestSnapshot {
   const figures: Record<string, SnapshotFigure> = {};
   for (const t of briefing.timelines) {
-    for (const kind of kinds) {
+    for (const kind of figureKinds) {
       const entry = t.latest[kind];
       if (entry) figures[figureKey(t, kind)] = remember(entry);
     }
@@ -77,7 +76,7 @@ export function snapshotWithout(briefing: Briefing, newArticleIds: ReadonlySet<s
   const isOld = (articleId: string): boolean => !newArticleIds.has(articleId);
   const figures: Record<string, SnapshotFigure> = {};
   for (const t of briefing.timelines) {
-    for (const kind of kinds) {
+    for (const kind of figureKinds) {
       let latest: TimelineEntry | undefined;
       for (const e of t.entries) {
         if (e.kind === kind && e.figures.some((f) => isOld(f.citation.articleId)) && (!latest || e.rank >= latest.rank)) latest = e;
@@ -105,7 +104,7 @@ export function diffBriefings(previous: DigestSnapshot | undefined, current: Bri
   const fresh = new Set(newArticles.map((s) => s.articleId));
   const figures: FigureChange[] = [];
   for (const timeline of current.timelines) {
-    for (const kind of kinds) {
+    for (const kind of figureKinds) {
       const entry = timeline.latest[kind];
       if (!entry) continue;
       const before = previous.figures[figureKey(timeline, kind)];

@@ -3,7 +3,7 @@
  * orders things: an article that calls 400 "an earlier estimate" comes after the articles that
  * report 400 as current. File order breaks the remaining ties.
  */
-import type { Figure, FigureKind, FigureTimeline, TimelineEntry } from './types.js';
+import { figureKinds, type Figure, type FigureKind, type FigureTimeline, type TimelineEntry } from './types.js';
 
 /** What orders one article: its date and the figures it reports as current or as earlier. */
 export interface ArticleOrderFacts {
@@ -179,7 +179,7 @@ export function timelineOf(quantity: string, group: readonly Figure[], articleRa
   const entries = merged.map((figs) => entryOf(figs, articleRank));
   entries.sort((a, b) => a.rank - b.rank || a.value - b.value);
   const latest: Partial<Record<FigureKind, TimelineEntry>> = {};
-  for (const kind of ['estimate', 'projection', 'claim'] as const) {
+  for (const kind of figureKinds) {
     const pick = latestOf(entries, kind);
     if (pick) latest[kind] = pick;
   }

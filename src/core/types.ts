@@ -80,7 +80,9 @@ export interface KeyPoint {
  * - `projection`: what could or will happen ("could eventually number around 12,000").
  * - `claim`: a warning, allegation or claim by a party ("the mayor warned that 40 bridges were unsafe").
  */
-export type FigureKind = 'estimate' | 'projection' | 'claim';
+/** The kinds of figure, in the order every list of them is shown: what was counted, what is expected, what is asserted. */
+export const figureKinds = ['estimate', 'projection', 'claim'] as const;
+export type FigureKind = (typeof figureKinds)[number];
 
 /** One number found in one sentence. */
 export interface Figure {

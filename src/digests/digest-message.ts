@@ -1,5 +1,5 @@
 import type { Changes, FigureChange } from '../core/diff-briefings.js';
-import type { Briefing, FigureKind, KeyPoint } from '../core/types.js';
+import { figureKinds, type Briefing, type KeyPoint } from '../core/types.js';
 import { entryArticles, formatEntry, kindLabel, pointText, sourceRefs } from '../render/figure-format.js';
 import type { Message, MessageItem, MessageSection } from '../render/message.js';
 import { formatInstant } from './schedule-words.js';
@@ -51,7 +51,7 @@ function changedSections(input: DigestInput): MessageSection[] {
 function currentSections(briefing: Briefing, skipPoints: ReadonlySet<KeyPoint>): MessageSection[] {
   const numbers = briefing.timelines.slice(0, limits.numbers).map((t) => ({
     label: t.label,
-    text: (['estimate', 'projection', 'claim'] as const satisfies readonly FigureKind[])
+    text: figureKinds
       .flatMap((kind) => {
         const entry = t.latest[kind];
         return entry ? [`${kindLabel[kind]}: ${formatEntry(briefing, entry)}`] : [];

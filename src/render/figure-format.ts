@@ -1,4 +1,4 @@
-import type { Briefing, FigureKind, FigureTimeline, KeyPoint, TimelineEntry } from '../core/types.js';
+import { figureKinds, type Briefing, type FigureKind, type FigureTimeline, type KeyPoint, type TimelineEntry } from '../core/types.js';
 
 /** `[1][3]` for the articles behind an entry or point, in source-list order. */
 export function sourceRefs(briefing: Briefing, articleIds: Iterable<string>): string {
@@ -39,7 +39,7 @@ export const kindLabel: Record<FigureKind, string> = { estimate: 'Latest estimat
 /** One paragraph on a quantity: the latest value per kind, and what the estimate was up from. */
 export function summarizeTimeline(briefing: Briefing, timeline: FigureTimeline): string {
   const parts: string[] = [];
-  for (const kind of ['estimate', 'projection', 'claim'] as const) {
+  for (const kind of figureKinds) {
     const latest = timeline.latest[kind];
     if (!latest) continue;
     let part = `${kind === 'estimate' && timeline.entries.filter((e) => e.kind === 'estimate').length === 1 ? 'Estimate' : kindLabel[kind]}: ${formatEntry(briefing, latest)}`;
@@ -60,7 +60,7 @@ export function summarizeTimeline(briefing: Briefing, timeline: FigureTimeline):
  */
 export function briefTimeline(briefing: Briefing, timeline: FigureTimeline): string {
   const parts: string[] = [];
-  for (const kind of ['estimate', 'projection', 'claim'] as const) {
+  for (const kind of figureKinds) {
     const latest = timeline.latest[kind];
     if (!latest) continue;
     const earlier = earlierThan(timeline, latest);

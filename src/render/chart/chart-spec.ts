@@ -5,9 +5,9 @@
  * it only arranges the series' own values (nothing is interpolated; the lines join reported values).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { figureKinds, type FigureKind } from '../../core/types.js';
 import type { ChartPoint, ChartSeries } from './chart-series.js';
 
-type FigureKind = ChartPoint['kind'];
 
 /** The chart's size in CSS pixels, what a chat preview shows; the PNG is drawn at `chartScale` times this. */
 export const chartSize = { width: 800, height: 400 } as const;
@@ -20,7 +20,6 @@ const kindStyle: Record<FigureKind, { color: string; shape: string; name: string
   projection: { color: '#E69F00', shape: 'square', name: 'projection (dashed)' },
   claim: { color: '#CC79A7', shape: 'diamond', name: 'claim' },
 };
-const kinds = ['estimate', 'projection', 'claim'] as const;
 
 /** A point with what the marks need: its kind's legend name, its label lines and which side the label goes. */
 interface PlotRow extends ChartPoint {
@@ -35,7 +34,7 @@ interface PlotRow extends ChartPoint {
 
 export function chartSpec(series: ChartSeries): TopLevelSpec {
   const rows = plotRows(series);
-  const present = kinds.filter((k) => rows.some((r) => r.kind === k));
+  const present = figureKinds.filter((k) => rows.some((r) => r.kind === k));
   const values = rows.map((r) => r.value);
   const min = Math.min(...values);
   const max = Math.max(...values);
