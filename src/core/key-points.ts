@@ -49,28 +49,47 @@ export interface KeyPointLimits {
   readonly maxWords: number;
 }
 
-/** How much more a next-step sentence weighs in the latest-reporting pass. */
-const nextStepWeight = 1.6;
-
-/** How much more the newest article's sentences weigh than the oldest's: a developing story is about what is new. */
-const recencyWeight = 1.5;
-/** In the corroboration pass, newer reporting weighs only a little more. */
-const consensusRecency = 0;
+/**
+ * What each feature of a sentence does to its weight: `staticWeight` applies them, and the bounds
+ * that let the shortlist skip groups unread (`gainBound`, `groupBound`) read the same table, so the
+ * two cannot drift apart.
+ */
+const weights = {
+  /** Per article beyond the first that carries the point. */
+  support: 0.5,
+  /** The first paragraph: news puts what matters first (a factor of 1 + early / (1 + paragraph)). */
+  early: 0.4,
+  /** An article's first sentence: in the latest-reporting pass the latest headline, else the lead. */
+  freshLead: 1.5,
+  lead: 1.15,
+  dependent: 0.55,
+  /** "However, …" leans on the sentence before it. */
+  connective: 0.75,
+  quoteOrQuestion: 0.7,
+  /** A fragment of a longer quotation. */
+  oddQuotes: 0.6,
+  short: 0.3,
+  long: 0.6,
+  figure: 1.15,
+  /** A next step, in the latest-reporting pass. */
+  nextStep: 1.6,
+  /** How much more the newest article's sentences weigh than the oldest's in the latest-reporting pass: a developing story is about what is new. */
+  recency: 1.5,
+} as const;
 
 function staticWeight(input: KeyPointInput, i: number, support: number, recency: number): number {
   const f = input.features.flagsOf(i);
-  let w = 1 + 0.5 * (support - 1);
-  w *= 1 + 0.4 / (1 + input.paragraph[i]!); // news puts what matters first
-  // The lead: in the latest-reporting pass, the newest article's first sentence is the latest headline.
-  if (f & lead) w *= recency > 0 ? 1.5 : 1.15;
-  if (f & dependent) w *= 0.55;
-  else if (f & connective) w *= 0.75; // "However, …" leans on the sentence before it
-  if (f & quoteOrQuestion) w *= 0.7;
-  if (f & oddQuotes) w *= 0.6; // a fragment of a longer quotation
-  if (f & short) w *= 0.3;
-  else if (f & long) w *= 0.6;
-  if (input.hasFigure[i]) w *= 1.15;
-  if (recency > 0 && f & nextStepFlag) w *= nextStepWeight;
+  let w = 1 + weights.support * (support - 1);
+  w *= 1 + weights.early / (1 + input.paragraph[i]!);
+  if (f & lead) w *= recency > 0 ? weights.freshLead : weights.lead;
+  if (f & dependent) w *= weights.dependent;
+  else if (f & connective) w *= weights.connective;
+  if (f & quoteOrQuestion) w *= weights.quoteOrQuestion;
+  if (f & oddQuotes) w *= weights.oddQuotes;
+  if (f & short) w *= weights.short;
+  else if (f & long) w *= weights.long;
+  if (input.hasFigure[i]) w *= weights.figure;
+  if (recency > 0 && f & nextStepFlag) w *= weights.nextStep;
   const rank = input.articleRank[input.articleOf[i]!] ?? 0;
   return w * (1 + (recency * rank) / Math.max(1, input.articleCount - 1));
 }
@@ -146,7 +165,7 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
  * in a bounded heap rather than by sorting every group; groups that add nothing are never picked.
  */
 function shortlist(input: KeyPointInput, selection: Selection, reps: readonly number[], fresh: boolean): Candidate[] {
-  const recency = fresh ? recencyWeight : consensusRecency;
+  const recency = fresh ? weights.recency : 0;
   const heap: Candidate[] = [];
   for (let order = 0; order < reps.length; order++) {
     const rep = reps[order]!;
@@ -233,9 +252,9 @@ function gainBound(input: KeyPointInput, selection: Selection, i: number): numbe
     const held = selection.concepts[c]!;
     if (held < coveredBit) sum += conceptWeight(held, false);
   }
-  let w = 1 + 0.4 / (1 + input.paragraph[i]!);
-  if (input.sentences[i]!.index === 0) w *= 1.15;
-  if (input.hasFigure[i]) w *= 1.15;
+  let w = 1 + weights.early / (1 + input.paragraph[i]!);
+  if (input.sentences[i]!.index === 0) w *= weights.lead;
+  if (input.hasFigure[i]) w *= weights.figure;
   return ((w * sum) / Math.sqrt(8)) * (1 + 1e-9);
 }
 
@@ -245,7 +264,7 @@ function groupBound(input: KeyPointInput, selection: Selection, rep: number, mem
   let most = 0;
   for (const m of members) most = Math.max(most, gainBound(input, selection, m));
   // Its support is at most its size; support weighs as in `staticWeight`.
-  return (1 + 0.5 * (members.length - 1)) * most * (1 + 1e-9);
+  return (1 + weights.support * (members.length - 1)) * most * (1 + 1e-9);
 }
 
 /** The gain of a point: the uncovered concept weight it adds, for its weight and per word. */
