@@ -131,13 +131,19 @@ interface Selection {
   readonly coveredWords: Uint8Array;
   readonly chosen: { readonly best: number; readonly negated: boolean }[];
   readonly points: KeyPoint[];
+  /** Per article position, 1 once a chosen point cites it. */
+  readonly cited: Uint8Array;
   words: number;
 }
 
+/** How many articles the corroboration pass left uncited may each give one point of what they alone report. */
+const uncitedPoints = 3;
+
 /**
- * Selects the key points of a set in two passes: first what the sources corroborate (concepts
- * several articles share), then what the newest reporting adds. A developing story needs both: the
- * established picture and the latest change.
+ * Selects the key points of a set in three passes: first what the sources corroborate (concepts
+ * several articles share), then one point from each of a few articles not yet cited (what only
+ * they report, a step of the story at its time), then what the newest reporting adds. A developing
+ * story needs all three: the established picture, how it got here and the latest change.
  */
 export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): KeyPoint[] {
   const selection: Selection = {
@@ -145,6 +151,7 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
     coveredWords: new Uint8Array(input.vocabularySize),
     chosen: [],
     points: [],
+    cited: new Uint8Array(input.articleCount),
     words: 0,
   };
   let newest = -1;
@@ -153,6 +160,14 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
   for (let i = 0; i < input.rep.length; i++) if (input.rep[i] === i) all.push(i);
   const corroborated = { maxPoints: Math.ceil(limits.maxPoints / 2), maxWords: Math.round(limits.maxWords * 0.55) };
   pick(input, selection, shortlist(input, selection, all, false), corroborated, false);
+  // An article the corroborated picture left uncited may hold the one development only it reports.
+  const uncited: number[] = [];
+  for (let i = 0; i < input.rep.length; i++) {
+    const a = input.articleOf[i]!;
+    if (input.rep[i] === i && !selection.cited[a] && input.articleRank[a] !== newest) uncited.push(i);
+  }
+  const spread = { maxPoints: selection.points.length + uncitedPoints, maxWords: Math.round(limits.maxWords * 0.8) };
+  pick(input, selection, shortlist(input, selection, uncited, true), spread, true, true);
   const fromNewest = new Set<number>();
   for (let i = 0; i < input.rep.length; i++) if (input.articleRank[input.articleOf[i]!] === newest) fromNewest.add(input.rep[i]!);
   pick(input, selection, shortlist(input, selection, [...fromNewest].sort((a, b) => a - b), true), limits, true);
@@ -286,7 +301,7 @@ function gainOf(input: KeyPointInput, selection: Selection, best: number, weight
   return (weight * sum * novelty) / Math.sqrt(Math.max(8, pointWords));
 }
 
-function pick(input: KeyPointInput, selection: Selection, pool: readonly Candidate[], limits: KeyPointLimits, fresh: boolean): void {
+function pick(input: KeyPointInput, selection: Selection, pool: readonly Candidate[], limits: KeyPointLimits, fresh: boolean, oncePerArticle = false): void {
   const queue = pool.map((c) => ({ c, gain: c.gain })).filter((q) => q.gain > 0);
   // Lazy greedy: a gain only falls as concepts get covered, so a stale top that stays on top after
   // re-scoring is the true best.
@@ -312,6 +327,7 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
     });
     // Text cut off mid-sentence (a stored page that ends early) says less than it seems to: never a point.
     if (redundant || input.features.flagsOf(c.best) & fragment) continue;
+    if (oncePerArticle && selection.cited[input.articleOf[c.best]!]) continue;
     const quoted = quotedSpeaker(input.sentences, c.best);
     const text = trimPoint(input.sentences[c.best]!.text);
     const words = wordsOf(text);
@@ -324,6 +340,8 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
     for (const w of unique) selection.coveredWords[w] = 1;
     selection.chosen.push({ best: c.best, negated });
     const own = citationsOf(input, c.rep, c.best);
+    const citedIds = new Set(own.map((x) => x.articleId));
+    for (const m of [c.best, ...(input.members.get(c.rep) ?? [])]) if (citedIds.has(input.sentences[m]!.articleId)) selection.cited[input.articleOf[m]!] = 1;
     const citations = quoted ? [own[0]!, { articleId: quoted.sentence.articleId, quote: quoted.sentence.text, sentenceId: quoted.sentence.id }, ...own.slice(1)] : own;
     selection.points.push({ text, ...(quoted ? { speaker: quoted.speaker } : {}), citations, sourceCount: own.length, score: Math.round(gain * 100) / 100, fresh });
   }

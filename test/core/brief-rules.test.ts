@@ -63,3 +63,23 @@ describe('measures read from a phrase', () => {
   });
 
 });
+
+describe('an article the corroborated picture leaves uncited', () => {
+  it('still gives a point of what only it reports', () => {
+    const shared = [
+      'The Alden river burst its banks on Sunday night after three days of heavy rain in the hills above the town.',
+      'Rescue teams from Brill and Rivertown searched the flooded streets of Alden for residents trapped in their homes.',
+      'The regional governor declared a state of emergency across the Alden valley on Monday morning.',
+    ];
+    const briefing = buildBriefing(
+      [
+        article('a', shared.join('\n'), { published: '2031-03-01' }),
+        article('b', 'Engineers at the Norcorp waterworks said a cracked sluice gate upstream had released the surge that reached the town first.', { published: '2031-03-02' }),
+        article('c', shared.join('\n'), { published: '2031-03-03' }),
+        article('d', shared.map((s) => s.replace('Alden', 'the Alden')).join('\n'), { published: '2031-03-04' }),
+      ],
+      { keyPoints: { maxPoints: 4, maxWords: 80 } },
+    );
+    expect(briefing.keyPoints.some((p) => p.citations.some((c) => c.articleId === 'b'))).toBe(true);
+  });
+});
