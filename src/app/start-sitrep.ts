@@ -55,7 +55,7 @@ function createProcessLogger(config: Config, above: { print: (write: () => void)
 }
 
 async function loadTopics(config: Config, logger: Logger): Promise<TopicLibrary> {
-  const topics = await createTopicLibrary(resolve(config.briefingsDir), config.defaultTopic);
+  const topics = await createTopicLibrary(resolve(config.briefingsDir), config.defaultTopic, { logger });
   for (const name of topics.names()) {
     for (const p of topics.get(name)!.problems) logger.warn(p.kept ? 'article file read with a warning' : 'skipped article file', { topic: name, path: p.path, reason: p.reason });
   }

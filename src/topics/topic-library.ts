@@ -1,22 +1,11 @@
-import { statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createBriefingState, reviseBriefing, type BriefingState } from '../core/briefing-builder.js';
-import type { Article, Briefing } from '../core/types.js';
-import { articleExtensions, articleFileNames, articleSetOf, readArticleFile, type IngestProblem } from '../ingest/read-article-set.js';
-import { defaultTopicSettings, parseTopicSettings, type TopicSettings } from './topic-settings.js';
+import type { Logger } from '../logger.js';
+import { articleExtensions } from '../ingest/read-article-set.js';
+import { createBuildWorker, type TopicBuilder } from './create-build-worker.js';
+import { loadTopicFolder, type LoadedFolder, type Topic } from './load-topic-folder.js';
 
-/** One story: its folder, its articles and their briefing. */
-export interface Topic {
-  readonly name: string;
-  readonly title: string;
-  readonly dir: string;
-  readonly settings: TopicSettings;
-  readonly articles: readonly Article[];
-  readonly briefing: Briefing;
-  /** Files that were skipped, and topic.yml problems. */
-  readonly problems: readonly IngestProblem[];
-}
+export { titleFromName, type Topic } from './load-topic-folder.js';
 
 /** The topics Sitrep knows. Adapters and commands only read it; ingest keeps it current. */
 export interface TopicLibrary {
@@ -30,84 +19,43 @@ export interface TopicLibrary {
   put(topic: Topic): void;
 }
 
-/** Title from a folder name: `north-korea-troops` → `North korea troops`. */
-export function titleFromName(name: string): string {
-  const words = name.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** Reads one topic folder into a `Topic`. Bad files and a bad topic.yml are reported, not fatal. */
+/** Reads one topic folder into a `Topic`, on this thread (one-shot commands). Bad files and a bad topic.yml are reported, not fatal. */
 export async function loadTopic(dir: string, name = basename(dir)): Promise<Topic> {
-  return (await loadFolder(dir, name, undefined)).topic;
+  return (await loadTopicFolder(dir, name, undefined)).topic;
 }
 
-/** A loaded topic with what its next reload starts from: each file as it was read, and the briefing state. */
-interface LoadedFolder {
-  readonly topic: Topic;
-  readonly state: BriefingState;
-  /** File name → its stamp when read, and what it gave. */
-  readonly files: ReadonlyMap<string, { readonly stamp: string; readonly read: Article | IngestProblem }>;
+/** A builder that reads and builds on this thread, keeping each topic's state for the next update (scripts, tests). */
+export function createInProcessBuilder(): TopicBuilder {
+  const folders = new Map<string, LoadedFolder>();
+  return {
+    async build(dir, name, fresh) {
+      const previous = folders.get(name);
+      const next = await loadTopicFolder(dir, name, !fresh && previous?.topic.dir === dir ? previous : undefined);
+      folders.set(name, next);
+      return next.topic;
+    },
+  };
 }
 
-/**
- * Reads a topic folder. With the folder as last loaded, only files that are new or whose size,
- * modification time or inode changed are read again, and the briefing is updated rather than
- * rebuilt: a new article costs about what that article costs. Files are taken in file-name order,
- * as `readArticleSet` does.
- */
-async function loadFolder(dir: string, name: string, previous: LoadedFolder | undefined): Promise<LoadedFolder> {
-  const [files, settingsResult] = await Promise.all([readFiles(dir, previous?.files), readSettings(dir)]);
-  const { articles, problems } = articleSetOf([...files.values()].map((file) => file.read));
-  if (!settingsResult.ok) problems.push({ path: join(dir, 'topic.yml'), reason: settingsResult.reason });
-  const settings = settingsResult.ok ? settingsResult.settings : defaultTopicSettings;
-  const state = previous ? reviseBriefing(previous.state, articles) : createBriefingState(articles);
-  const topic: Topic = { name, title: settings.title ?? titleFromName(name), dir, settings, articles, briefing: state.briefing, problems };
-  return { topic, state, files };
-}
-
-async function readFiles(dir: string, known: LoadedFolder['files'] | undefined): Promise<LoadedFolder['files']> {
-  const names = await articleFileNames(dir);
-  // Stamps are taken synchronously: one stat is a few microseconds, and 2,000 of them through the
-  // thread pool take five times as long as in a loop. Only new or changed files are then read.
-  const stamps = names.map((file) => {
-    try {
-      const info = statSync(join(dir, file), { throwIfNoEntry: false });
-      return info ? `${info.size}:${info.mtimeMs}:${info.ino}` : '';
-    } catch {
-      return ''; // unreadable: read again, and readArticleFile reports why
-    }
-  });
-  const entries = await Promise.all(
-    names.map(async (file, i) => {
-      const stamp = stamps[i]!;
-      const before = known?.get(file);
-      const read = before && stamp && before.stamp === stamp ? before.read : await readArticleFile(join(dir, file));
-      return [file, { stamp, read }] as const;
-    }),
-  );
-  return new Map(entries);
-}
-
-async function readSettings(dir: string): Promise<ReturnType<typeof parseTopicSettings>> {
-  try {
-    return parseTopicSettings(await readFile(join(dir, 'topic.yml'), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, settings: defaultTopicSettings };
-    return { ok: false, reason: `cannot be read (${(error as Error).message})` };
-  }
+export interface TopicLibraryOptions {
+  /** Where a crash of the build worker is reported. */
+  readonly logger?: Logger;
+  /** Where folders are read and briefings built: by default a worker thread (`createBuildWorker`). */
+  readonly builder?: TopicBuilder;
 }
 
 /**
  * Loads every topic folder below `root`. A root that itself holds article files is one topic.
  * Throws only when there is nothing to brief at all (missing or empty root).
  */
-export async function createTopicLibrary(root: string, defaultTopic?: string): Promise<TopicLibrary> {
+export async function createTopicLibrary(root: string, defaultTopic?: string, options: TopicLibraryOptions = {}): Promise<TopicLibrary> {
+  const builder = options.builder ?? createBuildWorker(options.logger ? { logger: options.logger } : {});
   const entries = await readdir(root, { withFileTypes: true });
   const hasArticles = entries.some((e) => e.isFile() && articleExtensions.has(extOf(e.name)));
   const dirs = hasArticles ? [root] : entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(root, e.name)).sort();
-  const loaded = new Map<string, LoadedFolder>();
-  for (const folder of await Promise.all(dirs.map((d) => loadFolder(d, basename(d), undefined)))) loaded.set(folder.topic.name, folder);
-  const topics = new Map([...loaded].map(([name, folder]) => [name, folder.topic]));
+  // Folders are read and briefings built off this thread, so commands are answered while a large
+  // article is analyzed; the builder keeps each topic's state, so a reload is an update.
+  const topics = new Map((await Promise.all(dirs.map((d) => builder.build(d, basename(d), true)))).map((topic) => [topic.name, topic]));
   if (topics.size === 0) throw new Error(`No topic folders with articles in ${root}`);
   if (defaultTopic && !topics.has(defaultTopic)) {
     throw new Error(`DEFAULT_TOPIC "${defaultTopic}" is not a folder of ${root} (known: ${[...topics.keys()].join(', ')})`);
@@ -115,11 +63,10 @@ export async function createTopicLibrary(root: string, defaultTopic?: string): P
   async function reloadNow(name: string): Promise<Topic | undefined> {
     const current = topics.get(name);
     if (!current) return undefined;
-    const previous = loaded.get(name);
-    const next = await loadFolder(current.dir, name, previous?.topic.dir === current.dir ? previous : undefined);
-    loaded.set(name, next);
-    topics.set(name, next.topic);
-    return next.topic;
+    // On failure (the worker crashed) the topic keeps the briefing it had; the caller logs why.
+    const next = await builder.build(current.dir, name, false);
+    topics.set(name, next);
+    return next;
   }
   // Reloads of one topic run one after another, so a slower, older read never replaces a newer one.
   const reloading = new Map<string, Promise<unknown>>();

@@ -87,12 +87,12 @@ describe('a local HTML article', () => {
 });
 
 describe('loading Readability', () => {
-  /** Whether reading `dir` as a topic library (as start-up does, from dist/) loaded @mozilla/readability. */
+  /** Whether reading `dir` as a topic library (as start-up's build worker does, from dist/, here on one thread) loaded @mozilla/readability. */
   async function loadsReadability(dir: string): Promise<boolean> {
     const script = `
       import { createRequire } from 'node:module';
-      const { createTopicLibrary } = await import(${JSON.stringify(join(root, 'dist/topics/topic-library.js'))});
-      await createTopicLibrary(${JSON.stringify(dir)});
+      const { createInProcessBuilder, createTopicLibrary } = await import(${JSON.stringify(join(root, 'dist/topics/topic-library.js'))});
+      await createTopicLibrary(${JSON.stringify(dir)}, undefined, { builder: createInProcessBuilder() });
       const cache = Object.keys(createRequire(import.meta.url).cache);
       console.log(cache.some((path) => path.includes('@mozilla/readability')));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../core/types.js';
+import type { Logger } from '../logger.js';
+import { fromArticleRefs } from './article-refs.js';
+import type { BuildReply, BuildRequest } from './build-messages.js';
+import type { Topic } from './load-topic-folder.js';
+
+/** Builds topics somewhere other than the calling thread. */
+export interface TopicBuilder {
+  /** Reads `dir` as topic `name`: an update of the last build of `name` unless `fresh`. */
+  build(dir: string, name: string, fresh: boolean): Promise<Topic>;
+}
+
+export interface BuildWorkerOptions {
+  /** Where a crash of the worker is reported. */
+  readonly logger?: Logger;
+  /** The worker's entry module; by default build-worker.js beside this file (build-worker.ts under tsx or vitest). */
+  readonly entry?: URL;
+}
+
+/**
+ * One build worker thread, started on first use. A crash of the worker fails the builds it was
+ * doing (the library keeps serving the briefings it has) and is logged; the next build starts a
+ * fresh worker, which builds each topic from nothing once. The worker does not keep the process
+ * alive while idle.
+ */
+export function createBuildWorker(options: BuildWorkerOptions = {}): TopicBuilder {
+  const entry = options.entry ?? new URL(import.meta.url.endsWith('.ts') ? './build-worker.ts' : './build-worker.js', import.meta.url);
+  const pending = new Map<number, { resolve: (topic: Topic) => void; reject: (error: Error) => void }>();
+  let worker: Worker | undefined;
+  /** Per topic, the articles last received: what the worker's article references point into. */
+  const received = new Map<string, readonly Article[]>();
+  let nextId = 1;
+
+  function start(): Worker {
+    const started = spawnWorker(entry);
+    started.on('message', (reply: BuildReply) => {
+      const waiting = pending.get(reply.id);
+      pending.delete(reply.id);
+      if (pending.size === 0) started.unref();
+      if ('error' in reply) return waiting?.reject(new Error(reply.error));
+      try {
+        const articles = fromArticleRefs(reply.articles, received.get(reply.name));
+        received.set(reply.name, articles);
+        waiting?.resolve({ ...reply.topic, articles });
+      } catch (error) {
+        waiting?.reject(error as Error);
+      }
+    });
+    started.on('error', (error) => options.logger?.error('the build worker crashed; the briefings built before are still served', { error }));
+    started.on('exit', (code) => {
+      if (worker === started) worker = undefined;
+      received.clear(); // a new worker sends every article again
+      options.logger?.warn('build worker stopped; the next build starts a new one', { code, builds: pending.size });
+      for (const waiting of pending.values()) waiting.reject(new Error(`the build worker stopped (exit code ${code}) before the build finished`));
+      pending.clear();
+    });
+    return started;
+  }
+
+  return {
+    build(dir, name, fresh) {
+      worker ??= start();
+      const id = nextId++;
+      const request: BuildRequest = { id, dir, name, fresh };
+      const result = new Promise<Topic>((resolve, reject) => pending.set(id, { resolve, reject }));
+      worker.ref(); // a build in progress keeps the process alive, as reading files on this thread would
+      worker.postMessage(request);
+      return result;
+    },
+  };
+}
+
+/**
+ * Compiled (dist/, `npm start`), the entry is plain JavaScript. From TypeScript sources (vitest, tsx)
+ * the worker thread gets no loader of its own, so it registers tsx before importing the entry.
+ */
+function spawnWorker(entry: URL): Worker {
+  // The worker inherits the process's flags; --input-type (of `node --input-type=module -e …`) fails a file entry.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { execArgv });
+  const tsx = tsxEsmApi();
+  const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(code, { eval: true, execArgv });
+}
+
+/** The ES module of `tsx/esm/api` (require.resolve would give its CommonJS twin, whose register() fails in a worker). */
+function tsxEsmApi(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(manifest), pkg.exports['./esm/api']!.import.default)).href;
+}
