@@ -17,10 +17,10 @@ import { Negations } from './negations.js';
 import { SentenceFeatures, type FeatureMemo } from './sentence-features.js';
 import { buildPostings, concatIds, sentenceFrequency, sentencesWith, type Postings } from './term-index.js';
 import { termSignatures } from './term-signatures.js';
-import { updateTimelines, type QuantityFigures } from './timeline-set.js';
+import { briefNumbers, updateTimelines, type QuantityFigures } from './timeline-set.js';
 import { rankArticles } from './timeline.js';
 import { sourceInfo } from './sources.js';
-import type { Article, Briefing, Sentence } from './types.js';
+import type { Article, Briefing, FigureTimeline, Sentence } from './types.js';
 
 export interface BriefingOptions {
   /** Length of the key points: a message a person reads in about a minute. */
@@ -225,6 +225,7 @@ function assemble(
   const quantities = updateTimelines({ works, articleRank, previous, removedWorks, addedWorks });
   const input: KeyPointInput = {
     ...table,
+    inKeyNumbers: sentencesInKeyNumbers(table.sentences, quantities.timelines),
     negations,
     features: new SentenceFeatures(table.sentences, table.tokens, lexicon.cues, featureMemo),
     conceptDf,
@@ -258,6 +259,15 @@ function assemble(
   };
   const work: BuildWork = { lexicon, limits, articles: works, vocabulary, postings, conceptDf, pairs, quantities: quantities.byQuantity, articleRank, featureMemo };
   return { briefing, articles, work };
+}
+
+/** Per sentence, 1 when a figure of it is an entry of a quantity the brief shows in Key numbers. */
+function sentencesInKeyNumbers(sentences: readonly Sentence[], timelines: readonly FigureTimeline[]): Uint8Array {
+  const cited = new Set<string>();
+  for (const t of timelines.slice(0, briefNumbers)) for (const e of t.entries) for (const f of e.figures) cited.add(f.citation.sentenceId);
+  const out = new Uint8Array(sentences.length);
+  if (cited.size) sentences.forEach((s, i) => { if (cited.has(s.id)) out[i] = 1; });
+  return out;
 }
 
 function supportOf(rep: Int32Array, support: Int32Array): number[] {

@@ -23,6 +23,10 @@ export interface KeyPointInput {
   readonly conceptStart: Int32Array;
   /** Per concept id, how many articles mention it. */
   readonly conceptDf: Int32Array;
+  /** Term ids of every sentence in order (concept k of sentence i is the pair at k, k + 1). */
+  readonly tokens: readonly Int32Array[];
+  /** Per sentence, 1 when Key numbers shows a figure of it. */
+  readonly inKeyNumbers: Uint8Array;
   /** Per term id, 1 for a term that is a number. */
   readonly numeric: readonly number[];
   readonly vocabularySize: number;
@@ -136,6 +140,9 @@ interface Selection {
   words: number;
 }
 
+/** The most of the brief's points the newest article may give in the latest-reporting pass. */
+const newestShare = 0.4;
+
 /** How many articles the corroboration pass left uncited may each give one point of what they alone report. */
 const uncitedPoints = 3;
 
@@ -170,7 +177,9 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
   pick(input, selection, shortlist(input, selection, uncited, true), spread, true, true);
   const fromNewest = new Set<number>();
   for (let i = 0; i < input.rep.length; i++) if (input.articleRank[input.articleOf[i]!] === newest) fromNewest.add(input.rep[i]!);
-  pick(input, selection, shortlist(input, selection, [...fromNewest].sort((a, b) => a - b), true), limits, true);
+  // The newest article leads, but it is one article: at most two points in five of the brief.
+  const latest = { maxPoints: Math.min(limits.maxPoints, selection.points.length + Math.ceil(limits.maxPoints * newestShare)), maxWords: limits.maxWords };
+  pick(input, selection, shortlist(input, selection, [...fromNewest].sort((a, b) => a - b), true), latest, true);
   return selection.points;
 }
 
@@ -287,9 +296,14 @@ function gainOf(input: KeyPointInput, selection: Selection, best: number, weight
   const { conceptFlat, uniqueFlat } = input;
   const { concepts, coveredWords } = selection;
   let sum = 0;
-  for (let k = input.conceptStart[best]!, end = input.conceptStart[best + 1]!; k < end; k++) {
+  const first = input.conceptStart[best]!;
+  // In the latest-reporting pass, a figure Key numbers shows is said there: the pairs that hold it add nothing.
+  const tokens = fresh && input.inKeyNumbers[best] ? input.tokens[best]! : undefined;
+  for (let k = first, end = input.conceptStart[best + 1]!; k < end; k++) {
     const held = concepts[conceptFlat[k]!]!;
-    if (held < coveredBit) sum += conceptWeight(held, fresh);
+    if (held >= coveredBit) continue;
+    if (tokens && (input.numeric[tokens[k - first]!] || input.numeric[tokens[k - first + 1]!])) continue;
+    sum += conceptWeight(held, fresh);
   }
   if (sum === 0) return 0;
   // Words already said by chosen points make a point repeat the briefing, even in other pairs.

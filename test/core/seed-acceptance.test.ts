@@ -49,8 +49,16 @@ describe('seed briefing', () => {
     expect(words).toBeLessThanOrEqual(380);
   });
 
-  it('keeps a revised figure as a point of its own: 10,000, up from 3,000, repeats no earlier point', () => {
-    expect(briefing.keyPoints.some((p) => p.text.includes('estimated 10,000') && p.text.includes('up from'))).toBe(true);
+  it('leads with the revised figure, 10,000 up from 3,000, and says it once: the newest article\'s sentence of it is no point again', () => {
+    const text = renderText(renderBriefingMessage('North Korean troops in Russia', briefing));
+    expect(text.slice(text.indexOf('Latest:'), text.indexOf('Key points:'))).toMatch(/10,000 .*Pentagon, up from at least 3,000/);
+    expect(briefing.keyPoints.some((p) => p.text.includes('estimated 10,000') && p.text.includes('up from'))).toBe(false);
+  });
+
+  it('gives the newest article at most two points in five', () => {
+    const ranks = [...briefing.index.articleRank];
+    const newest = ranks.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+    expect(briefing.keyPoints.filter((p) => p.citations[0]!.articleId === newest).length).toBeLessThanOrEqual(Math.ceil(14 * 0.4));
   });
 
   it('merges near-duplicates across articles into one point that counts its sources', () => {
