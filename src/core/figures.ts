@@ -8,6 +8,7 @@ import { attributionAt } from './speakers.js';
 import { clausesBefore, endsWithDigitAndSeparator, endsWithFrom, endsWithLetter, irregularSpace, lastWords, tail } from './figure-text.js';
 import { bearerLabel, bearerOf, countedNoun, entityOf, hasMeasureWord, hasNumberWord, isUnitPhrase, measureInModifier, measureLabel, measuredThing, mentionAt, mentionsOf, shareOf } from './figure-measures.js';
 import type { NumberMention } from './ask/number-mentions.js';
+import { measureById } from './ask/measures.js';
 import { stem } from './text.js';
 import type { Citation, Figure, FigureKind } from './types.js';
 
@@ -84,6 +85,8 @@ export interface FigureContext {
   readonly year?: number;
 }
 
+const magnitude = measureById('magnitude')!;
+
 /** One sentence being read for figures, with what is found once for all of its figures. */
 interface SentenceScan {
   readonly text: string;
@@ -157,7 +160,9 @@ function figureAt(scan: SentenceScan, m: RegExpMatchArray, context: FigureContex
   let value = scale ? Number(`${plain}e${scales[scale.toLowerCase()] ?? 0}`) : Number(plain);
   let unit = percent ? '%' : currency;
   if (currency && isBracketedConversion(before, after)) return undefined;
-  const mention = needsMentions(scan, start, after) ? mentionAt((scan.mentions ??= mentionsOf(sentence)), start) : undefined;
+  const read = needsMentions(scan, start, after) ? mentionAt((scan.mentions ??= mentionsOf(sentence)), start) : undefined;
+  // "a 6.1-magnitude earthquake", "a magnitude 6.1 quake": a question may ask for the label, but it is the event's size too.
+  const mention = read?.role === 'label' && read.label.startsWith('magnitud') ? { ...read, role: 'figure' as const, counted: '', head: '', measure: magnitude, measures: [magnitude] } : read;
   // Dates, years, clock times, ages, durations, addresses, phone numbers and labels ("Category 4") are never figures.
   if (mention && mention.role !== 'figure' && mention.role !== 'change') return undefined;
   if (mention && isCodeListed(scan, mention)) return undefined;
@@ -280,6 +285,9 @@ function seriesOf(sentence: string, mention: NumberMention | undefined, counts: 
   if (measure && (measure.kind === 'money') !== Boolean(unit && unit !== '%')) measure = undefined;
   // "over 100 aftershocks with magnitudes of 4 or more": a size is no count of things, and a threshold is no value.
   if (measure?.kind === 'size' && mention && (countedNoun(mention.counted) || /^\s+(?:or|and)\s+(?:more|higher|greater|above|over|larger|stronger)\b/i.test(sentence.slice(c.end, c.end + 20)))) measure = undefined;
+  // "a second earthquake of magnitude 6.1", "another tremor of 5.2": the size of another event than the story's.
+  if (measure?.kind === 'size' && mention && /\b(?:second|third|another|later|aftershocks?)\b(?![^,]*\bfirst\b)/i.test(sentence.slice(Math.max(mention.clauseStart, c.start - 60), c.start)))
+    return { key: `${unit}${c.value} part`, measure: '', label: '' };
   if (measure) {
     const scope = mention ? entityOf(sentence, mention) : undefined;
     const entity = scope?.place ?? '';

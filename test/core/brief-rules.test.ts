@@ -83,3 +83,14 @@ describe('an article the corroborated picture leaves uncited', () => {
     expect(briefing.keyPoints.some((p) => p.citations.some((c) => c.articleId === 'b'))).toBe(true);
   });
 });
+
+describe('the size of an event', () => {
+  it('reads "a 6.1-magnitude earthquake" and "a magnitude 6.1 quake" as the magnitude, and keeps "a second quake of magnitude 5.4" out of it', () => {
+    const briefing = buildBriefing([
+      article('a', 'A 6.1-magnitude earthquake struck the Alden valley early on Monday, the survey office said.\nAbout 12 hours later, a second earthquake of magnitude 5.4 hit the same region.', { published: '2031-03-03' }),
+      article('b', 'The death toll from a magnitude 6.3 earthquake that struck the Alden valley has continued to rise.', { published: '2031-03-05' }),
+    ]);
+    const size = briefing.timelines.find((t) => t.measure === 'magnitude');
+    expect(size?.entries.map((e) => e.value).sort()).toEqual([6.1, 6.3]);
+  });
+});
