@@ -143,6 +143,8 @@ interface Selection {
 /** The most of the brief's points the newest article may give in the latest-reporting pass. */
 const newestShare = 0.4;
 
+const unresolvedPronoun = /^["'“]?(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b/;
+
 /** How many articles the corroboration pass left uncited may each give one point of what they alone report. */
 const uncitedPoints = 3;
 
@@ -343,6 +345,8 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
     if (redundant || input.features.flagsOf(c.best) & fragment) continue;
     if (oncePerArticle && selection.cited[input.articleOf[c.best]!]) continue;
     const quoted = quotedSpeaker(input.sentences, c.best);
+    // "He added that …": a pronoun the point cannot resolve reads as nobody; a quotation's speaker is resolved above.
+    if (!quoted && unresolvedPronoun.test(input.sentences[c.best]!.text)) continue;
     const text = trimPoint(input.sentences[c.best]!.text);
     const words = wordsOf(text);
     if (selection.words + words > limits.maxWords) {

@@ -94,3 +94,14 @@ describe('the size of an event', () => {
     expect(size?.entries.map((e) => e.value).sort()).toEqual([6.1, 6.3]);
   });
 });
+
+describe('a sentence led by a pronoun', () => {
+  it('is no point when nothing says who the pronoun is', () => {
+    const briefing = buildBriefing([
+      article('a', ['Mayor Tom Brill said the Alden bridge would stay closed until engineers from Norcorp had inspected it.', 'He added that there were other complications, including a lack of spare parts for the pumps in Rivertown.'].join(' ')),
+      article('b', 'He added that there were other complications, including a lack of spare parts for the pumps in Rivertown, on Monday.'),
+    ]);
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/^He\b/);
+  });
+});
