@@ -6,8 +6,9 @@
 import { stem } from './text.js';
 import type { Sentence } from './types.js';
 
+/** A connective that leans on the sentence before ("However, "), or a live page's update label ("Update 2031-03-07 (4): "). */
 const leadingConnective =
-  /^(?:(?:However|Meanwhile|Similarly|Still|Thus(?: far)?|Also|But|And|Moreover|Furthermore|In addition|In response|At this point|Thus far, however)|Speaking [^,"]{3,60}),\s+/;
+  /^(?:(?:(?:However|Meanwhile|Similarly|Still|Thus(?: far)?|Also|But|And|Moreover|Furthermore|In addition|In response|At this point|Thus far, however)|Speaking [^,"]{3,60}),|(?:UPDATE|Update|Updated)\b[^:"]{0,30}:)\s+/;
 const dependentStart = /^["']?(?:He|She|They|It|This|These|Those|That|His|Her|Their|Its|Such|The two|We|I|Our|But|And|So)\b/;
 /** A trailing participle clause of a long sentence (", warning that …"): detail a briefing can drop. */
 const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|according)\b[^"]*$/;

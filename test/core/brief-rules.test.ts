@@ -105,3 +105,10 @@ describe('a sentence led by a pronoun', () => {
     for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/^He\b/);
   });
 });
+
+describe("a live page's update label", () => {
+  it('is left off the point', () => {
+    const briefing = buildBriefing([article('a', 'Update 2031-03-07 (4): Rescue teams from Brill reached the cut-off villages of the Alden valley on Tuesday night.')]);
+    expect(briefing.keyPoints[0]?.text).toBe('Rescue teams from Brill reached the cut-off villages of the Alden valley on Tuesday night.');
+  });
+});
