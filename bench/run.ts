@@ -6,6 +6,7 @@ import { benchChart } from './chart.js';
 import { benchDigests } from './digests.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
+import { benchIngestLoad } from './ingest-load.js';
 import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
 import { bbcCorpusDir, trackMemory } from './support.js';
@@ -30,6 +31,9 @@ await benchChart(print);
 
 print('## Slack slash commands (Bolt, HTTP mode, loopback)');
 await benchSlack(print);
+
+print('## Ack latency while a large article is ingested (Slack, HTTP mode, loopback)');
+await benchIngestLoad(print);
 
 print('## Discord slash commands (discord.js gateway, loopback)');
 await benchDiscord(print);

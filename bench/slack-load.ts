@@ -21,25 +21,48 @@ const poll = setInterval(() => {
 }, 1);
 
 let n = 0;
-async function one(commands: readonly (readonly [string, string])[], events: string): Promise<number> {
+/** Milliseconds from sending a command to its reply arriving, and to its HTTP answer (Bolt's ack). */
+async function one(commands: readonly (readonly [string, string])[], events: string): Promise<{ reply: number; ack: number }> {
   const id = `b${++n}`;
   const [command, text] = commands[n % commands.length]!;
   const arrived = new Promise<number>((resolve) => waiting.set(id, resolve));
   const t0 = performance.now();
   const res = await postSigned(events, slashCommandBody({ command, text, responseUrl: standIn.responseUrl(id) }));
   if (res.status !== 200) throw new Error(`slack bench: HTTP ${res.status}`);
-  return (await arrived) - t0;
+  const ack = performance.now() - t0;
+  return { reply: (await arrived) - t0, ack };
 }
 
 port.postMessage({ apiUrl: standIn.apiUrl });
-port.once('message', async (msg: { events: string; commands: [string, string][] }) => {
-  const run = (): Promise<number> => one(msg.commands, msg.events);
+/** One load: `serial` commands one at a time, then `rounds` of 50 in flight (200 and 6 unless given). */
+interface LoadRequest {
+  readonly events: string;
+  readonly commands: [string, string][];
+  readonly serial?: number;
+  readonly rounds?: number;
+  /** Answer after this load and wait for another. */
+  readonly more?: boolean;
+}
+
+async function serve(msg: LoadRequest): Promise<void> {
+  const run = (): Promise<{ reply: number; ack: number }> => one(msg.commands, msg.events);
   for (let i = 0; i < 20; i++) await run();
   const serial: number[] = [];
-  for (let i = 0; i < 200; i++) serial.push(await run());
+  for (let i = 0; i < (msg.serial ?? 200); i++) serial.push((await run()).reply);
   const concurrent: number[] = [];
-  for (let round = 0; round < 6; round++) concurrent.push(...(await Promise.all(Array.from({ length: 50 }, run))));
-  clearInterval(poll);
-  await standIn.close();
-  port.postMessage({ serial, concurrent });
-});
+  const acks: number[] = [];
+  // When each concurrent command was sent, in epoch milliseconds (comparable across threads).
+  const sentAt: number[] = [];
+  for (let round = 0; round < (msg.rounds ?? 6); round++) {
+    sentAt.push(...Array.from({ length: 50 }, () => performance.timeOrigin + performance.now()));
+    const answered = await Promise.all(Array.from({ length: 50 }, run));
+    concurrent.push(...answered.map((a) => a.reply));
+    acks.push(...answered.map((a) => a.ack));
+  }
+  if (!msg.more) {
+    clearInterval(poll);
+    await standIn.close();
+  } else port.once('message', (next: LoadRequest) => void serve(next));
+  port.postMessage({ serial, concurrent, sentAt, acks });
+}
+port.once('message', (msg: LoadRequest) => void serve(msg));
