@@ -62,7 +62,8 @@ export function answerWhy(context: AskContext, q: Question): Answer | undefined 
   const effect = terms.filter((t) => !t.capital && !t.acronym && !context.isName(t)).map((t) => t.norm);
   const causes: number[] = [];
   // The plainest statements of a cause first ("the root cause was …", "caused by …"), then the weaker ("after …").
-  const stated = scored(context, { ...q, terms }, 0.5).slice(0, 12).flatMap((s) => {
+  // Every sentence about the effect is read (many tie on it: a story repeats its subject), not the first few.
+  const stated = scored(context, { ...q, terms }, 0.5).flatMap((s) => {
     const options = [s.i, s.i + 1, s.i + 2].filter((k) => sentences[k] && sentences[k]!.articleId === sentences[s.i]!.articleId);
     const k = options.find((x) => causal.test(sentences[x]!.text) && causeOf(sentences[x]!.text, effect));
     return k === undefined ? [] : [{ k, score: s.score * (k === s.i ? 1 : 0.85) * causeStrength(sentences[k]!.text) }];
