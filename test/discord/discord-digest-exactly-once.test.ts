@@ -14,7 +14,7 @@ import { createDiscordChannelPoster } from '../../src/adapters/discord/discord-c
 import type { ChannelPoster } from '../../src/digests/channel-poster.js';
 import { createStorePartLedger } from '../../src/digests/part-ledger.js';
 import { silentLogger } from '../../src/logger.js';
-import { renderDiscordMessage } from '../../src/render/discord/render-discord-message.js';
+import { renderDiscordMessage } from '../../src/adapters/discord/render-discord-message.js';
 import type { Message } from '../../src/render/message.js';
 import type { DigestStore } from '../../src/store/digest-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-digest-store.js';

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/core/briefing.js';
 import type { Article } from '../../src/core/types.js';
 import { renderBriefingMessage } from '../../src/render/briefing-message.js';
-import { renderDiscordMessage } from '../../src/render/discord/render-discord-message.js';
+import { renderDiscordMessage } from '../../src/adapters/discord/render-discord-message.js';
 import { renderMarkdown } from '../../src/render/render-markdown.js';
 import { renderText } from '../../src/render/render-text.js';
-import { renderSlackMessage } from '../../src/render/slack/render-slack-message.js';
+import { renderSlackMessage } from '../../src/adapters/slack/render-slack-message.js';
 
 const article = (id: string, text: string, extra: Partial<Article> = {}): Article => ({ id, origin: `${id}.md`, text, ...extra });
 

@@ -14,7 +14,7 @@ import type { ChannelPoster } from '../../src/digests/channel-poster.js';
 import { createStorePartLedger } from '../../src/digests/part-ledger.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Message } from '../../src/render/message.js';
-import { renderSlackMessage } from '../../src/render/slack/render-slack-message.js';
+import { renderSlackMessage } from '../../src/adapters/slack/render-slack-message.js';
 import type { DigestStore } from '../../src/store/digest-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-digest-store.js';
 import { startSlackStandIn, type ApiAnswer, type SlackStandIn } from './slack-stand-in.js';

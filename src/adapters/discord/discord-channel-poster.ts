@@ -5,8 +5,8 @@ import { createMemoryPartLedgers, type PartLedger } from '../../digests/part-led
 import { postParts, type SendFailure } from '../../digests/post-parts.js';
 import type { Logger } from '../../logger.js';
 import type { ChartSeries } from '../../render/chart/chart-series.js';
-import type { DiscordPayload } from '../../render/discord/discord-embeds.js';
-import { renderDiscordMessage } from '../../render/discord/render-discord-message.js';
+import type { DiscordPayload } from './discord-embeds.js';
+import { renderDiscordMessage } from './render-discord-message.js';
 import { discordChartMessage } from './discord-chart.js';
 import { findDiscordPart } from './discord-part-lookup.js';
 import type { Message } from '../../render/message.js';

@@ -1,8 +1,8 @@
 import type { RawFile } from 'discord.js';
 import type { ChartSeries } from '../../render/chart/chart-series.js';
 import { chartAlt, chartFilename, renderChartPng } from '../../render/chart/render-chart.js';
-import type { DiscordEmbed } from '../../render/discord/discord-embeds.js';
-import { escapeDiscord } from '../../render/discord/escape-discord.js';
+import type { DiscordEmbed } from './discord-embeds.js';
+import { escapeDiscord } from './escape-discord.js';
 
 /** Discord's limit on an embed title. */
 const titleLimit = 256;

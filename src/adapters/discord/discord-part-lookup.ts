@@ -1,5 +1,5 @@
 import { Routes, type REST } from 'discord.js';
-import type { DiscordEmbed, DiscordPayload } from '../../render/discord/discord-embeds.js';
+import type { DiscordEmbed, DiscordPayload } from './discord-embeds.js';
 
 /** Discord's epoch (2015-01-01), the origin of snowflake timestamps. */
 const discordEpoch = 1_420_070_400_000n;

@@ -1,5 +1,5 @@
-import { linkableUrl, type Message, type MessageItem, type MessageSection } from '../message.js';
-import { packLines, shorten, splitToFit } from '../split-to-fit.js';
+import { linkableUrl, type Message, type MessageItem, type MessageSection } from '../../render/message.js';
+import { packLines, shorten, splitToFit } from '../../render/split-to-fit.js';
 import { discordLimits as limits, type DiscordEmbed, type DiscordEmbedField, type DiscordPayload } from './discord-embeds.js';
 import { escapeDiscord, neutralizeMentions } from './escape-discord.js';
 

@@ -1,7 +1,7 @@
 import { MessageFlags, Routes, type ChatInputCommandInteraction, type InteractionReplyOptions, type REST } from 'discord.js';
 import type { Logger } from '../../logger.js';
-import type { DiscordPayload } from '../../render/discord/discord-embeds.js';
-import { renderDiscordMessage } from '../../render/discord/render-discord-message.js';
+import type { DiscordPayload } from './discord-embeds.js';
+import { renderDiscordMessage } from './render-discord-message.js';
 import type { Message } from '../../render/message.js';
 import { discordChartMessage } from './discord-chart.js';
 

@@ -3,7 +3,7 @@ import { commandNames, parseCommandLine, type CommandContext, type CommandReques
 import { executeCommand, type CommandDeps } from '../../commands/execute-command.js';
 import type { Logger } from '../../logger.js';
 import { errorMessage } from '../../render/help-message.js';
-import { unescapeSlack } from '../../render/slack/escape-slack.js';
+import { unescapeSlack } from './escape-slack.js';
 import { canManageChannel } from './can-manage-channel.js';
 import { sendSlackReply } from './send-slack-reply.js';
 import { parseShareValue, shareActionId, shareButton } from './share-button.js';

@@ -1,7 +1,7 @@
-import { linkableUrl, type Message, type MessageItem, type MessageSection } from '../message.js';
+import { linkableUrl, type Message, type MessageItem, type MessageSection } from '../../render/message.js';
 import { escapeMrkdwn, escapeSlack, stripControl } from './escape-slack.js';
 import { slackLimits, type SlackBlock, type SlackContextBlock, type SlackPayload, type SlackSectionBlock, type SlackTextObject } from './slack-blocks.js';
-import { packLines, shorten, splitToFit } from '../split-to-fit.js';
+import { packLines, shorten, splitToFit } from '../../render/split-to-fit.js';
 
 export interface SlackRenderOptions {
   /** Blocks appended to the last message (a "Share in channel" button); room is kept for them. */

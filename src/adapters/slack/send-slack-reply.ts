@@ -1,8 +1,8 @@
 import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { Message } from '../../render/message.js';
-import { renderSlackMessage } from '../../render/slack/render-slack-message.js';
-import type { SlackBlock } from '../../render/slack/slack-blocks.js';
+import { renderSlackMessage } from './render-slack-message.js';
+import type { SlackBlock } from './slack-blocks.js';
 import { uploadSlackChart } from './upload-slack-chart.js';
 
 /** Slack accepts at most 5 posts to one response_url (within 30 minutes). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commandRequestSchema, type CommandRequest } from '../../commands/command-request.js';
-import { escapeSlack, unescapeSlack } from '../../render/slack/escape-slack.js';
-import { slackLimits, type SlackActionsBlock } from '../../render/slack/slack-blocks.js';
+import { escapeSlack, unescapeSlack } from './escape-slack.js';
+import { slackLimits, type SlackActionsBlock } from './slack-blocks.js';
 
 /** The `action_id` of the "Share in channel" button on private replies. */
 export const shareActionId = 'sitrep_share';

@@ -4,7 +4,7 @@ import { createMemoryPartLedgers, type PartLedger } from '../../digests/part-led
 import { postParts, type SendFailure } from '../../digests/post-parts.js';
 import type { Logger } from '../../logger.js';
 import type { Message } from '../../render/message.js';
-import { renderSlackMessage } from '../../render/slack/render-slack-message.js';
+import { renderSlackMessage } from './render-slack-message.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { findSlackDelivery, slackDeliveryMetadata, waitOutRateLimit } from './slack-delivery-lookup.js';
 import { uploadSlackChart } from './upload-slack-chart.js';
