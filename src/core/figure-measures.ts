@@ -22,7 +22,8 @@ const measureWordRe = new RegExp(`\\b(?:${[...new Set(measureIds.flatMap((id) =>
 
 /** Whether a sentence may name a measure: only then is the full reading of its numbers worth its cost. */
 export function hasMeasureWord(sentence: string): boolean {
-  return measureWordRe.test(sentence);
+  // "took the lives of", "lost their lives": deaths, read as a phrase by the number reader ("live" alone is no measure).
+  return measureWordRe.test(sentence) || /\blives\b/.test(sentence);
 }
 
 /** Whether a sentence without digits may hold a count written in words. */

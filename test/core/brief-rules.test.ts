@@ -62,6 +62,11 @@ describe('measures read from a phrase', () => {
     expect(measureOf('At least 30 people lost their lives when the Alden dam failed.')).toContainEqual([30, 'deaths']);
   });
 
+  it('never reads "live" as deaths: "12,000 people in five provinces live in areas affected"', () => {
+    const figures = buildBriefing([article('a', 'The agency estimated that 12,000 people in five provinces live in areas affected by the Alden floods.')]).figures;
+    expect(figures.some((f) => f.measure === 'deaths')).toBe(false);
+  });
+
 });
 
 describe('an article the corroborated picture leaves uncited', () => {

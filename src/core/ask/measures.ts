@@ -15,7 +15,7 @@ export interface Measure {
 }
 
 const table: readonly (readonly [id: string, kind: MeasureKind, label: string, words: string])[] = [
-  ['deaths', 'count', 'deaths', 'dead death deaths die died dies dying kill killed killing kills fatality fatalities perish perished toll tolls casualty casualties lives'],
+  ['deaths', 'count', 'deaths', 'dead death deaths die died dies dying kill killed killing kills fatality fatalities perish perished toll tolls casualty casualties'],
   ['injured', 'count', 'injured', 'injure injured injuries injury wound wounded hurt'],
   ['missing', 'count', 'missing', 'missing unaccounted disappeared'],
   ['displaced', 'count', 'displaced', 'displace displaced displacement homeless fled flee refugee refugees shelter sheltered'],
