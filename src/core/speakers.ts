@@ -157,6 +157,15 @@ function insideQuote(sentence: string, at: number): boolean {
   return marks % 2 === 1;
 }
 
+/** '"…," Ana Vell, the mayor of Alden, said': the name between a closing quotation and the speech verb, before its apposition. */
+function nameAfterQuote(sentence: string, verbAt: number): string {
+  const close = Math.max(sentence.lastIndexOf('"', verbAt), sentence.lastIndexOf('”', verbAt));
+  // A closing mark has an odd number of marks before it.
+  if (close < 0 || (sentence[close] === '"' && !insideQuote(sentence, close))) return '';
+  const m = /^\s*,?\s*((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*\.?)\s*,/.exec(sentence.slice(close + 1, verbAt));
+  return m?.[1] ?? '';
+}
+
 /** Every attribution in one sentence, in order. */
 export function findAttributions(sentence: string): Attribution[] {
   // Most sentences name no speaker: one scan for a speech verb or "according to" skips them.
@@ -175,6 +184,7 @@ export function findAttributions(sentence: string): Attribution[] {
     let speaker = '';
     if (prev && prev.text === 'and' && out.length) speaker = out.at(-1)!.speaker; // "… revealed X and estimated …"
     else if (/["”]/.test(gap) && /^(said|says|told|added|wrote|asked)$/i.test(w.text) && spanAfter(ws, i + 1, sentence)) speaker = spanAfter(ws, i + 1, sentence); // '"…," said Ana Vell'
+    else if (/,/.test(gap) && nameAfterQuote(sentence, w.start)) speaker = nameAfterQuote(sentence, w.start); // '"…," Ana Vell, the mayor, said'
     else if (/,/.test(gap)) speaker = out.at(-1)?.speaker ?? sentenceSubject(ws, sentence); // "…, estimating that …"
     else speaker = spanBefore(ws, i, sentence);
     if (pronouns.has(speaker.toLowerCase()) || (!speaker && prev && pronouns.has(prev.text.toLowerCase()))) {

@@ -117,3 +117,10 @@ describe("a live page's update label", () => {
     expect(briefing.keyPoints[0]?.text).toBe('Rescue teams from Brill reached the cut-off villages of the Alden valley on Tuesday night.');
   });
 });
+
+describe('the speaker after a quotation', () => {
+  it('is the name between the closing quotation mark and the verb, not the quotation\'s first word', () => {
+    const deaths = deathsOf([article('a', '"With heavy hearts, we mourn the six workers who died in the Alden collapse," Col. Mara Quist, head of the Rivertown state police, said in a statement.')]);
+    expect(deaths?.latest.estimate?.speaker).toBe('Col. Mara Quist');
+  });
+});
