@@ -93,8 +93,15 @@ export interface DiscordStandIn {
   /** IDENTIFY payloads (`d`) the gateway received. */
   readonly identifies: Record<string, unknown>[];
   script(answer: RestScript): void;
-  /** Sends a dispatch (op 0) to every identified gateway connection. */
+  /** RESUME payloads (`d`) the gateway received. */
+  readonly resumes: Record<string, unknown>[];
+  /**
+   * Sends a dispatch (op 0) to every session: at once to a connected one; a session whose
+   * connection dropped gets it on RESUME, as Discord replays what a session missed.
+   */
   dispatch(t: string, d: unknown): void;
+  /** Closes every identified connection with `code` (default 4000, which a client may resume after). */
+  dropConnections(code?: number): void;
   waitFor<T>(what: () => T | undefined, timeoutMs?: number): Promise<T>;
   /** Recorded calls matching a method and a path pattern. */
   callsTo(method: string, path: RegExp): RestCall[];
@@ -124,6 +131,9 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
   const identifies: Record<string, unknown>[] = [];
   const scripts: RestScript[] = [];
   const identified = new Set<WebSocket>();
+  const resumes: Record<string, unknown>[] = [];
+  /** Per session id: its connection and every dispatch it was sent, for replay on RESUME. */
+  const sessions = new Map<string, { ws: WebSocket; readonly events: { readonly s: number; readonly t: string; readonly d: unknown }[] }>();
   const sockets = new Set<WebSocket>();
   let counter = 0n;
   let sequence = 0;
@@ -240,6 +250,7 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
   const onGatewayMessage = (ws: WebSocket, data: string): void => {
     const payload = JSON.parse(data) as { op: number; d: Record<string, unknown> };
     if (payload.op === 1) send(ws, { op: 11, d: null, s: null, t: null });
+    if (payload.op === 6) return resume(ws, payload.d);
     if (payload.op !== 2) return;
     identifies.push(payload.d);
     if (payload.d['token'] !== token) {
@@ -248,7 +259,18 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     }
     identified.add(ws);
     const ready = { v: 10, user: botUser, guilds: [], session_id: `session-${identifies.length}`, resume_gateway_url: `ws://127.0.0.1:${port}`, application: { id: applicationId, flags: 0 } };
+    sessions.set(ready.session_id, { ws, events: [] });
     send(ws, { op: 0, t: 'READY', s: ++sequence, d: ready });
+  };
+  /** RESUME: the dispatches the session missed after `seq`, then RESUMED; an unknown session is told to identify again (op 9). */
+  const resume = (ws: WebSocket, d: Record<string, unknown>): void => {
+    resumes.push(d);
+    const session = sessions.get(String(d['session_id']));
+    if (!session || d['token'] !== token) return send(ws, { op: 9, d: false, s: null, t: null });
+    session.ws = ws;
+    identified.add(ws);
+    for (const event of session.events) if (event.s > Number(d['seq'])) send(ws, { op: 0, ...event });
+    send(ws, { op: 0, t: 'RESUMED', s: ++sequence, d: {} });
   };
 
   const wss = new WebSocketServer({ noServer: true });
@@ -292,8 +314,21 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     created,
     identifies,
     script: (answer) => void scripts.push(answer),
+    resumes,
     dispatch(t, d) {
-      for (const ws of identified) send(ws, { op: 0, t, s: ++sequence, d });
+      const reached = new Set<WebSocket>();
+      for (const session of sessions.values()) {
+        const event = { s: ++sequence, t, d };
+        session.events.push(event);
+        if (identified.has(session.ws) && !reached.has(session.ws)) send(session.ws, { op: 0, ...event });
+        reached.add(session.ws);
+      }
+    },
+    dropConnections(code = 4000) {
+      for (const ws of identified) {
+        identified.delete(ws); // what is dispatched from now on waits for RESUME
+        ws.close(code, 'Unknown error.');
+      }
     },
     waitFor,
     callsTo: (method, path) => calls.filter((c) => c.method === method && path.test(c.path)),
