@@ -2,7 +2,8 @@
  * Start-up figures for `npm run bench`: how long `npm start` takes to answer one piped question on
  * the bundled story and exit, and how long `npx sitrep ask` takes, each as the median of several
  * runs beside `node -e 0` (a bare Node start) measured in the same run. The compiled entry points
- * are also timed without npm, to show what npm and npx themselves add.
+ * are also timed without npm, and `npx sitrep --version` without the engine, to show what npm and
+ * npx themselves add.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -68,6 +69,8 @@ export async function benchStartup(print: (line: string) => void, runs = 7): Pro
     { what: '  node dist/main.js (the same, without npm)', command: process.execPath, args: ['dist/main.js'], input: piped, expect: '10,000' },
     { what: 'npx -c true (npm and npx starting, running nothing)', command: 'npx', args: ['-c', 'true'] },
     { what: `npx sitrep ask "${question}"`, command: 'npx', args: ['sitrep', 'ask', question], expect: '10,000' },
+    // What npx adds for a package's own bin (it loads the whole node_modules tree first), with no engine loaded.
+    { what: '  npx sitrep --version (npx and the CLI, no engine)', command: 'npx', args: ['sitrep', '--version'], expect: '.' },
     { what: '  node bin/sitrep.js ask (the same, without npx)', command: process.execPath, args: ['bin/sitrep.js', 'ask', question], expect: '10,000' },
   ];
   try {
