@@ -1,5 +1,5 @@
 import type { AddCommandHandler, FeedHealth } from '../commands/execute-command.js';
-import type { ChannelPoster } from '../digests/channel-poster.js';
+import type { ChannelPoster } from '../chat/chat-port.js';
 import type { Logger } from '../logger.js';
 import type { SubscriptionStore } from '../store/digest-store.js';
 import type { TopicLibrary } from '../topics/topic-library.js';

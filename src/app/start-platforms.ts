@@ -1,6 +1,6 @@
 import type { CommandDeps } from '../commands/execute-command.js';
 import type { Config } from '../config.js';
-import type { ChannelPoster } from '../digests/channel-poster.js';
+import type { ChannelPoster } from '../chat/chat-port.js';
 import type { Logger } from '../logger.js';
 import type { Shutdown } from './graceful-shutdown.js';
 import type { Readiness } from './readiness.js';

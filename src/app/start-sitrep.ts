@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import type { CommandDeps } from '../commands/execute-command.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import type { ChannelPoster } from '../digests/channel-poster.js';
+import type { ChannelPoster } from '../chat/chat-port.js';
 import { createDigestService } from '../digests/digest-service.js';
 import { createFolderWatcher } from '../ingest/watch-topic-folder.js';
 import { createLlmSummaries } from '../llm/create-llm-summaries.js';

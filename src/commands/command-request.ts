@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { Platform } from '../chat/chat-port.js';
 
 /** Where a command came from; adapters fill it in, commands never look at platform objects. */
 export interface CommandContext {
-  readonly platform: 'slack' | 'discord' | 'console';
+  readonly platform: Platform;
   readonly channelId: string;
   readonly userId: string;
   /** May this user manage the channel's subscriptions? (Slack: per setting; Discord: Manage Channels/Server.) */

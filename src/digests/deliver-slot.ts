@@ -2,7 +2,7 @@ import type { Summaries } from '../llm/create-summaries.js';
 import type { Logger } from '../logger.js';
 import type { ClaimPolicy, DigestStore, Subscription } from '../store/digest-store.js';
 import type { TopicLibrary } from '../topics/topic-library.js';
-import type { ChannelPoster, PostOutcome } from './channel-poster.js';
+import type { ChannelPoster, PostOutcome } from '../chat/chat-port.js';
 import { composeDigest, withDigestSummary } from './compose-digest.js';
 import { fixDigestBody } from './digest-body.js';
 import { createStorePartLedger } from './part-ledger.js';

@@ -3,7 +3,7 @@ import type { Summaries } from '../llm/create-summaries.js';
 import type { Logger } from '../logger.js';
 import type { ClaimPolicy, DigestStore } from '../store/digest-store.js';
 import type { TopicLibrary } from '../topics/topic-library.js';
-import type { ChannelPoster } from './channel-poster.js';
+import type { ChannelPoster } from '../chat/chat-port.js';
 import { createSlotDeliverer } from './deliver-slot.js';
 import { createDigestCommands } from './digest-commands.js';
 import { createDigestScheduler } from './digest-scheduler.js';

@@ -1,25 +1,5 @@
+import type { PartLedger, PartRecord } from '../chat/chat-port.js';
 import type { DeliveryLog } from '../store/digest-store.js';
-
-/** What is known of one part (one platform message) of a delivery from earlier attempts. */
-export interface PartRecord {
-  /** `posting`: the request was sent, or about to be, and its outcome is not known. */
-  readonly status: 'posting' | 'posted';
-  /** When the first attempt at the part began. */
-  readonly startedAt: Date;
-  readonly messageId?: string;
-}
-
-/**
- * The record of one delivery's parts, written before and after each is posted. A poster reads it
- * to skip parts already posted and to ask the platform about a part whose outcome was lost.
- */
-export interface PartLedger {
-  load(): Promise<ReadonlyMap<number, PartRecord>>;
-  /** Before the request: a crash from here on leaves the part `posting`. */
-  posting(part: number): Promise<void>;
-  /** After the platform accepted the part, or was found to have it. */
-  posted(part: number, messageId: string): Promise<void>;
-}
 
 type PartLog = Pick<DeliveryLog, 'listParts' | 'markPartPosting' | 'markPartPosted'>;
 

@@ -1,6 +1,5 @@
+import type { PartLedger, PostFailure, PostOutcome } from '../chat/chat-port.js';
 import type { Logger } from '../logger.js';
-import type { PostFailure, PostOutcome } from './channel-poster.js';
-import type { PartLedger } from './part-ledger.js';
 
 /** How a failed request ended: whether the platform may have posted it, and whether to try again now. */
 export interface SendFailure {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ChannelTopic, Platform, Subscription } from '../store/digest-store.js';
+import type { Platform } from '../chat/chat-port.js';
+import type { ChannelTopic, Subscription } from '../store/digest-store.js';
 
 /** The id of a channel's chat subscription to a topic: one per channel and topic. */
 export function chatSubscriptionId(platform: Platform, channelId: string, topic: string): string {

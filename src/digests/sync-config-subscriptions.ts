@@ -1,5 +1,6 @@
+import { channelPlatforms, type Platform } from '../chat/chat-port.js';
 import type { Logger } from '../logger.js';
-import type { Platform, Subscription, SubscriptionStore } from '../store/digest-store.js';
+import type { Subscription, SubscriptionStore } from '../store/digest-store.js';
 import type { TopicLibrary } from '../topics/topic-library.js';
 import { checkCron } from './due-slots.js';
 import { configSubscriptionId } from './subscription-keys.js';
@@ -26,7 +27,7 @@ function wantedSubscriptions(topics: TopicLibrary, now: Date, logger: Logger): {
         logger.warn('topic.yml digest skipped', { topic: name, cron: entry.cron, timezone: entry.timezone, reason: cron.ok ? 'unknown time zone' : cron.reason });
         continue;
       }
-      const channels: [Platform, string][] = [...entry.slack.map((c): [Platform, string] => ['slack', c]), ...entry.discord.map((c): [Platform, string] => ['discord', c])];
+      const channels = channelPlatforms.flatMap((p) => entry[p].map((c): [Platform, string] => [p, c]));
       for (const [platform, channelId] of channels) {
         const id = configSubscriptionId(platform, channelId, name, entry.cron, timezone);
         wanted.set(id, { id, platform, channelId, topic: name, cron: entry.cron, timezone, quietWhenUnchanged: entry.quietWhenUnchanged, owner: 'config', activeFrom: now.toISOString() });

@@ -1,4 +1,4 @@
-import type { ChannelPoster } from '../digests/channel-poster.js';
+import type { ChannelPoster } from '../chat/chat-port.js';
 import type { Logger } from '../logger.js';
 import type { Message } from '../render/message.js';
 import type { SubscriptionStore } from '../store/digest-store.js';

@@ -3,9 +3,8 @@
  * (`createMemoryDigestStore`) and a SQLite implementation (`openSqliteStore`). Every method is
  * async so that a networked store (Postgres) can implement them as they are.
  */
+import type { Platform } from '../chat/chat-port.js';
 import type { DigestSnapshot } from '../core/diff-briefings.js';
-
-export type Platform = 'slack' | 'discord' | 'console';
 
 /** One channel's digest of one topic on one schedule. */
 export interface Subscription {

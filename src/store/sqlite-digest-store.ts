@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DigestSnapshot } from '../core/diff-briefings.js';
 import { decideClaim } from './decide-claim.js';
-import type { ChannelTopic, Delivery, DeliveryStatus, DigestStore, PartDelivery, Platform, Subscription } from './digest-store.js';
+import type { Platform } from '../chat/chat-port.js';
+import type { ChannelTopic, Delivery, DeliveryStatus, DigestStore, PartDelivery, Subscription } from './digest-store.js';
 import { migrate } from './sqlite-migrations.js';
 
 interface SubscriptionRow {

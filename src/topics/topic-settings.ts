@@ -1,5 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { channelPlatforms, type ChannelPlatform } from '../chat/chat-port.js';
+
+const channelList = z.array(z.string().trim().min(1)).default([]);
+
+/** One list of channel ids per platform a digest entry may post to (`slack: [C0123]`). */
+const channelLists = Object.fromEntries(channelPlatforms.map((p) => [p, channelList])) as Record<ChannelPlatform, typeof channelList>;
 
 /** The optional `topic.yml` of a topic folder. */
 export const topicSettingsSchema = z
@@ -11,8 +17,7 @@ export const topicSettingsSchema = z
         z.object({
           cron: z.string().trim().min(9),
           timezone: z.string().trim().default('UTC'),
-          slack: z.array(z.string().trim().min(1)).default([]),
-          discord: z.array(z.string().trim().min(1)).default([]),
+          ...channelLists,
           /** Post a one-line "no new reporting" message when nothing changed (default) or stay quiet. */
           quietWhenUnchanged: z.boolean().default(false),
         }),

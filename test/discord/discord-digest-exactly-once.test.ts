@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordChannelPoster } from '../../src/adapters/discord/discord-channel-poster.js';
-import type { ChannelPoster } from '../../src/digests/channel-poster.js';
+import type { ChannelPoster } from '../../src/chat/chat-port.js';
 import { createStorePartLedger } from '../../src/digests/part-ledger.js';
 import { silentLogger } from '../../src/logger.js';
 import { renderDiscordMessage } from '../../src/adapters/discord/render-discord-message.js';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/create-discord-adapter.js';
 import { deliveryNonce } from '../../src/adapters/discord/discord-channel-poster.js';
-import type { ChannelPoster } from '../../src/digests/channel-poster.js';
+import type { ChannelPoster } from '../../src/chat/chat-port.js';
 import { createDigestService, type DigestService } from '../../src/digests/digest-service.js';
 import { createLogger } from '../../src/logger.js';
 import type { DigestStore } from '../../src/store/digest-store.js';

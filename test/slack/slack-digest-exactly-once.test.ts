@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackChannelPoster, type PosterClock } from '../../src/adapters/slack/slack-channel-poster.js';
-import type { ChannelPoster } from '../../src/digests/channel-poster.js';
+import type { ChannelPoster } from '../../src/chat/chat-port.js';
 import { createStorePartLedger } from '../../src/digests/part-ledger.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Message } from '../../src/render/message.js';

@@ -2,7 +2,7 @@ import { clearLine, createInterface, cursorTo, type Interface } from 'node:readl
 import type { Readable, Writable } from 'node:stream';
 import { parseCommandLine } from '../../commands/command-request.js';
 import { executeCommand, type CommandDeps } from '../../commands/execute-command.js';
-import type { ChannelPoster } from '../../digests/channel-poster.js';
+import type { ChannelPoster } from '../../chat/chat-port.js';
 import { errorMessage } from '../../render/help-message.js';
 import type { Message } from '../../render/message.js';
 import { renderText } from '../../render/render-text.js';

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, REST, RESTEvents } from 'discord.js';
 import type { CommandDeps } from '../../commands/execute-command.js';
 import type { DiscordConfig } from '../../config.js';
-import type { ChannelPoster } from '../../digests/channel-poster.js';
+import type { ChannelPoster } from '../../chat/chat-port.js';
 import type { Logger } from '../../logger.js';
 import { createDiscordChannelPoster } from './discord-channel-poster.js';
 import { handleInteraction } from './handle-interaction.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
-import type { ChannelPoster, PostFailure, PostOutcome } from '../../digests/channel-poster.js';
-import { createMemoryPartLedgers, type PartLedger } from '../../digests/part-ledger.js';
+import type { ChannelPoster, PartLedger, PostFailure, PostOutcome } from '../../chat/chat-port.js';
+import { createMemoryPartLedgers } from '../../digests/part-ledger.js';
 import { postParts, type SendFailure } from '../../digests/post-parts.js';
 import type { Logger } from '../../logger.js';
 import type { ChartSeries } from '../../render/chart/chart-series.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type webApi } from '@slack/bolt';
 import type { CommandDeps } from '../../commands/execute-command.js';
 import type { SlackConfig } from '../../config.js';
-import type { ChannelPoster } from '../../digests/channel-poster.js';
+import type { ChannelPoster } from '../../chat/chat-port.js';
 import type { Logger } from '../../logger.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkSlackWebApi } from './check-slack-web-api.js';

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
-import type { ChannelPoster, PostFailure, PostOutcome } from '../../digests/channel-poster.js';
-import { createMemoryPartLedgers, type PartLedger } from '../../digests/part-ledger.js';
+import type { ChannelPoster, PartLedger, PostFailure, PostOutcome } from '../../chat/chat-port.js';
+import { createMemoryPartLedgers } from '../../digests/part-ledger.js';
 import { postParts, type SendFailure } from '../../digests/post-parts.js';
 import type { Logger } from '../../logger.js';
 import type { Message } from '../../render/message.js';

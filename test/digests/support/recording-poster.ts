@@ -1,4 +1,4 @@
-import type { ChannelPoster, PostFailure, PostOutcome } from '../../../src/digests/channel-poster.js';
+import type { ChannelPoster, PostFailure, PostOutcome } from '../../../src/chat/chat-port.js';
 import type { Message } from '../../../src/render/message.js';
 
 export interface RecordedPost {
