@@ -51,11 +51,11 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): TopicBuilde
         waiting?.reject(error as Error);
       }
     });
-    started.on('error', (error) => options.logger?.error('the build worker crashed; the briefings built before are still served', { error }));
+    started.on('error', (error) => options.logger?.error('the build worker crashed', { error }));
     started.on('exit', (code) => {
       if (worker === started) worker = undefined;
       received.clear(); // a new worker sends every article again
-      options.logger?.warn('build worker stopped; the next build starts a new one', { code, builds: pending.size });
+      options.logger?.error('build worker stopped; the briefings built before are still served, and the next build starts a new worker', { code, builds: pending.size });
       for (const waiting of pending.values()) waiting.reject(new Error(`the build worker stopped (exit code ${code}) before the build finished`));
       pending.clear();
     });
