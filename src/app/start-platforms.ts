@@ -1,3 +1,4 @@
+import { configuredPlatforms } from '../adapters/platforms.js';
 import type { CommandDeps } from '../commands/execute-command.js';
 import type { Config } from '../config.js';
 import type { ChannelPoster } from '../chat/chat-port.js';
@@ -17,22 +18,14 @@ export interface PlatformWiring {
   readonly readiness: Readiness;
 }
 
-interface PlatformAdapter {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  readonly poster: ChannelPoster;
-}
-
 /**
- * Starts Slack and Discord when configured and returns how many started. Bolt and discord.js are
- * imported only here, for the platforms configured: the console alone never loads them.
+ * Starts every chat platform of the registry (`adapters/platforms.ts`) that the config switches on,
+ * in turn, and returns how many started. Each adapter's libraries are imported only as it is made:
+ * the console alone never loads Bolt or discord.js.
  */
 export async function startPlatforms(wiring: PlatformWiring): Promise<number> {
   const { config, deps, logger, shutdown } = wiring;
-  const { slack, discord } = config;
-  const configured: [string, () => Promise<PlatformAdapter>][] = [];
-  if (slack) configured.push(['slack', async () => (await import('../adapters/slack/create-slack-adapter.js')).createSlackAdapter({ config: slack, deps, logger, health: wiring.readiness.report })]);
-  if (discord) configured.push(['discord', async () => (await import('../adapters/discord/create-discord-adapter.js')).createDiscordAdapter({ config: discord, deps, logger })]);
+  const configured = configuredPlatforms({ config, deps, logger, health: wiring.readiness.report });
   for (const [name] of configured) wiring.readiness.expect(name);
   let started = 0;
   for (const [name, create] of configured) {
