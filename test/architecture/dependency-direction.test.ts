@@ -14,10 +14,11 @@ const shared = ['config', 'logger'] as const;
 const belowChat = ['render', 'ingest', 'core'] as const;
 const belowCommands = ['topics', 'store', 'llm', 'chat', ...belowChat, ...shared] as const;
 const belowEdge = ['commands', ...belowCommands] as const;
+const belowTop = ['adapters', 'digests', 'feeds', ...belowEdge] as const;
 const allowed: Readonly<Record<string, readonly string[]>> = {
   main: ['app'],
-  cli: ['digests', 'feeds', ...belowEdge],
-  app: ['adapters', 'digests', 'feeds', ...belowEdge],
+  cli: belowTop,
+  app: belowTop,
   adapters: belowEdge,
   digests: belowEdge,
   feeds: belowEdge,
