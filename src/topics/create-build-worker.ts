@@ -11,8 +11,11 @@ import type { Topic } from './load-topic-folder.js';
 
 /** Builds topics somewhere other than the calling thread. */
 export interface TopicBuilder {
-  /** Reads `dir` as topic `name`: an update of the last build of `name` unless `fresh`. */
-  build(dir: string, name: string, fresh: boolean): Promise<Topic>;
+  /**
+   * Reads `dir` as topic `name`: an update of the last build of `name` unless `fresh`. `kept`: the
+   * articles this thread already holds for it; an equal article comes back as the same value.
+   */
+  build(dir: string, name: string, fresh: boolean, kept?: readonly Article[]): Promise<Topic>;
 }
 
 export interface BuildWorkerOptions {
@@ -30,7 +33,7 @@ export interface BuildWorkerOptions {
  */
 export function createBuildWorker(options: BuildWorkerOptions = {}): TopicBuilder {
   const entry = options.entry ?? new URL(import.meta.url.endsWith('.ts') ? './build-worker.ts' : './build-worker.js', import.meta.url);
-  const pending = new Map<number, { resolve: (topic: Topic) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (topic: Topic) => void; reject: (error: Error) => void; kept: readonly Article[] | undefined }>();
   let worker: Worker | undefined;
   /** Per topic, the articles last received: what the worker's article references point into. */
   const received = new Map<string, readonly Article[]>();
@@ -44,7 +47,10 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): TopicBuilde
       if (pending.size === 0) started.unref();
       if ('error' in reply) return waiting?.reject(new Error(reply.error));
       try {
-        const articles = fromArticleRefs(reply.articles, received.get(reply.name));
+        const previous = received.get(reply.name);
+        const read = fromArticleRefs(reply.articles, previous);
+        // The worker's first build of a topic sends every article: those this thread has are kept as they are.
+        const articles = previous || !waiting?.kept ? read : sameValues(read, waiting.kept);
         received.set(reply.name, articles);
         waiting?.resolve({ ...reply.topic, articles });
       } catch (error) {
@@ -63,11 +69,11 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): TopicBuilde
   }
 
   return {
-    build(dir, name, fresh) {
+    build(dir, name, fresh, kept) {
       worker ??= start();
       const id = nextId++;
       const request: BuildRequest = { id, dir, name, fresh };
-      const result = new Promise<Topic>((resolve, reject) => pending.set(id, { resolve, reject }));
+      const result = new Promise<Topic>((resolve, reject) => pending.set(id, { resolve, reject, kept }));
       worker.ref(); // a build in progress keeps the process alive, as reading files on this thread would
       worker.postMessage(request);
       return result;
@@ -93,4 +99,17 @@ function tsxEsmApi(): string {
   const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
   return pathToFileURL(join(dirname(manifest), pkg.exports['./esm/api']!.import.default)).href;
+}
+
+/** `read`, with each article equal to one of `kept` replaced by that one. */
+function sameValues(read: readonly Article[], kept: readonly Article[]): Article[] {
+  const byId = new Map(kept.map((a) => [a.id, a]));
+  return read.map((a) => {
+    const old = byId.get(a.id);
+    return old && equalArticles(old, a) ? old : a;
+  });
+}
+
+function equalArticles(a: Article, b: Article): boolean {
+  return a.text === b.text && a.origin === b.origin && a.title === b.title && a.source === b.source && a.url === b.url && a.published === b.published && JSON.stringify(a.warnings) === JSON.stringify(b.warnings);
 }

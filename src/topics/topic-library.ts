@@ -49,13 +49,17 @@ export interface TopicLibraryOptions {
  * Throws only when there is nothing to brief at all (missing or empty root).
  */
 export async function createTopicLibrary(root: string, defaultTopic?: string, options: TopicLibraryOptions = {}): Promise<TopicLibrary> {
+  // Reloads are built off this thread (a worker started at the first reload); the first build of
+  // each topic is read here, before any platform is connected, so start-up does not wait for a
+  // worker thread to load the engine a second time.
   const builder = options.builder ?? createBuildWorker(options.logger ? { logger: options.logger } : {});
+  const first = (dir: string, name: string): Promise<Topic> => (options.builder ? options.builder.build(dir, name, true) : loadTopic(dir, name));
   const entries = await readdir(root, { withFileTypes: true });
   const hasArticles = entries.some((e) => e.isFile() && articleExtensions.has(extOf(e.name)));
   const dirs = hasArticles ? [root] : entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(root, e.name)).sort();
-  // Folders are read and briefings built off this thread, so commands are answered while a large
-  // article is analyzed; the builder keeps each topic's state, so a reload is an update.
-  const topics = new Map((await Promise.all(dirs.map((d) => builder.build(d, basename(d), true)))).map((topic) => [topic.name, topic]));
+  // Reloads are read and built off this thread, so commands are answered while a large article is
+  // analyzed; the worker keeps each topic's state from its first reload on, so later reloads are updates.
+  const topics = new Map((await Promise.all(dirs.map((d) => first(d, basename(d))))).map((topic) => [topic.name, topic]));
   if (topics.size === 0) throw new Error(`No topic folders with articles in ${root}`);
   if (defaultTopic && !topics.has(defaultTopic)) {
     throw new Error(`DEFAULT_TOPIC "${defaultTopic}" is not a folder of ${root} (known: ${[...topics.keys()].join(', ')})`);
@@ -64,7 +68,7 @@ export async function createTopicLibrary(root: string, defaultTopic?: string, op
     const current = topics.get(name);
     if (!current) return undefined;
     // On failure (the worker crashed) the topic keeps the briefing it had; the caller logs why.
-    const next = await builder.build(current.dir, name, false);
+    const next = await builder.build(current.dir, name, false, current.articles);
     topics.set(name, next);
     return next;
   }
