@@ -6,7 +6,7 @@
  * an article and from the newest reporting. Covered concepts and words earn less a second time,
  * which gives diversity.
  */
-import { connective, dependent, fragment, lead, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
+import { connective, dependent, fragment, lead, pronounLed, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
 import { findAttributions } from './speakers.js';
 import { sharesAtLeast } from './term-index.js';
 import type { Negations } from './negations.js';
@@ -143,8 +143,6 @@ interface Selection {
 /** The most of the brief's points the newest article may give in the latest-reporting pass. */
 const newestShare = 0.4;
 
-const unresolvedPronoun = /^["'“]?(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b/;
-
 /** How many articles the corroboration pass left uncited may each give one point of what they alone report. */
 const uncitedPoints = 3;
 
@@ -197,7 +195,7 @@ function shortlist(input: KeyPointInput, selection: Selection, reps: readonly nu
     const rep = reps[order]!;
     const members = input.grouped[rep] ? input.members.get(rep) : undefined;
     // Most groups cannot enter a full shortlist whatever their sentences' features: those are never read.
-    if (!fresh && heap.length === shortlistSize && groupBound(input, selection, rep, members) < heap[0]!.gain) continue;
+    if (heap.length === shortlistSize && groupBound(input, selection, rep, members, fresh) < heap[0]!.gain) continue;
     // Most groups are one sentence: their gain is scored before any candidate is made for them.
     if (!members) {
       const weight = staticWeight(input, rep, 1, recency);
@@ -267,28 +265,33 @@ function candidateOf(input: KeyPointInput, rep: number, members: readonly number
 }
 
 /**
- * At least the corroboration-pass gain of sentence i as a point of its own (support 1, no
- * recency), found without its features: the weight without the factors below 1 they may add,
- * novelty 1, and the fewest words `gainOf` divides by, with a margin for rounding.
+ * At least the gain of sentence i as a point of its own (support 1) in its pass, found without
+ * its features: the weight without the factors below 1 they may add and with every factor above
+ * 1 they may (in the latest-reporting pass, the lead's and a next step's), novelty 1, and the
+ * fewest words `gainOf` divides by, with a margin for rounding.
  */
-function gainBound(input: KeyPointInput, selection: Selection, i: number): number {
+function gainBound(input: KeyPointInput, selection: Selection, i: number, fresh: boolean): number {
   let sum = 0;
   for (let k = input.conceptStart[i]!, end = input.conceptStart[i + 1]!; k < end; k++) {
     const c = input.conceptFlat[k]!;
     const held = selection.concepts[c]!;
-    if (held < coveredBit) sum += conceptWeight(held, false);
+    if (held < coveredBit) sum += conceptWeight(held, fresh);
   }
   let w = 1 + weights.early / (1 + input.paragraph[i]!);
-  if (input.sentences[i]!.index === 0) w *= weights.lead;
+  if (input.sentences[i]!.index === 0) w *= fresh ? weights.freshLead : weights.lead;
   if (input.hasFigure[i]) w *= weights.figure;
+  if (fresh) {
+    const rank = input.articleRank[input.articleOf[i]!] ?? 0;
+    w *= weights.nextStep * (1 + (weights.recency * rank) / Math.max(1, input.articleCount - 1));
+  }
   return ((w * sum) / Math.sqrt(8)) * (1 + 1e-9);
 }
 
-/** At least the corroboration-pass gain of the group of `rep` (its `members`, if more than one). */
-function groupBound(input: KeyPointInput, selection: Selection, rep: number, members: readonly number[] | undefined): number {
-  if (!members) return gainBound(input, selection, rep);
+/** At least the gain of the group of `rep` (its `members`, if more than one) in its pass. */
+function groupBound(input: KeyPointInput, selection: Selection, rep: number, members: readonly number[] | undefined, fresh: boolean): number {
+  if (!members) return gainBound(input, selection, rep, fresh);
   let most = 0;
-  for (const m of members) most = Math.max(most, gainBound(input, selection, m));
+  for (const m of members) most = Math.max(most, gainBound(input, selection, m, fresh));
   // Its support is at most its size; support weighs as in `staticWeight`.
   return (1 + weights.support * (members.length - 1)) * most * (1 + 1e-9);
 }
@@ -332,6 +335,9 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
     queue.shift();
     if (gain <= 0) break;
     const { c } = top;
+    // Text cut off mid-sentence (a stored page that ends early) says less than it seems to: never a point.
+    const flags = input.features.flagsOf(c.best);
+    if (flags & fragment || (oncePerArticle && selection.cited[input.articleOf[c.best]!])) continue;
     const negated = input.negations.of(c.best);
     const unique = sortedUniqueOf(input, c.best);
     const redundant = selection.chosen.some((x) => {
@@ -341,12 +347,10 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
       // A figure the chosen point lacks ("now 40, up from 12") is a revision, not a repeat.
       return unique.every((w) => !input.numeric[w] || other.includes(w));
     });
-    // Text cut off mid-sentence (a stored page that ends early) says less than it seems to: never a point.
-    if (redundant || input.features.flagsOf(c.best) & fragment) continue;
-    if (oncePerArticle && selection.cited[input.articleOf[c.best]!]) continue;
+    if (redundant) continue;
     const quoted = quotedSpeaker(input.sentences, c.best);
     // "He added that …": a pronoun the point cannot resolve reads as nobody; a quotation's speaker is resolved above.
-    if (!quoted && unresolvedPronoun.test(input.sentences[c.best]!.text)) continue;
+    if (!quoted && flags & pronounLed) continue;
     const text = trimPoint(input.sentences[c.best]!.text);
     const words = wordsOf(text);
     if (selection.words + words > limits.maxWords) {

@@ -9,7 +9,9 @@ import type { Sentence } from './types.js';
 /** A connective that leans on the sentence before ("However, "), or a live page's update label ("Update 2031-03-07 (4): "). */
 const leadingConnective =
   /^(?:(?:(?:However|Meanwhile|Similarly|Still|Thus(?: far)?|Also|But|And|Moreover|Furthermore|In addition|In response|At this point|Thus far, however)|Speaking [^,"]{3,60}),|(?:UPDATE|Update|Updated)\b[^:"]{0,30}:)\s+/;
-const dependentStart = /^["']?(?:He|She|They|It|This|These|Those|That|His|Her|Their|Its|Such|The two|We|I|Our|But|And|So)\b/;
+/** A pronoun that points at someone or something named before ("He added …"). */
+const pronounStart = /^["']?(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b/;
+const dependentStart = /^["']?(?:That|Such|The two|But|And|So)\b/;
 /** A trailing participle clause of a long sentence (", warning that …"): detail a briefing can drop. */
 const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|according)\b[^"]*$/;
 
@@ -54,7 +56,9 @@ export const long = 64;
 export const nextStepFlag = 128;
 /** Text cut off mid-sentence (a stored page that ends early): never a point. */
 export const fragment = 256;
-const flagBits = 9;
+/** Opens with a pronoun (also `dependent`): a point only when its speaker is resolved. */
+export const pronounLed = 512;
+const flagBits = 10;
 const flagMask = (1 << flagBits) - 1;
 const sentenceEnd = /[.!?"”’')\]…]\s*$/;
 
@@ -108,7 +112,8 @@ export function sentenceFeatures(text: string, index: number, cues = allCues): {
   const words = wordsOf(text);
   const connectiveLength = leadingConnective.exec(text)?.[0].length ?? 0;
   let flags = index === 0 ? lead : 0;
-  if (dependentStart.test(text)) flags |= dependent;
+  if (pronounStart.test(text)) flags |= dependent | pronounLed;
+  else if (dependentStart.test(text)) flags |= dependent;
   else if (connectiveLength > 0) flags |= connective;
   const first = text.charCodeAt(0);
   if (first === 34 || first === 39 || text.charCodeAt(text.length - 1) === 63) flags |= quoteOrQuestion; // " ' … ?

@@ -184,8 +184,7 @@ export function findAttributions(sentence: string): Attribution[] {
     let speaker = '';
     if (prev && prev.text === 'and' && out.length) speaker = out.at(-1)!.speaker; // "… revealed X and estimated …"
     else if (/["”]/.test(gap) && /^(said|says|told|added|wrote|asked)$/i.test(w.text) && spanAfter(ws, i + 1, sentence)) speaker = spanAfter(ws, i + 1, sentence); // '"…," said Ana Vell'
-    else if (/,/.test(gap) && nameAfterQuote(sentence, w.start)) speaker = nameAfterQuote(sentence, w.start); // '"…," Ana Vell, the mayor, said'
-    else if (/,/.test(gap)) speaker = out.at(-1)?.speaker ?? sentenceSubject(ws, sentence); // "…, estimating that …"
+    else if (/,/.test(gap)) speaker = nameAfterQuote(sentence, w.start) || (out.at(-1)?.speaker ?? sentenceSubject(ws, sentence)); // '"…," Ana Vell, the mayor, said'; "…, estimating that …"
     else speaker = spanBefore(ws, i, sentence);
     if (pronouns.has(speaker.toLowerCase()) || (!speaker && prev && pronouns.has(prev.text.toLowerCase()))) {
       speaker = out.find((a) => !pronouns.has(a.speaker))?.speaker ?? (prev?.text.toLowerCase() ?? '');
