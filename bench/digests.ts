@@ -69,7 +69,7 @@ export async function benchDigests(): Promise<Record<string, string | number>> {
         if (claim.claimed) await sqlite.markDelivered(claim.deliveryKey, now);
       }
     });
-    sqlite.close();
+    await sqlite.close();
     out['SQLite: slots claimed and marked delivered per second (WAL, synchronous=FULL)'] = Math.round((n / elapsed) * 1000);
   } finally {
     rmSync(dir, { recursive: true, force: true });

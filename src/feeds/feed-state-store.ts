@@ -51,17 +51,3 @@ export interface FeedStateStore {
 export function emptyFeedState(): FeedState {
   return feedStateSchema.parse({});
 }
-
-/** The in-memory twin of the JSON store, for tests and one-shot runs. */
-export function createMemoryFeedStateStore(): FeedStateStore {
-  const states = new Map<string, string>();
-  return {
-    async load(topic) {
-      const saved = states.get(topic.name);
-      return topicFeedStateSchema.parse(saved ? JSON.parse(saved) : {});
-    },
-    async save(topic, state) {
-      states.set(topic.name, JSON.stringify(state));
-    },
-  };
-}

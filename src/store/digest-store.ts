@@ -125,5 +125,6 @@ export interface SnapshotStore {
 }
 
 export interface DigestStore extends SubscriptionStore, DeliveryLog, SnapshotStore {
-  close(): void;
+  /** Releases the file or the connections; resolves once they are closed. */
+  close(): Promise<void>;
 }

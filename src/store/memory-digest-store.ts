@@ -67,6 +67,6 @@ export function createMemoryDigestStore(): DigestStore {
     async saveSnapshot(channel, snapshot) {
       snapshots.set(channelKey(channel), snapshot);
     },
-    close() {},
+    async close() {},
   };
 }

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DigestSnapshot } from '../core/diff-briefings.js';
 import { decideClaim } from './decide-claim.js';
 import type { Platform } from '../chat/chat-port.js';
 import type { ChannelTopic, Delivery, DeliveryStatus, DigestStore, PartDelivery, Subscription } from './digest-store.js';
+import { parseSnapshot } from './parse-snapshot.js';
 import { migrate } from './sqlite-migrations.js';
 
 interface SubscriptionRow {
@@ -75,15 +75,6 @@ const toDelivery = (r: DeliveryRow): Delivery => ({
   ...(r.finished_at !== null ? { finishedAt: r.finished_at } : {}),
   ...(r.detail !== null ? { detail: r.detail } : {}),
 });
-
-function parseSnapshot(json: string): DigestSnapshot | undefined {
-  try {
-    const value = JSON.parse(json) as Partial<DigestSnapshot>;
-    return value.version === 1 && Array.isArray(value.articleIds) && Array.isArray(value.keyPoints) ? (value as DigestSnapshot) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Opens (creating the directory and file if needed) and migrates the SQLite database of
@@ -191,6 +182,8 @@ export function openSqliteStore(path: string): DigestStore {
     async saveSnapshot(c, snapshot) {
       q.saveSnapshot.run(c.platform, c.channelId, c.topic, snapshot.takenAt, JSON.stringify(snapshot));
     },
-    close: () => db.close(),
+    async close() {
+      db.close();
+    },
   };
 }

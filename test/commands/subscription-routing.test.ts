@@ -118,7 +118,11 @@ describe('the channel topic read from the store', () => {
       async () => {
         const dir = await mkdtemp(join(tmpdir(), 'sitrep-channel-subs-'));
         const store = openSqliteStore(join(dir, 'sitrep.sqlite'));
-        return { store, done: async () => (store.close(), rm(dir, { recursive: true, force: true })) };
+        const done = async (): Promise<void> => {
+          await store.close();
+          await rm(dir, { recursive: true, force: true });
+        };
+        return { store, done };
       },
     ],
   ])('lists one channel\'s subscriptions (%s store) and follows the first subscribed', async (_name, open) => {

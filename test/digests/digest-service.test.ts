@@ -21,10 +21,10 @@ beforeEach(() => {
   clock.now = new Date('2025-03-27T12:00:00Z');
   dir = mkdtempSync(join(tmpdir(), 'sitrep-digests-'));
 });
-afterEach(() => {
+afterEach(async () => {
   for (const { store, service } of opened.splice(0)) {
     service.stop();
-    store.close();
+    await store.close();
   }
   rmSync(dir, { recursive: true, force: true });
 });
@@ -40,9 +40,9 @@ function open(topics: TopicLibrary, poster: RecordingPoster, graceMinutes = 360)
   return { store, service };
 }
 
-function close(o: { store: DigestStore; service: DigestService }): void {
+async function close(o: { store: DigestStore; service: DigestService }): Promise<void> {
   o.service.stop();
-  o.store.close();
+  await o.store.close();
   opened.splice(opened.indexOf(o), 1);
 }
 
@@ -81,13 +81,13 @@ describe('scheduled digests', () => {
     const poster = createRecordingPoster();
     const first = open(topics, poster);
     await subscribe(first.service, topics, '08:00');
-    close(first);
+    await close(first);
     // Down for three days; back at 10:00 UTC, two hours after today's 08:00 UTC slot.
     at('2025-03-30T10:00:00Z');
     const second = open(topics, poster);
     await second.service.start();
     expect(poster.posts.map((p) => p.deliveryKey)).toEqual([deliveryKeyFor(subId, '2025-03-30T08:00:00.000Z')]);
-    close(second);
+    await close(second);
     at('2025-03-30T10:05:00Z');
     await open(topics, poster).service.start();
     expect(poster.posts).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('scheduled digests', () => {
     const slot = '2025-03-28T08:00:00.000Z';
     // The first process claims the slot, then dies before posting.
     await first.store.claimSlot(subId, slot, at('2025-03-28T08:00:01Z'), defaultClaimPolicy, deliveryKeyFor(subId, slot));
-    close(first);
+    await close(first);
     const second = open(topics, poster);
     await second.service.runDue(at('2025-03-28T08:05:00Z'));
     expect(poster.posts).toHaveLength(0); // the claim is still within its lease
@@ -206,7 +206,7 @@ describe('topic.yml digests', () => {
     ]);
     const refused = await first.service.commands.handle({ name: 'digest', text: 'subscribe 09:00', public: false }, topics.get('troops')!, manager({ channelId: 'C9' }));
     expect(renderText(refused)).toContain('This channel already gets North Korean troops in Russia every weekday (Monday to Friday) at 08:00 Europe/Kyiv; change it in the topic\'s topic.yml.');
-    close(first);
+    await close(first);
 
     at('2025-03-28T07:30:00Z');
     const second = open(configured([{ cron: '30 8 * * *', timezone: 'UTC', slack: ['C9'] }]), poster);

@@ -73,7 +73,7 @@ afterAll(async () => {
     rest.clearHashSweeper();
     rest.clearHandlerSweeper();
   }
-  store?.close();
+  await store?.close();
   await standIn?.close();
   await rm(dir, { recursive: true, force: true });
 });

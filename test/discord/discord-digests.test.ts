@@ -59,7 +59,7 @@ beforeEach(async () => {
 afterEach(async () => {
   digests?.stop();
   await adapter?.stop();
-  store?.close();
+  await store?.close();
   await standIn?.close();
   await fixture?.remove();
   if (dir) await rm(dir, { recursive: true, force: true });

@@ -22,10 +22,10 @@ let dir: string;
 const running: { store: DigestStore; service: DigestService }[] = [];
 
 beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'sitrep-llm-digest-'))));
-afterEach(() => {
+afterEach(async () => {
   for (const { store, service } of running.splice(0)) {
     service.stop();
-    store.close();
+    await store.close();
   }
   rmSync(dir, { recursive: true, force: true });
 });

@@ -90,7 +90,7 @@ const children: ChildProcessWithoutNullStreams[] = [];
 
 afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  store?.close();
+  await store?.close();
   await rig?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });

@@ -71,7 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  store?.close();
+  await store?.close();
   await standIn?.close();
   await rm(dir, { recursive: true, force: true });
 });

@@ -62,7 +62,7 @@ beforeEach(async () => {
 afterEach(async () => {
   digests.stop();
   await adapter.stop();
-  store.close();
+  await store.close();
   await Promise.all([standIn.close(), fixture.remove(), rm(dir, { recursive: true, force: true })]);
 });
 

@@ -52,7 +52,7 @@ beforeEach(async () => {
 afterEach(async () => {
   digests.stop();
   await adapter.stop();
-  store.close();
+  await store.close();
   await standIn.close();
   await fixture.remove();
   await rm(dir, { recursive: true, force: true });

@@ -54,7 +54,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
     expect((await store.listSubscriptions()).map((s) => s.id)).toEqual(['chat:slack:C1:troops', 'config:discord:42:troops:0 8 * * *:UTC']);
     expect(await store.removeSubscription(subscription.id)).toBe(true);
     expect(await store.removeSubscription(subscription.id)).toBe(false);
-    store.close();
+    await store.close();
   });
 
   it('lets one caller claim a slot, keeps its delivery key for retries, and never re-claims a delivered one', async () => {
@@ -71,7 +71,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
     expect(await store.listDeliveries('s1')).toEqual([
       { subscriptionId: 's1', slot, deliveryKey: 'key-1', status: 'delivered', attempts: 2, claimedAt: '2025-01-02T06:01:10.000Z', finishedAt: '2025-01-02T06:01:11.000Z', detail: 'timeout' },
     ]);
-    store.close();
+    await store.close();
   });
 
   it('re-claims an unfinished claim only after its lease, and gives up after the last attempt', async () => {
@@ -85,7 +85,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
     await store.claimSlot('s2', slot, at('2025-01-02T06:00Z'), policy, 'k2');
     await store.markAbandoned('k2', at('2025-01-02T06:00Z'), 'gone');
     expect(await store.claimSlot('s2', slot, at('2025-01-02T07:00Z'), policy, 'x')).toEqual({ claimed: false, reason: 'abandoned' });
-    store.close();
+    await store.close();
   });
 
   it('records each part of a delivery before and after posting, keeping the first start', async () => {
@@ -104,7 +104,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
     ]);
     await store.markPartPosted('k', 1, 'm2', at('2025-01-02T06:12:01Z'));
     expect((await store.listParts('k'))[1]).toEqual({ deliveryKey: 'k', part: 1, status: 'posted', startedAt: '2025-01-02T06:00:03.000Z', messageId: 'm2', postedAt: '2025-01-02T06:12:01.000Z' });
-    store.close();
+    await store.close();
   });
 
   it('keeps the first digest body saved for a delivery, for every retry to post', async () => {
@@ -114,7 +114,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
     await store.saveDigestBody('k', '{"first":true}');
     await store.saveDigestBody('k', '{"first":false}');
     expect(await store.getDigestBody('k')).toBe('{"first":true}');
-    store.close();
+    await store.close();
   });
 
   it('keeps one snapshot per channel and topic', async () => {
@@ -124,7 +124,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
     await store.saveSnapshot(channel, snapshot);
     await store.saveSnapshot({ ...channel, topic: 'other' }, { ...snapshot, articleIds: [] });
     expect(await store.getSnapshot(channel)).toEqual(snapshot);
-    store.close();
+    await store.close();
   });
 });
 
@@ -134,7 +134,7 @@ describe('SQLite store file', () => {
     const store = openSqliteStore(path);
     await store.saveSubscription(subscription);
     await store.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:00Z'), policy, 'k');
-    store.close();
+    await store.close();
     expect(existsSync(path)).toBe(true);
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -143,7 +143,7 @@ describe('SQLite store file', () => {
     const again = openSqliteStore(path);
     expect(await again.getSubscription(subscription.id)).toEqual(subscription);
     expect(await again.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:01Z'), policy, 'k2')).toEqual({ claimed: false, reason: 'in-flight' });
-    again.close();
+    await again.close();
   });
 
   it('migrates a file of the first schema, keeping its deliveries, and records parts for them', async () => {
@@ -157,7 +157,21 @@ describe('SQLite store file', () => {
     expect((await store.listDeliveries('s1')).map((d) => d.deliveryKey)).toEqual(['k']);
     await store.markPartPosting('k', 0, at('2025-01-02T06:00:01Z'));
     expect(await store.listParts('k')).toHaveLength(1);
-    store.close();
+    await store.close();
+  });
+
+  it('reads a damaged or unknown snapshot row as no snapshot, so the next digest is a first one', async () => {
+    const path = join(tempDir(), 'snapshots.sqlite');
+    const store = openSqliteStore(path);
+    await store.saveSnapshot({ platform: 'slack', channelId: 'C1', topic: 'troops' }, snapshot);
+    await store.saveSnapshot({ platform: 'slack', channelId: 'C2', topic: 'troops' }, snapshot);
+    const raw = new Database(path);
+    raw.prepare(`UPDATE snapshots SET snapshot = '{"version":1,"articleIds":' WHERE channel_id = 'C1'`).run();
+    raw.prepare(`UPDATE snapshots SET snapshot = '{"version":2,"takenAt":"x","articleIds":[],"keyPoints":[]}' WHERE channel_id = 'C2'`).run();
+    raw.close();
+    expect(await store.getSnapshot({ platform: 'slack', channelId: 'C1', topic: 'troops' })).toBeUndefined();
+    expect(await store.getSnapshot({ platform: 'slack', channelId: 'C2', topic: 'troops' })).toBeUndefined();
+    await store.close();
   });
 
   it('refuses a database written by a newer Sitrep', () => {
@@ -174,13 +188,13 @@ describe('SQLite store file', () => {
     const b = openSqliteStore(path);
     const results = await Promise.all([a, b, a, b].map((s, i) => s.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:00Z'), policy, `k${i}`)));
     expect(results.filter((r) => r.claimed)).toHaveLength(1);
-    a.close();
-    b.close();
+    await a.close();
+    await b.close();
   });
 
   it('lets exactly one of two processes racing on one file claim each slot', async () => {
     const path = join(tempDir(), 'processes.sqlite');
-    openSqliteStore(path).close();
+    await openSqliteStore(path).close();
     const script = fileURLToPath(new URL('./support/claim-slots.ts', import.meta.url));
     const run = (who: string): Promise<string[]> =>
       promisify(execFile)(process.execPath, ['--import', 'tsx', script, path, '5000', who]).then((r) => JSON.parse(r.stdout) as string[]);

@@ -15,5 +15,5 @@ for (let n = 0; n < Number(count); n++) {
   const result = await store.claimSlot('s1', slot, new Date(Date.UTC(2025, 0, 1, 9)), policy, `${who}-${i}`);
   if (result.claimed) won.push(slot);
 }
-store.close();
+await store.close();
 process.stdout.write(JSON.stringify(won));
