@@ -43,7 +43,7 @@ export async function benchDigests(): Promise<Record<string, string | number>> {
   const loaded = new Map<string, Awaited<ReturnType<typeof loadTopic>>>();
   for (let t = 0; t < topicCount; t++) loaded.set(`topic-${t}`, await loadTopic(t % 2 ? yukosDir : seedDir, `topic-${t}`));
   const names = [...loaded.keys()];
-  const topics: TopicLibrary = { names: () => names, defaultName: () => names[0]!, get: (name) => loaded.get(name), reload: async (name) => loaded.get(name), put: () => undefined };
+  const topics: TopicLibrary = { names: () => names, defaultName: () => names[0]!, get: (name) => loaded.get(name), reload: async (name) => loaded.get(name), update: async () => undefined, put: () => undefined };
   const count = 1000;
   const store = createMemoryDigestStore();
   for (let i = 0; i < count; i++) {

@@ -10,7 +10,11 @@ export interface BuildRequest {
   readonly fresh: boolean;
 }
 
-/** Build worker → main thread: the topic (its articles sent as `articles`), or why it could not be loaded. */
+/**
+ * Build worker → main thread: the topic (its articles sent as `articles`), that the folder is as
+ * the worker's last build of it read it, or why it could not be loaded.
+ */
 export type BuildReply =
   | { readonly id: number; readonly name: string; readonly topic: Omit<Topic, 'articles'>; readonly articles: readonly ArticleRef[] }
+  | { readonly id: number; readonly name: string; readonly unchanged: true }
   | { readonly id: number; readonly error: string };

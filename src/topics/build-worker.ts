@@ -25,6 +25,8 @@ async function build({ id, dir, name, fresh }: BuildRequest): Promise<BuildReply
   try {
     const previous = folders.get(name);
     const next = await loadTopicFolder(dir, name, !fresh && previous?.topic.dir === dir ? previous : undefined);
+    // Nothing changed: nothing built, nothing sent but the answer.
+    if (next === previous) return { id, name, unchanged: true };
     folders.set(name, next);
     const { articles, ...topic } = next.topic;
     const refs = toArticleRefs(articles, fresh ? undefined : sent.get(name));

@@ -14,6 +14,7 @@ export interface TopicBuilder {
   /**
    * Reads `dir` as topic `name`: an update of the last build of `name` unless `fresh`. `kept`: the
    * articles this thread already holds for it; an equal article comes back as the same value.
+   * When the folder is as the last build of `name` read it, that very topic comes back, unbuilt.
    */
   build(dir: string, name: string, fresh: boolean, kept?: readonly Article[]): Promise<Topic>;
 }
@@ -37,6 +38,8 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): TopicBuilde
   let worker: Worker | undefined;
   /** Per topic, the articles last received: what the worker's article references point into. */
   const received = new Map<string, readonly Article[]>();
+  /** Per topic, the topic last built: what a build that found nothing changed gives back. */
+  const built = new Map<string, Topic>();
   let nextId = 1;
 
   function start(): Worker {
@@ -46,13 +49,19 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): TopicBuilde
       pending.delete(reply.id);
       if (pending.size === 0) started.unref();
       if ('error' in reply) return waiting?.reject(new Error(reply.error));
+      if ('unchanged' in reply) {
+        const last = built.get(reply.name);
+        return last ? waiting?.resolve(last) : waiting?.reject(new Error(`the build worker has no earlier build of ${reply.name}`));
+      }
       try {
         const previous = received.get(reply.name);
         const read = fromArticleRefs(reply.articles, previous);
         // The worker's first build of a topic sends every article: those this thread has are kept as they are.
         const articles = previous || !waiting?.kept ? read : sameValues(read, waiting.kept);
         received.set(reply.name, articles);
-        waiting?.resolve({ ...reply.topic, articles });
+        const topic = { ...reply.topic, articles };
+        built.set(reply.name, topic);
+        waiting?.resolve(topic);
       } catch (error) {
         waiting?.reject(error as Error);
       }
@@ -61,6 +70,7 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): TopicBuilde
     started.on('exit', (code) => {
       if (worker === started) worker = undefined;
       received.clear(); // a new worker sends every article again
+      built.clear();
       options.logger?.error('build worker stopped; the briefings built before are still served, and the next build starts a new worker', { code, builds: pending.size });
       for (const waiting of pending.values()) waiting.reject(new Error(`the build worker stopped (exit code ${code}) before the build finished`));
       pending.clear();

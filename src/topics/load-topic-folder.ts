@@ -28,7 +28,11 @@ export interface LoadedFolder {
   readonly state: BriefingState;
   /** File name → its stamp when read, and what it gave. */
   readonly files: ReadonlyMap<string, { readonly stamp: string; readonly read: Article | IngestProblem }>;
+  /** topic.yml as it was read. */
+  readonly settingsResult: SettingsResult;
 }
+
+type SettingsResult = ReturnType<typeof parseTopicSettings>;
 
 /** Title from a folder name: `north-korea-troops` → `North korea troops`. */
 export function titleFromName(name: string): string {
@@ -39,17 +43,29 @@ export function titleFromName(name: string): string {
 /**
  * Reads a topic folder. With the folder as last loaded, only files that are new or whose size,
  * modification time or inode changed are read again, and the briefing is updated rather than
- * rebuilt: a new article costs about what that article costs. Files are taken in file-name order,
+ * rebuilt: a new article costs about what that article costs. When nothing changed (a reload after
+ * a feed's own), `previous` itself comes back and nothing is built. Files are taken in file-name order,
  * as `readArticleSet` does.
  */
 export async function loadTopicFolder(dir: string, name: string, previous: LoadedFolder | undefined): Promise<LoadedFolder> {
   const [files, settingsResult] = await Promise.all([readFiles(dir, previous?.files), readSettings(dir)]);
+  if (previous && sameFiles(previous.files, files) && JSON.stringify(settingsResult) === JSON.stringify(previous.settingsResult)) return previous;
   const { articles, problems } = articleSetOf([...files.values()].map((file) => file.read));
   if (!settingsResult.ok) problems.push({ path: join(dir, 'topic.yml'), reason: settingsResult.reason });
   const settings = settingsResult.ok ? settingsResult.settings : defaultTopicSettings;
   const state = previous ? reviseBriefing(previous.state, articles) : createBriefingState(articles);
   const topic: Topic = { name, title: settings.title ?? titleFromName(name), dir, settings, articles, briefing: state.briefing, problems };
-  return { topic, state, files };
+  return { topic, state, files, settingsResult };
+}
+
+/** Whether a folder read again gave what it gave before: the same files, each read the same (or not read at all). */
+function sameFiles(before: LoadedFolder['files'], after: LoadedFolder['files']): boolean {
+  if (before.size !== after.size) return false;
+  for (const [file, { read }] of after) {
+    const old = before.get(file)?.read;
+    if (!old || (old !== read && JSON.stringify(old) !== JSON.stringify(read))) return false;
+  }
+  return true;
 }
 
 async function readFiles(dir: string, known: LoadedFolder['files'] | undefined): Promise<LoadedFolder['files']> {
@@ -75,7 +91,7 @@ async function readFiles(dir: string, known: LoadedFolder['files'] | undefined):
   return new Map(entries);
 }
 
-async function readSettings(dir: string): Promise<ReturnType<typeof parseTopicSettings>> {
+async function readSettings(dir: string): Promise<SettingsResult> {
   try {
     return parseTopicSettings(await readFile(join(dir, 'topic.yml'), 'utf8'));
   } catch (error) {

@@ -7,14 +7,19 @@ import { loadTopicFolder, type LoadedFolder, type Topic } from './load-topic-fol
 
 export { titleFromName, type Topic } from './load-topic-folder.js';
 
-/** The topics Sitrep knows. Adapters and commands only read it; ingest keeps it current. */
+/** The topics Sitrep knows. Adapters and commands only read it; the folder watcher and feeds keep it current. */
 export interface TopicLibrary {
   names(): readonly string[];
   /** The topic used when a command names none. */
   defaultName(): string | undefined;
   get(name: string): Topic | undefined;
-  /** Re-reads one topic folder (after files changed) and returns the new topic. */
+  /**
+   * Re-reads one topic folder (after files changed) and returns the new topic: the current one
+   * itself, at the cost of a stat per file, when every file is as the last reload read it.
+   */
   reload(name: string): Promise<Topic | undefined>;
+  /** As `reload`, with the topic it replaced: `previous` is `topic` itself when nothing changed. */
+  update(name: string): Promise<TopicUpdate | undefined>;
   /** Replaces a topic with one built elsewhere (incremental updates). */
   put(topic: Topic): void;
 }
@@ -35,6 +40,12 @@ export function createInProcessBuilder(): TopicBuilder {
       return next.topic;
     },
   };
+}
+
+/** A topic after a reload, and before it. */
+export interface TopicUpdate {
+  readonly topic: Topic;
+  readonly previous: Topic;
 }
 
 export interface TopicLibraryOptions {
@@ -64,25 +75,27 @@ export async function createTopicLibrary(root: string, defaultTopic?: string, op
   if (defaultTopic && !topics.has(defaultTopic)) {
     throw new Error(`DEFAULT_TOPIC "${defaultTopic}" is not a folder of ${root} (known: ${[...topics.keys()].join(', ')})`);
   }
-  async function reloadNow(name: string): Promise<Topic | undefined> {
-    const current = topics.get(name);
-    if (!current) return undefined;
+  async function updateNow(name: string): Promise<TopicUpdate | undefined> {
+    const previous = topics.get(name);
+    if (!previous) return undefined;
     // On failure (the worker crashed) the topic keeps the briefing it had; the caller logs why.
-    const next = await builder.build(current.dir, name, false, current.articles);
-    topics.set(name, next);
-    return next;
+    const topic = await builder.build(previous.dir, name, false, previous.articles);
+    topics.set(name, topic);
+    return { topic, previous };
   }
   // Reloads of one topic run one after another, so a slower, older read never replaces a newer one.
   const reloading = new Map<string, Promise<unknown>>();
+  function update(name: string): Promise<TopicUpdate | undefined> {
+    const run = (reloading.get(name) ?? Promise.resolve()).then(() => updateNow(name));
+    reloading.set(name, run.catch(() => undefined));
+    return run;
+  }
   return {
     names: () => [...topics.keys()],
     defaultName: () => defaultTopic ?? (topics.size === 1 ? [...topics.keys()][0] : [...topics.keys()][0]),
     get: (name) => topics.get(name),
-    reload(name) {
-      const run = (reloading.get(name) ?? Promise.resolve()).then(() => reloadNow(name));
-      reloading.set(name, run.catch(() => undefined));
-      return run;
-    },
+    reload: async (name) => (await update(name))?.topic,
+    update,
     put(topic) {
       topics.set(topic.name, topic);
     },

@@ -53,11 +53,6 @@ const exceptions: readonly { readonly until: string; readonly edges: readonly st
     ],
   },
   {
-    // The one import that runs back up, and with topics → ingest the one cycle.
-    until: "issue 14 'The folder watcher moves next to the topic library'",
-    edges: ['ingest/watch-topic-folder.ts -> topics/topic-library.ts'],
-  },
-  {
     // Retry arithmetic shared by the feed fetcher and the LLM client, kept in feeds/.
     until: 'backoff-ms.ts moves below both (not yet a step of issue 14)',
     edges: ['llm/chat-completions-client.ts -> feeds/backoff-ms.ts'],

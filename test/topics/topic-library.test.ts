@@ -76,6 +76,17 @@ describe('topic library reload', () => {
     await expectSameAsFreshLoad(topic);
   });
 
+  it('gives the very same topic back when a reload finds every file as the last one read it', async () => {
+    await cp(join(yukosDir, '01.md'), join(dir, '005_yukos.md'));
+    const after = await reloaded();
+    expect(await reloaded()).toBe(after);
+    expect(topics.get('troops')).toBe(after);
+    await writeFile(join(dir, 'topic.yml'), 'title: Troops abroad\n');
+    const retitled = await reloaded();
+    expect(retitled).not.toBe(after);
+    expect(retitled.title).toBe('Troops abroad');
+  });
+
   it('leaves the briefing handed out before a reload as it was', async () => {
     const before = topics.get('troops')!;
     const copy = structuredClone(before.briefing);

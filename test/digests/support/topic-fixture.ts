@@ -28,6 +28,10 @@ export function makeTopics(...list: Topic[]): TopicLibrary {
     defaultName: () => [...topics.keys()][0],
     get: (name) => topics.get(name),
     reload: async (name) => topics.get(name),
+    update: async (name) => {
+      const topic = topics.get(name);
+      return topic && { topic, previous: topic };
+    },
     put: (topic) => void topics.set(topic.name, topic),
   };
 }

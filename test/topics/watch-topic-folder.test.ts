@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/types.js';
-import { createFolderWatcher, type FolderChanges, type FolderWatcher } from '../../src/ingest/watch-topic-folder.js';
+import { createFolderWatcher, type FolderChanges, type FolderWatcher } from '../../src/topics/watch-topic-folder.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTopicLibrary, type TopicLibrary } from '../../src/topics/topic-library.js';
 
@@ -63,6 +63,16 @@ describe('watching a topic folder', () => {
     await waitFor(() => updates.length === 3);
     expect(updates[2]?.changes).toEqual({ added: [], changed: [], removed: ['second.md'] });
     expect(topics.get('storm')?.articles.map((a) => a.id)).toEqual(['first']);
+  });
+
+  it('reports nothing for a file the library has read already, as after a feed added it', async () => {
+    const { dir, topics, updates } = await watchedTopic(100);
+    await writeFile(join(dir, 'fetched.txt'), 'Rescue teams evacuated an estimated 300 people on Friday.');
+    const fetched = await topics.reload('storm');
+    expect(fetched?.articles.map((a) => a.id)).toEqual(['fetched', 'first']);
+    await sleep(800);
+    expect(updates).toEqual([]);
+    expect(topics.get('storm')).toBe(fetched);
   });
 
   it('ignores dot-files such as the feed state and temporary files', async () => {

@@ -2,8 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../logger.js';
-import type { Topic, TopicLibrary } from '../topics/topic-library.js';
-import { isArticleFileName } from './read-article-set.js';
+import { isArticleFileName } from '../ingest/read-article-set.js';
+import type { Topic, TopicLibrary } from './topic-library.js';
 
 /** File names (within the topic folder) that changed between two loads of a topic. */
 export interface FolderChanges {
@@ -24,7 +24,10 @@ export interface FolderWatcherOptions {
   readonly poll?: boolean;
   /** How often each file is looked at when polling. Default 1,000 ms. */
   readonly pollIntervalMs?: number;
-  /** Called after the topic was reloaded, with the topic as it was before (for diffs). */
+  /**
+   * Called after the topic was reloaded, with the topic as it was before (for diffs); not when the
+   * reload found nothing new (a feed that wrote the file had the library read it already).
+   */
   readonly onUpdate?: (topic: Topic, changes: FolderChanges, previous: Topic | undefined) => void | Promise<void>;
 }
 
@@ -94,10 +97,12 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
   }
 
   async function reload(w: Watched, changes: FolderChanges): Promise<void> {
-    const previous = topics.get(w.name);
     // Only the files that changed are read again, and the briefing is updated, not rebuilt.
-    const topic = await topics.reload(w.name);
-    if (!topic || stopped) return;
+    const update = await topics.update(w.name);
+    if (!update || stopped) return;
+    const { topic, previous } = update;
+    // The files are as the library last read them (a feed that wrote one had it read already).
+    if (topic === previous) return logger.debug('topic folder already read', { topic: w.name, ...changes });
     logger.info('topic folder changed', { topic: w.name, ...changes, articles: topic.articles.length });
     for (const p of topic.problems) logger.warn(p.kept ? 'article file read with a warning' : 'skipped article file', { topic: w.name, path: p.path, reason: p.reason });
     try {
