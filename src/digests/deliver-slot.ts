@@ -5,7 +5,7 @@ import type { TopicLibrary } from '../topics/topic-library.js';
 import type { ChannelPoster, PostOutcome } from '../chat/chat-port.js';
 import { composeDigest, withDigestSummary } from './compose-digest.js';
 import { fixDigestBody } from './digest-body.js';
-import { createStorePartLedger } from './part-ledger.js';
+import { createStorePartLedger } from './create-store-part-ledger.js';
 import { channelOf, deliveryKeyFor } from './subscription-keys.js';
 
 /** What became of one slot, for logs and tests. */

@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
  * The one-way layout of src/ (docs/architecture.md): main/cli/app → adapters, digests, feeds →
  * commands → topics, store (and llm) → chat port → render, ingest → core. Each module may import
  * the modules listed for it, and only those; `config` and `logger` are the shared leaves every
- * module but the pure ones may use. Top-level files are modules of their own, named without `.ts`
+ * module from topics up may use (chat and ingest may log). Top-level files are modules of their own, named without `.ts`
  * (`cli.ts` goes with `cli/`).
  */
 const shared = ['config', 'logger'] as const;
@@ -26,7 +26,8 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   topics: ['chat', ...belowChat, ...shared],
   store: ['chat', ...belowChat, ...shared],
   llm: ['chat', ...belowChat, ...shared],
-  chat: belowChat,
+  // The posters' shared machinery (postParts) logs what it skips and retries.
+  chat: [...belowChat, 'logger'],
   render: ['core'],
   ingest: ['core', 'logger'],
   core: [],
@@ -42,16 +43,6 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
  * only shrinks: a new violation fails, and so does an entry whose import is gone (delete it then).
  */
 const exceptions: readonly { readonly until: string; readonly edges: readonly string[] }[] = [
-  {
-    // The posters' part ledgers and retry loop are chat-port machinery still kept in digests/.
-    until: "issue 14 'One chat port': the memory part ledgers and postParts move to src/chat/",
-    edges: [
-      'adapters/slack/slack-channel-poster.ts -> digests/part-ledger.ts',
-      'adapters/slack/slack-channel-poster.ts -> digests/post-parts.ts',
-      'adapters/discord/discord-channel-poster.ts -> digests/part-ledger.ts',
-      'adapters/discord/discord-channel-poster.ts -> digests/post-parts.ts',
-    ],
-  },
   {
     // Retry arithmetic shared by the feed fetcher and the LLM client, kept in feeds/.
     until: 'backoff-ms.ts moves below both (not yet a step of issue 14)',

@@ -12,7 +12,7 @@ import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordChannelPoster } from '../../src/adapters/discord/discord-channel-poster.js';
 import type { ChannelPoster } from '../../src/chat/chat-port.js';
-import { createStorePartLedger } from '../../src/digests/part-ledger.js';
+import { createStorePartLedger } from '../../src/digests/create-store-part-ledger.js';
 import { silentLogger } from '../../src/logger.js';
 import { renderDiscordMessage } from '../../src/adapters/discord/render-discord-message.js';
 import type { Message } from '../../src/render/message.js';

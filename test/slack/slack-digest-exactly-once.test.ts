@@ -11,7 +11,7 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackChannelPoster, type PosterClock } from '../../src/adapters/slack/slack-channel-poster.js';
 import type { ChannelPoster } from '../../src/chat/chat-port.js';
-import { createStorePartLedger } from '../../src/digests/part-ledger.js';
+import { createStorePartLedger } from '../../src/digests/create-store-part-ledger.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Message } from '../../src/render/message.js';
 import { renderSlackMessage } from '../../src/adapters/slack/render-slack-message.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { ChannelPoster, PartLedger, PostFailure, PostOutcome } from '../../chat/chat-port.js';
-import { createMemoryPartLedgers } from '../../digests/part-ledger.js';
-import { postParts, type SendFailure } from '../../digests/post-parts.js';
+import { createMemoryPartLedgers } from '../../chat/create-memory-part-ledgers.js';
+import { postParts, type SendFailure } from '../../chat/post-parts.js';
 import type { Logger } from '../../logger.js';
 import type { ChartSeries } from '../../render/chart/chart-series.js';
 import type { DiscordPayload } from './discord-embeds.js';

@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { ChannelPoster, PartLedger, PostFailure, PostOutcome } from '../../chat/chat-port.js';
-import { createMemoryPartLedgers } from '../../digests/part-ledger.js';
-import { postParts, type SendFailure } from '../../digests/post-parts.js';
+import { createMemoryPartLedgers } from '../../chat/create-memory-part-ledgers.js';
+import { postParts, type SendFailure } from '../../chat/post-parts.js';
 import type { Logger } from '../../logger.js';
 import type { Message } from '../../render/message.js';
 import { renderSlackMessage } from './render-slack-message.js';

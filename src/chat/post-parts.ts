@@ -1,4 +1,4 @@
-import type { PartLedger, PostFailure, PostOutcome } from '../chat/chat-port.js';
+import type { PartLedger, PostFailure, PostOutcome } from './chat-port.js';
 import type { Logger } from '../logger.js';
 
 /** How a failed request ended: whether the platform may have posted it, and whether to try again now. */
