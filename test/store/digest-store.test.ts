@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestSnapshot } from '../../src/core/diff-briefings.js';
-import type { ClaimPolicy, DigestStore, Subscription } from '../../src/store/digest-store.js';
+import type { ClaimPolicy, ClaimResult, DigestStore, Subscription } from '../../src/store/digest-store.js';
 import { createMemoryDigestStore } from '../../src/store/memory-digest-store.js';
+import { openPostgresStore } from '../../src/store/postgres-digest-store.js';
+import { postgresMigrations } from '../../src/store/postgres-migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite-digest-store.js';
 import { migrations } from '../../src/store/sqlite-migrations.js';
+import { startTestPostgres, type TestPostgres } from './support/start-test-postgres.js';
 
 const dirs: string[] = [];
 const tempDir = (): string => {
@@ -21,6 +25,42 @@ const tempDir = (): string => {
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+
+// One real server for the file; each test opens its store on a database of its own.
+let postgres: TestPostgres | undefined;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 60_000);
+afterAll(async () => {
+  await postgres?.stop();
+});
+const withClient = async (url: string, use: (client: pg.Client) => Promise<void>): Promise<void> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await use(client);
+  } finally {
+    await client.end();
+  }
+};
+const postgresServer = (): TestPostgres => {
+  if (!postgres) throw new Error('the test Postgres server did not start');
+  return postgres;
+};
+
+/**
+ * Two processes claim the same `count` slots: one walks them forwards, the other backwards, so
+ * they meet in the middle, where both try the same slots at once (how far each gets depends on
+ * the machine, so only the sum is asserted).
+ */
+async function expectOneWinnerPerSlot(target: string, count: number): Promise<void> {
+  const script = fileURLToPath(new URL('./support/claim-slots.ts', import.meta.url));
+  const run = (who: string): Promise<string[]> =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', script, target, String(count), who]).then((r) => JSON.parse(r.stdout) as string[]);
+  const [a, b] = await Promise.all([run('forward'), run('reverse')]);
+  expect(a.length + b.length).toBe(count);
+  expect(new Set([...a, ...b]).size).toBe(count);
+}
 
 const policy: ClaimPolicy = { leaseMs: 10 * 60_000, retryAfterMs: 60_000, maxAttempts: 3 };
 const at = (iso: string): Date => new Date(iso);
@@ -38,14 +78,15 @@ const subscription: Subscription = {
 };
 const snapshot: DigestSnapshot = { version: 1, takenAt: '2025-01-02T06:00:00.000Z', articleIds: ['a1'], figures: { 'troops||estimate': { value: 3000, display: '3,000', speaker: '' } }, keyPoints: ['p'] };
 
-const stores: [string, () => DigestStore][] = [
-  ['memory', createMemoryDigestStore],
-  ['sqlite', () => openSqliteStore(join(tempDir(), 'nested', 'dir', 'sitrep.sqlite'))],
+const stores: [string, () => Promise<DigestStore>][] = [
+  ['memory', async () => createMemoryDigestStore()],
+  ['sqlite', async () => openSqliteStore(join(tempDir(), 'nested', 'dir', 'sitrep.sqlite'))],
+  ['postgres', async () => openPostgresStore(await postgresServer().createDatabase())],
 ];
 
 describe.each(stores)('%s digest store', (_name, open) => {
   it('saves, lists, disables and removes subscriptions', async () => {
-    const store = open();
+    const store = await open();
     await store.saveSubscription(subscription);
     await store.saveSubscription({ ...subscription, id: 'config:discord:42:troops:0 8 * * *:UTC', platform: 'discord', channelId: '42', owner: 'config' });
     expect(await store.getSubscription(subscription.id)).toEqual(subscription);
@@ -58,7 +99,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
   });
 
   it('lets one caller claim a slot, keeps its delivery key for retries, and never re-claims a delivered one', async () => {
-    const store = open();
+    const store = await open();
     const slot = '2025-01-02T06:00:00.000Z';
     const first = await store.claimSlot('s1', slot, at('2025-01-02T06:00Z'), policy, 'key-1');
     expect(first).toEqual({ claimed: true, deliveryKey: 'key-1', attempt: 1 });
@@ -75,7 +116,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
   });
 
   it('re-claims an unfinished claim only after its lease, and gives up after the last attempt', async () => {
-    const store = open();
+    const store = await open();
     const slot = '2025-01-02T06:00:00.000Z';
     await store.claimSlot('s1', slot, at('2025-01-02T06:00Z'), policy, 'k');
     expect(await store.claimSlot('s1', slot, at('2025-01-02T06:09:59Z'), policy, 'x')).toEqual({ claimed: false, reason: 'in-flight' });
@@ -89,7 +130,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
   });
 
   it('records each part of a delivery before and after posting, keeping the first start', async () => {
-    const store = open();
+    const store = await open();
     await store.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:00Z'), policy, 'k');
     expect(await store.listParts('k')).toEqual([]);
     await store.markPartPosting('k', 0, at('2025-01-02T06:00:01Z'));
@@ -108,7 +149,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
   });
 
   it('keeps the first digest body saved for a delivery, for every retry to post', async () => {
-    const store = open();
+    const store = await open();
     await store.claimSlot('s1', '2025-01-02T06:00:00.000Z', at('2025-01-02T06:00Z'), policy, 'k');
     expect(await store.getDigestBody('k')).toBeUndefined();
     await store.saveDigestBody('k', '{"first":true}');
@@ -118,7 +159,7 @@ describe.each(stores)('%s digest store', (_name, open) => {
   });
 
   it('keeps one snapshot per channel and topic', async () => {
-    const store = open();
+    const store = await open();
     const channel = { platform: 'slack' as const, channelId: 'C1', topic: 'troops' };
     expect(await store.getSnapshot(channel)).toBeUndefined();
     await store.saveSnapshot(channel, snapshot);
@@ -195,13 +236,55 @@ describe('SQLite store file', () => {
   it('lets exactly one of two processes racing on one file claim each slot', async () => {
     const path = join(tempDir(), 'processes.sqlite');
     await openSqliteStore(path).close();
-    const script = fileURLToPath(new URL('./support/claim-slots.ts', import.meta.url));
-    const run = (who: string): Promise<string[]> =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', script, path, '5000', who]).then((r) => JSON.parse(r.stdout) as string[]);
-    // One walks the slots forwards, the other backwards: they meet in the middle, where both try
-    // the same slots at once (how far each gets depends on the machine, so only the sum is asserted).
-    const [a, b] = await Promise.all([run('forward'), run('reverse')]);
-    expect(a.length + b.length).toBe(5000);
-    expect(new Set([...a, ...b]).size).toBe(5000);
+    await expectOneWinnerPerSlot(path, 5000);
+  });
+});
+
+describe('Postgres store database', () => {
+  const slot = '2025-01-02T06:00:00.000Z';
+
+  it('records its schema version at start, keeps data across reopen, and refuses a schema from a newer Sitrep', async () => {
+    const url = await postgresServer().createDatabase();
+    const store = await openPostgresStore(url);
+    await store.saveSubscription(subscription);
+    await store.claimSlot('s1', slot, at('2025-01-02T06:00Z'), policy, 'k');
+    await store.close();
+    const again = await openPostgresStore(url);
+    expect(await again.getSubscription(subscription.id)).toEqual(subscription);
+    expect(await again.claimSlot('s1', slot, at('2025-01-02T06:01Z'), policy, 'k2')).toEqual({ claimed: false, reason: 'in-flight' });
+    await again.close();
+    await withClient(url, async (client) => {
+      expect((await client.query('SELECT version FROM sitrep_schema ORDER BY version')).rows).toEqual(postgresMigrations.map((_, i) => ({ version: i + 1 })));
+      await client.query('INSERT INTO sitrep_schema (version) VALUES ($1)', [postgresMigrations.length + 1]);
+    });
+    await expect(openPostgresStore(url)).rejects.toThrow(/newer than this Sitrep understands/);
+  });
+
+  it('migrates once when several replicas start together', async () => {
+    const url = await postgresServer().createDatabase();
+    const replicas = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
+    await Promise.all(replicas.map((r) => r.close()));
+    await withClient(url, async (client) => {
+      expect((await client.query('SELECT version FROM sitrep_schema')).rowCount).toBe(postgresMigrations.length);
+    });
+  });
+
+  it('lets exactly one of many connections claim a fresh slot, and exactly one take over an expired lease', async () => {
+    const url = await postgresServer().createDatabase();
+    const replicas = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
+    const race = (now: string): Promise<ClaimResult[]> =>
+      Promise.all([...replicas, ...replicas, ...replicas].map((s, i) => s.claimSlot('s1', slot, at(now), policy, `k${i}`)));
+    const fresh = await race('2025-01-02T06:00Z');
+    expect(fresh.filter((r) => r.claimed)).toHaveLength(1);
+    expect(fresh.filter((r) => !r.claimed).map((r) => (r.claimed ? '' : r.reason))).toEqual(Array(8).fill('in-flight'));
+    // The winner "crashed": once its lease is over, one replica (and only one) takes the slot over, with its key.
+    const takeover = await race('2025-01-02T06:10Z');
+    const winner = fresh.find((r) => r.claimed);
+    expect(takeover.filter((r) => r.claimed)).toEqual([{ ...winner, attempt: 2 }]);
+    await Promise.all(replicas.map((r) => r.close()));
+  });
+
+  it('lets exactly one of two processes claim each slot of one database', async () => {
+    await expectOneWinnerPerSlot(await postgresServer().createDatabase(), 1000);
   });
 });
