@@ -1,6 +1,6 @@
 import type { Article } from '../core/types.js';
 import type { Logger } from '../logger.js';
-import { backoffMs } from './backoff-ms.js';
+import { backoffMs } from '../shared/backoff-ms.js';
 import { canonicalUrl } from './canonical-url.js';
 import type { ResourceFetcher } from './create-resource-fetcher.js';
 import type { IngestOutcome, UrlIngestor } from './create-url-ingestor.js';

@@ -5,7 +5,7 @@
  * `Retry-After`) only while the wait still fits in it. Every failure is a value, never a throw, so
  * a caller falls back to the extractive brief.
  */
-import { backoffMs } from '../feeds/backoff-ms.js';
+import { backoffMs } from '../shared/backoff-ms.js';
 
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant';
