@@ -1,6 +1,8 @@
 import type { AddCommandHandler, FeedHealth } from '../commands/execute-command.js';
 import type { ChannelPoster } from '../chat/chat-port.js';
+import { createFailingFeedReporter } from '../digests/create-failing-feed-reporter.js';
 import type { Logger } from '../logger.js';
+import { describeFailingFeed } from '../render/failing-feed-message.js';
 import type { SubscriptionStore } from '../store/digest-store.js';
 import type { TopicLibrary } from '../topics/topic-library.js';
 
@@ -55,12 +57,11 @@ export function createOnDemandFeeds(options: OnDemandFeedsOptions): OnDemandFeed
 }
 
 async function loadFeedStack(options: OnDemandFeedsOptions) {
-  const [{ createResourceFetcher }, { createUrlIngestor }, { createFeedPoller }, { createAddHandler }, { createFailingFeedReporter, describeFailingFeed }] = await Promise.all([
+  const [{ createResourceFetcher }, { createUrlIngestor }, { createFeedPoller }, { createAddHandler }] = await Promise.all([
     import('../feeds/create-resource-fetcher.js'),
     import('../feeds/create-url-ingestor.js'),
     import('../feeds/create-feed-poller.js'),
     import('../feeds/create-add-handler.js'),
-    import('../feeds/report-failing-feed.js'),
   ]);
   const { topics, logger, allowPrivate } = options;
   const fetcher = createResourceFetcher({ allowPrivate });

@@ -1,5 +1,6 @@
 import type { Article } from '../core/types.js';
 import type { Logger } from '../logger.js';
+import type { FailingFeed } from '../render/failing-feed-message.js';
 import type { TopicLibrary } from '../topics/topic-library.js';
 import { createJsonFeedStateStore } from './create-json-feed-state-store.js';
 import { createResourceFetcher, type ResourceFetcher } from './create-resource-fetcher.js';
@@ -7,16 +8,6 @@ import { createUrlIngestor, type UrlIngestor } from './create-url-ingestor.js';
 import { emptyFeedState, type FeedStateStore, type TopicFeedState } from './feed-state-store.js';
 import type { ResolveHost } from './guarded-lookup.js';
 import { pollFeed, type FeedPollResult } from './poll-feed.js';
-
-/** A feed that has failed `failureThreshold` polls in a row. */
-export interface FailingFeed {
-  readonly url: string;
-  /** The first failure of the current run. */
-  readonly since: Date;
-  /** The last error, short and readable (`HTTP 500 Internal Server Error`). */
-  readonly error: string;
-  readonly failures: number;
-}
 
 /** What one poll of one topic did. */
 export interface PollReport {

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFeedPoller, type FailingFeed, type FeedPollerOptions } from '../../src/feeds/create-feed-poller.js';
+import { createFeedPoller, type FeedPollerOptions } from '../../src/feeds/create-feed-poller.js';
+import type { FailingFeed } from '../../src/render/failing-feed-message.js';
 import { splitFrontMatter } from '../../src/ingest/front-matter.js';
 import { silentLogger } from '../../src/logger.js';
 import { articlePage, atomFeed, rssFeed } from './support/news-pages.js';

@@ -1,23 +1,7 @@
 import type { ChannelPoster } from '../chat/chat-port.js';
 import type { Logger } from '../logger.js';
-import type { Message } from '../render/message.js';
+import { renderFailingFeedMessage, type FailingFeed } from '../render/failing-feed-message.js';
 import type { SubscriptionStore } from '../store/digest-store.js';
-import type { FailingFeed } from './create-feed-poller.js';
-
-/** One line for `sources` and notices: which feed, since when, and the last error. */
-export function describeFailingFeed(feed: FailingFeed): string {
-  const since = feed.since.toISOString().slice(0, 16).replace('T', ' ');
-  return `${feed.url} has failed since ${since} UTC (${feed.failures} attempts): ${feed.error}`;
-}
-
-export function failingFeedMessage(topicTitle: string, feed: FailingFeed): Message {
-  return {
-    title: `A feed of ${topicTitle} is failing`,
-    sections: [{ style: 'plain', items: [{ text: describeFailingFeed(feed) }] }],
-    footer: 'Sitrep keeps retrying it with backoff; the articles already stored are still briefed.',
-    tone: 'error',
-  };
-}
 
 export interface FailingFeedReporterOptions {
   readonly subscriptions: Pick<SubscriptionStore, 'listSubscriptions'>;
@@ -36,7 +20,7 @@ export function createFailingFeedReporter(options: FailingFeedReporterOptions): 
   return async (topicName, feed) => {
     const subscriptions = (await options.subscriptions.listSubscriptions()).filter((s) => s.topic === topicName && !s.disabled);
     const channels = new Map(subscriptions.map((s) => [`${s.platform}:${s.channelId}`, s]));
-    const message = failingFeedMessage(options.topicTitle(topicName), feed);
+    const message = renderFailingFeedMessage(options.topicTitle(topicName), feed);
     for (const s of channels.values()) {
       const poster = options.posters.find((p) => p.platform === s.platform);
       if (!poster) continue;

@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { executeCommand } from '../../src/commands/execute-command.js';
 import { createFeedPoller } from '../../src/feeds/create-feed-poller.js';
-import { createFailingFeedReporter, describeFailingFeed } from '../../src/feeds/report-failing-feed.js';
+import { createFailingFeedReporter } from '../../src/digests/create-failing-feed-reporter.js';
 import { silentLogger } from '../../src/logger.js';
+import { describeFailingFeed } from '../../src/render/failing-feed-message.js';
 import { renderText } from '../../src/render/render-text.js';
 import type { Subscription } from '../../src/store/digest-store.js';
 import { createMemoryDigestStore } from '../../src/store/memory-digest-store.js';
-import { createRecordingPoster } from '../digests/support/recording-poster.js';
-import { startNewsServer, type NewsServer } from './support/news-server.js';
-import { makeTopicFolder, manualClock, topicName } from './support/topic-folder.js';
+import { createRecordingPoster } from './support/recording-poster.js';
+import { startNewsServer, type NewsServer } from '../feeds/support/news-server.js';
+import { makeTopicFolder, manualClock, topicName } from '../feeds/support/topic-folder.js';
 
 let server: NewsServer;
 beforeEach(async () => {
