@@ -45,6 +45,14 @@ const envSchema = z.object({
   /** Watch the topic folders by polling (network and VM mounts that deliver no file events). */
   BRIEFINGS_WATCH_POLL: flag,
   DATABASE_PATH: optionalText.default('data/sitrep.sqlite'),
+  /** `postgres://user:password@host:port/database`: the stores live there instead of the SQLite file. */
+  DATABASE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// (or postgresql://) URL, e.g. postgres://sitrep:password@127.0.0.1:5432/sitrep' })
+      // A Unix socket is named by ?host=/path, as libpq reads it.
+      .refine((url) => !URL.canParse(url) || new URL(url).hostname !== '' || new URL(url).searchParams.has('host'), 'names no server: give a host, e.g. postgres://sitrep:password@127.0.0.1:5432/sitrep')
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional().default('info'),
   /** Also run the console adapter when a chat platform is configured. */
   SITREP_CONSOLE: flag,
@@ -111,12 +119,23 @@ export interface LlmConfig {
   readonly timeoutMs: number;
 }
 
+/** A Postgres database for the stores, from DATABASE_URL. */
+export interface PostgresConfig {
+  readonly url: string;
+  /** The URL with its password masked: what logs may show. */
+  readonly displayUrl: string;
+  /** The password as written in the URL, and decoded: the logger redacts both. */
+  readonly secrets: readonly string[];
+}
+
 export interface Config {
   readonly briefingsDir: string;
   readonly defaultTopic?: string;
   /** Poll the topic folders for changes instead of relying on file-system events. */
   readonly watchPoll: boolean;
   readonly databasePath: string;
+  /** Set: the stores live in this Postgres database, and `databasePath` is not used. */
+  readonly postgres?: PostgresConfig;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   readonly console: boolean;
   readonly slack?: SlackConfig;
@@ -159,6 +178,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ...(e.DEFAULT_TOPIC ? { defaultTopic: e.DEFAULT_TOPIC } : {}),
     watchPoll: e.BRIEFINGS_WATCH_POLL,
     databasePath: e.DATABASE_PATH,
+    ...(e.DATABASE_URL ? { postgres: postgresPart(e.DATABASE_URL) } : {}),
     logLevel: e.LOG_LEVEL,
     console: e.SITREP_CONSOLE,
     ...slackPart(e),
@@ -217,6 +237,20 @@ function llmPart(e: ParsedEnv): { llm?: LlmConfig } {
   // Either the API base (…/v1) or the full endpoint may be given; requests add /chat/completions.
   const baseUrl = base.replace(/\/+$/, '').replace(/\/chat\/completions$/, '');
   return { llm: { baseUrl, model, ...(apiKey ? { apiKey } : {}), timeoutMs: e.LLM_TIMEOUT_MS ?? 8000 } };
+}
+
+function postgresPart(url: string): PostgresConfig {
+  const parsed = new URL(url);
+  const decoded = (text: string): string => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  const secrets = parsed.password ? [parsed.password, decoded(parsed.password)] : [];
+  if (parsed.password) parsed.password = '***';
+  return { url, displayUrl: parsed.toString(), secrets: [...new Set(secrets)] };
 }
 
 /** Bolt's WebClient joins method names onto the base URL, so it must end in a slash. */

@@ -12,6 +12,8 @@ import type { ChannelPoster } from '../chat/chat-port.js';
 import { createDigestService } from '../digests/digest-service.js';
 import { createLlmSummaries } from '../llm/create-llm-summaries.js';
 import { createLogger, type Logger } from '../logger.js';
+import type { DigestStore } from '../store/digest-store.js';
+import { openPostgresStore } from '../store/postgres-digest-store.js';
 import { openSqliteStore } from '../store/sqlite-digest-store.js';
 import { createTopicLibrary, type TopicLibrary } from '../topics/topic-library.js';
 import { createFolderWatcher } from '../topics/watch-topic-folder.js';
@@ -43,7 +45,7 @@ export async function runSitrep(shutdown: Shutdown): Promise<number> {
 
 /** Logs go to stderr: readable lines on a terminal (drawn above the console's prompt), JSON otherwise. */
 function createProcessLogger(config: Config, above: { print: (write: () => void) => void }): Logger {
-  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, config.llm?.apiKey].filter((s): s is string => !!s);
+  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, config.llm?.apiKey, ...(config.postgres?.secrets ?? [])].filter((s): s is string => !!s);
   const terminal = Boolean(process.stderr.isTTY);
   return createLogger({
     level: config.logLevel,
@@ -85,11 +87,12 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   const readiness = createReadiness();
   readiness.set('topics', topics.names().length > 0);
 
-  let store;
+  let store: DigestStore;
   try {
-    store = openSqliteStore(resolve(config.databasePath));
+    store = config.postgres ? await openPostgresStore(config.postgres.url, { logger }) : openSqliteStore(resolve(config.databasePath));
   } catch (error) {
-    console.error(`sitrep: cannot open the database at DATABASE_PATH=${config.databasePath}: ${(error as Error).message}`);
+    const setting = config.postgres ? `DATABASE_URL=${config.postgres.displayUrl}` : `DATABASE_PATH=${config.databasePath}`;
+    console.error(`sitrep: cannot open the database at ${setting}: ${(error as Error).message}`);
     return 1;
   }
   readiness.set('store', true);
@@ -166,7 +169,7 @@ async function startupSummary(config: Config, topics: TopicLibrary, store: { lis
   return {
     topics: topics.names().map((name) => `${name} (${topics.get(name)?.articles.length ?? 0} articles)`).join(', '),
     platforms: platforms.join(', '),
-    store: config.databasePath,
+    store: config.postgres ? config.postgres.displayUrl : config.databasePath,
     digestSubscriptions: (await store.listSubscriptions()).length,
   };
 }

@@ -27,6 +27,9 @@ describe('configuration', () => {
     [{ HOST: 'http://127.0.0.1' }, /Invalid setting HOST/],
     [{ HOST: '300.1.2.3' }, /Invalid setting HOST/],
     [{ SLACK_API_URL: 'ftp://x' }, /SLACK_API_URL/],
+    [{ DATABASE_URL: 'mysql://sitrep:fake-password@127.0.0.1/sitrep' }, /Invalid setting DATABASE_URL: must be a postgres:\/\//],
+    [{ DATABASE_URL: 'data/sitrep.sqlite' }, /Invalid setting DATABASE_URL: must be a postgres:\/\//],
+    [{ DATABASE_URL: 'postgres:///sitrep' }, /Invalid setting DATABASE_URL: names no server/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -40,6 +43,18 @@ describe('configuration', () => {
       return;
     }
     throw new Error('expected a ConfigError');
+  });
+
+  it('keeps the stores in SQLite unless DATABASE_URL names a Postgres server, whose password it masks for logs', () => {
+    expect(loadConfig({}).postgres).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: ' ' }).postgres).toBeUndefined();
+    const url = 'postgres://sitrep:fake%2Fpass@db.internal:5433/sitrep?sslmode=require';
+    expect(loadConfig({ DATABASE_URL: url }).postgres).toEqual({ url, displayUrl: 'postgres://sitrep:***@db.internal:5433/sitrep?sslmode=require', secrets: ['fake%2Fpass', 'fake/pass'] });
+    expect(loadConfig({ DATABASE_URL: 'postgresql:///sitrep?host=/var/run/postgresql&user=sitrep' }).postgres?.secrets).toEqual([]);
+  });
+
+  it('never quotes a DATABASE_URL password in its error', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://sitrep:very-secret-value@127.0.0.1/sitrep' })).toThrow(/^(?!.*very-secret-value).*DATABASE_URL/);
   });
 
   it('adds the trailing slash Bolt needs to SLACK_API_URL', () => {

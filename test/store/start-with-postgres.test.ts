@@ -1,0 +1,62 @@
+/**
+ * `npm start`'s entry point with DATABASE_URL, as a child process: it migrates the Postgres
+ * database at start and runs on it; a server it cannot reach fails the start in one line naming
+ * the variable. The password never reaches the output.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDir } from '../support/seed.js';
+import { startTestPostgres, type TestPostgres } from './support/start-test-postgres.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules/.bin/tsx');
+const main = join(root, 'src/main.ts');
+
+let postgres: TestPostgres | undefined;
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sitrep-start-postgres-'));
+  await cp(seedDir, join(dir, 'briefings/seed'), { recursive: true });
+  postgres = await startTestPostgres();
+}, 60_000);
+afterAll(async () => {
+  await postgres?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function start(databaseUrl: string): Promise<{ code: number; stderr: string }> {
+  const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', BRIEFINGS_DIR: join(dir, 'briefings'), DATABASE_PATH: join(dir, 'data/sitrep.sqlite'), DATABASE_URL: databaseUrl };
+  return new Promise((resolve) => {
+    const child = execFile(tsx, [main], { cwd: tmpdir(), env, timeout: 40_000 }, (error, _stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stderr }),
+    );
+    child.stdin?.end('');
+  });
+}
+
+describe('npm start with DATABASE_URL', () => {
+  it('creates the schema in that database at start and names it, password masked, in the start-up line', async () => {
+    const url = await postgres!.createDatabase();
+    const run = await start(url);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`"store":"${url.replace(':test-password@', ':***@')}"`);
+    expect(run.stderr).not.toContain('test-password');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const tables = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    await client.end();
+    expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['deliveries', 'delivery_parts', 'sitrep_schema', 'snapshots', 'subscriptions']));
+  });
+
+  it('fails at start in one line naming DATABASE_URL when no server answers, without its password', async () => {
+    const run = await start('postgres://sitrep:fake-unreachable-password@127.0.0.1:1/sitrep');
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^sitrep: cannot open the database at DATABASE_URL=postgres:\/\/sitrep:\*\*\*@127\.0\.0\.1:1\/sitrep: .*ECONNREFUSED/)]);
+    expect(run.stderr).not.toContain('fake-unreachable-password');
+  });
+});
