@@ -1,4 +1,5 @@
 import { answerQuestion } from '../core/answer.js';
+import type { Briefing } from '../core/types.js';
 import type { Summaries } from '../llm/create-summaries.js';
 import { withSummary } from '../llm/summary-section.js';
 import type { Logger } from '../logger.js';
@@ -10,6 +11,7 @@ import type { Message } from '../render/message.js';
 import type { SubscriptionStore } from '../store/digest-store.js';
 import type { Topic, TopicLibrary } from '../topics/topic-library.js';
 import type { CommandContext, CommandRequest } from './command-request.js';
+import { nextTurn } from './next-turn.js';
 
 /** What a command answers: the message and who should see it. */
 export interface CommandReply {
@@ -52,6 +54,8 @@ export interface CommandDeps {
 export async function executeCommand(request: CommandRequest, context: CommandContext, deps: CommandDeps): Promise<CommandReply> {
   const visibility = request.public ? 'public' : 'private';
   try {
+    // Callers ack first; the work waits its turn so the acks of requests behind it are not held.
+    await nextTurn();
     return { message: await run(request, context, deps), visibility };
   } catch (error) {
     deps.logger.error('command failed', { command: request.name, platform: context.platform, error });
@@ -66,11 +70,11 @@ async function run(request: CommandRequest, context: CommandContext, deps: Comma
   if ('error' in topic) return topic.error;
   switch (request.name) {
     case 'brief':
-      return withSummary(renderBriefingMessage(topic.title, topic.briefing), await deps.summaries?.forBriefing(topic.title, topic.briefing));
+      return withSummary(renderedOnce(topic, 'brief', renderBriefingMessage), await deps.summaries?.forBriefing(topic.title, topic.briefing));
     case 'numbers': {
       // With the chart of the series asked for, else of the main one; none for a single value.
       const chart = pickChartSeries(topic.briefing, measure?.measure);
-      const message = renderNumbersMessage(topic.title, topic.briefing);
+      const message = renderedOnce(topic, 'numbers', renderNumbersMessage);
       return chart ? { ...message, chart } : message;
     }
     case 'sources':
@@ -100,6 +104,22 @@ async function run(request: CommandRequest, context: CommandContext, deps: Comma
       return deps.add.handle(url, topic, context);
     }
   }
+}
+
+/**
+ * A topic's brief and numbers are rendered once per briefing: a briefing does not change (a reload
+ * makes a new one), so every `/brief` until the next reload shares one message instead of each
+ * command paying for the rendering on the thread that acks the next.
+ */
+const rendered = new WeakMap<Briefing, Map<string, Message>>();
+
+function renderedOnce(topic: Topic, what: 'brief' | 'numbers', render: (title: string, briefing: Briefing) => Message): Message {
+  const byKey = rendered.get(topic.briefing) ?? new Map<string, Message>();
+  rendered.set(topic.briefing, byKey);
+  const key = `${what}\u0000${topic.title}`;
+  const message = byKey.get(key) ?? render(topic.title, topic.briefing);
+  byKey.set(key, message);
+  return message;
 }
 
 /**
