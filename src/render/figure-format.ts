@@ -53,10 +53,20 @@ export function summarizeTimeline(briefing: Briefing, timeline: FigureTimeline):
   return parts.join('. ');
 }
 
+/** Earlier values a brief line shows in full; past them, the newest six, how many more, and the first. */
+const briefEarlier = 8;
+
+/** "3,000 [2], 2,500 [3], …, 4 more in /numbers, first 120 [1]": an earlier history, newest first. */
+function earlierValues(briefing: Briefing, earlier: readonly TimelineEntry[]): string {
+  const bare = (e: TimelineEntry): string => formatEntry(briefing, e, 'bare');
+  if (earlier.length <= briefEarlier) return earlier.map(bare).join(', ');
+  return [...earlier.slice(0, briefEarlier - 2).map(bare), `${earlier.length - briefEarlier + 1} more in /numbers`, `first ${bare(earlier[earlier.length - 1]!)}`].join(', ');
+}
+
 /**
  * One line on a quantity for the brief: per kind, the latest value with who gave it, then the
- * earlier values newest first with their sources only (who gave each is in /numbers), and where
- * sources differ.
+ * earlier values newest first with their sources only (who gave each is in /numbers; a long
+ * history is cut, see `earlierValues`), and where sources differ.
  */
 export function briefTimeline(briefing: Briefing, timeline: FigureTimeline): string {
   const parts: string[] = [];
@@ -65,7 +75,7 @@ export function briefTimeline(briefing: Briefing, timeline: FigureTimeline): str
     if (!latest) continue;
     const earlier = earlierThan(timeline, latest);
     const lead = kind === 'estimate' ? '' : kind === 'projection' ? 'projected ' : 'claimed ';
-    parts.push(`${lead}${formatEntry(briefing, latest, 'speaker')}${earlier.length ? `; earlier ${earlier.map((e) => formatEntry(briefing, e, 'bare')).join(', ')}` : ''}`);
+    parts.push(`${lead}${formatEntry(briefing, latest, 'speaker')}${earlier.length ? `; earlier ${earlierValues(briefing, earlier)}` : ''}`);
   }
   for (const group of timeline.disagreements) parts.push(`sources differ: ${group.map((e) => formatEntry(briefing, e, 'speaker')).join(' vs ')}`);
   return parts.join('. ');

@@ -57,6 +57,16 @@ describe('the brief', () => {
   });
 });
 
+describe('a long history in the brief', () => {
+  // Twelve daily counts, each up on the one before: the brief shows the newest earlier values, how many more, and the first.
+  const days = Array.from({ length: 12 }, (_, i) => article(`d${i}`, `Rescuers said ${100 + 10 * i} volunteers had joined the search in Alden.`, { published: `2031-03-${String(i + 1).padStart(2, '0')}` }));
+  const line = renderText(renderBriefingMessage('Alden floods', buildBriefing(days))).split('\n').find((l) => l.startsWith('- volunteers:'));
+
+  it('cuts the earlier values to the newest six, a count of the rest and the first', () => {
+    expect(line).toMatch(/^- volunteers: 210 — Rescuers \[12\]; earlier 200 \[11\], 190 \[10\], 180 \[9\], 170 \[8\], 160 \[7\], 150 \[6\], 4 more in \/numbers, first 100 \[1\]/);
+  });
+});
+
 describe('a quoted point in the brief', () => {
   it('shows the speaker the point carries before the quotation', () => {
     const quoted = buildBriefing([
