@@ -1,5 +1,6 @@
 import type { AddCommandHandler, FeedHealth } from '../commands/execute-command.js';
 import type { ChannelPoster } from '../chat/chat-port.js';
+import type { FeedStateStore } from '../feeds/feed-state-store.js';
 import { createFailingFeedReporter } from '../digests/create-failing-feed-reporter.js';
 import type { Logger } from '../logger.js';
 import { describeFailingFeed } from '../render/failing-feed-message.js';
@@ -14,6 +15,8 @@ export interface OnDemandFeedsOptions {
   readonly posters: readonly ChannelPoster[];
   readonly allowPrivate: boolean;
   readonly pollMinutes: number;
+  /** Where feed state lives; unset, a dot-file in each topic folder. */
+  readonly feedStates?: FeedStateStore;
 }
 
 export interface OnDemandFeeds {
@@ -75,6 +78,7 @@ async function loadFeedStack(options: OnDemandFeedsOptions) {
     fetcher,
     allowPrivate,
     pollMinutes: options.pollMinutes,
+    ...(options.feedStates ? { store: options.feedStates } : {}),
     onFeedFailing: (topic, feed) => void report(topic, feed).catch((error: unknown) => logger.error('failing-feed report failed', { topic, error })),
   });
   return { poller, describe: describeFailingFeed, add: createAddHandler({ topics, logger, ingestor, allowPrivate }) };

@@ -12,14 +12,12 @@ import type { ChannelPoster } from '../chat/chat-port.js';
 import { createDigestService } from '../digests/digest-service.js';
 import { createLlmSummaries } from '../llm/create-llm-summaries.js';
 import { createLogger, type Logger } from '../logger.js';
-import type { DigestStore } from '../store/digest-store.js';
-import { openPostgresStore } from '../store/postgres-digest-store.js';
-import { openSqliteStore } from '../store/sqlite-digest-store.js';
 import { createTopicLibrary, type TopicLibrary } from '../topics/topic-library.js';
 import { createFolderWatcher } from '../topics/watch-topic-folder.js';
 import type { Shutdown } from './graceful-shutdown.js';
 import { createInFlight, trackMethods } from './in-flight.js';
 import { createOnDemandFeeds } from './on-demand-feeds.js';
+import { openStores, type Stores } from './open-stores.js';
 import { createReadiness } from './readiness.js';
 import { startPlatforms } from './start-platforms.js';
 
@@ -87,14 +85,15 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   const readiness = createReadiness();
   readiness.set('topics', topics.names().length > 0);
 
-  let store: DigestStore;
+  let stores: Stores;
   try {
-    store = config.postgres ? await openPostgresStore(config.postgres.url, { logger }) : openSqliteStore(resolve(config.databasePath));
+    stores = await openStores(config, logger);
   } catch (error) {
     const setting = config.postgres ? `DATABASE_URL=${config.postgres.displayUrl}` : `DATABASE_PATH=${config.databasePath}`;
     console.error(`sitrep: cannot open the database at ${setting}: ${(error as Error).message}`);
     return 1;
   }
+  const store = stores.digests;
   readiness.set('store', true);
   shutdown.add({ name: 'store', stop: () => (readiness.set('store', false), store.close()) });
 
@@ -107,7 +106,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   // No LLM_BASE_URL, no summaries: nothing is sent anywhere.
   const summaries = config.llm ? createLlmSummaries(config.llm, logger) : undefined;
   const digests = createDigestService({ store: trackedStore, topics, posters, logger, clock, graceMinutes: config.digestGraceMinutes, policy: { leaseMs: config.digestLeaseSeconds * 1000 }, ...(summaries ? { summaries } : {}) });
-  const feeds = createOnDemandFeeds({ topics, logger, clock, subscriptions: trackedStore, posters, allowPrivate: config.feeds.allowPrivate, pollMinutes: config.feeds.pollMinutes });
+  const feeds = createOnDemandFeeds({ topics, logger, clock, subscriptions: trackedStore, posters, allowPrivate: config.feeds.allowPrivate, pollMinutes: config.feeds.pollMinutes, ...(stores.feedStates ? { feedStates: stores.feedStates } : {}) });
   const deps: CommandDeps = {
     topics,
     logger,

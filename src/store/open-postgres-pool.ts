@@ -22,7 +22,8 @@ export interface PostgresPoolOptions {
  * schema is newer than this Sitrep.
  */
 export async function openPostgresPool(url: string, options: PostgresPoolOptions = {}): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types: { getTypeParser: instantsAsIso } });
+  // A server that never answers (a dropped route) fails the start after 10 s instead of hanging it.
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000, types: { getTypeParser: instantsAsIso } });
   // Without a listener, an idle connection's error would end the process.
   pool.on('error', (error) => options.logger?.warn('a database connection failed; it is replaced at the next query', { error: error.message }));
   try {

@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStores } from '../../src/app/open-stores.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import type { Topic } from '../../src/topics/topic-library.js';
 import { seedDir } from '../support/seed.js';
 import { startTestPostgres, type TestPostgres } from './support/start-test-postgres.js';
 
@@ -50,7 +54,7 @@ describe('npm start with DATABASE_URL', () => {
     await client.connect();
     const tables = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
     await client.end();
-    expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['deliveries', 'delivery_parts', 'sitrep_schema', 'snapshots', 'subscriptions']));
+    expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['deliveries', 'delivery_parts', 'feed_states', 'sitrep_schema', 'snapshots', 'subscriptions']));
   });
 
   it('fails at start in one line naming DATABASE_URL when no server answers, without its password', async () => {
@@ -58,5 +62,26 @@ describe('npm start with DATABASE_URL', () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^sitrep: cannot open the database at DATABASE_URL=postgres:\/\/sitrep:\*\*\*@127\.0\.0\.1:1\/sitrep: .*ECONNREFUSED/)]);
     expect(run.stderr).not.toContain('fake-unreachable-password');
+  });
+});
+
+describe('the stores DATABASE_URL opens', () => {
+  it('keeps digests and feed state in that one database, for every replica to share', async () => {
+    const url = await postgres!.createDatabase();
+    const stores = await openStores(loadConfig({ DATABASE_URL: url }, { checkBriefingsDir: false }), silentLogger);
+    await stores.digests.claimSlot('s1', '2025-01-02T06:00:00.000Z', new Date('2025-01-02T06:00Z'), { leaseMs: 60_000, retryAfterMs: 60_000, maxAttempts: 3 }, 'k');
+    await stores.feedStates?.save({ name: 'troops', dir: '/nowhere' } as Topic, { version: 1, feeds: {} });
+    await stores.digests.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const counts = await client.query<{ deliveries: string; feeds: string }>('SELECT (SELECT count(*) FROM deliveries) AS deliveries, (SELECT count(*) FROM feed_states) AS feeds');
+    await client.end();
+    expect(counts.rows[0]).toEqual({ deliveries: '1', feeds: '1' });
+  });
+
+  it('keeps feed state in the topic folders with SQLite', async () => {
+    const stores = await openStores(loadConfig({ DATABASE_PATH: join(dir, 'data/open-stores.sqlite') }, { checkBriefingsDir: false }), silentLogger);
+    expect(stores.feedStates).toBeUndefined();
+    await stores.digests.close();
   });
 });
