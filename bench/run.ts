@@ -9,6 +9,7 @@ import { benchEngine } from './engine.js';
 import { benchIngestLoad } from './ingest-load.js';
 import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
+import { benchStoreClaims } from './store-claims.js';
 import { bbcCorpusDir, trackMemory } from './support.js';
 import { benchUpdates } from './update.js';
 
@@ -25,6 +26,9 @@ print(`peak memory so far (RSS): ${Math.round(peak() / 1024 / 1024)} MiB`);
 
 print('## Digests');
 for (const [what, value] of Object.entries(await benchDigests())) print(`${what}: ${value}`);
+
+print('## Slot claims (SQLite file and Postgres server, same run)');
+await benchStoreClaims(print);
 
 print('## Charts (Vega-Lite → SVG → resvg PNG)');
 await benchChart(print);
