@@ -49,7 +49,8 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
     user: 'postgres',
     password,
     persistent: false,
-    createPostgresUser: true,
+    // Only root can (and must) hand the server to another user; anyone else runs it as themselves.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
     onError: () => {},
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])],
