@@ -65,9 +65,7 @@ export async function createTopicLibrary(root: string, defaultTopic?: string, op
   // worker thread to load the engine a second time.
   const builder = options.builder ?? createBuildWorker(options.logger ? { logger: options.logger } : {});
   const first = (dir: string, name: string): Promise<Topic> => (options.builder ? options.builder.build(dir, name, true) : loadTopic(dir, name));
-  const entries = await readdir(root, { withFileTypes: true });
-  const hasArticles = entries.some((e) => e.isFile() && articleExtensions.has(extOf(e.name)));
-  const dirs = hasArticles ? [root] : entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(root, e.name)).sort();
+  const dirs = await topicFolders(root);
   // Reloads are read and built off this thread, so commands are answered while a large article is
   // analyzed; the worker keeps each topic's state from its first reload on, so later reloads are updates.
   const topics = new Map((await Promise.all(dirs.map((d) => first(d, basename(d))))).map((topic) => [topic.name, topic]));
@@ -99,6 +97,33 @@ export async function createTopicLibrary(root: string, defaultTopic?: string, op
     put(topic) {
       topics.set(topic.name, topic);
     },
+  };
+}
+
+/**
+ * The topic folders below `root`, in name order: `root` itself when it holds article files, else
+ * each folder in it that is not a dot-folder.
+ */
+export async function topicFolders(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true });
+  const hasArticles = entries.some((e) => e.isFile() && articleExtensions.has(extOf(e.name)));
+  return hasArticles ? [root] : entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(root, e.name)).sort();
+}
+
+/** A library of topics already loaded, which a reload leaves as they are (one-shot commands). */
+export function fixedTopicLibrary(...list: readonly Topic[]): TopicLibrary {
+  const topics = new Map(list.map((topic) => [topic.name, topic]));
+  const update = async (name: string): Promise<TopicUpdate | undefined> => {
+    const topic = topics.get(name);
+    return topic && { topic, previous: topic };
+  };
+  return {
+    names: () => [...topics.keys()],
+    defaultName: () => list[0]?.name,
+    get: (name) => topics.get(name),
+    reload: async (name) => (await update(name))?.topic,
+    update,
+    put: (topic) => void topics.set(topic.name, topic),
   };
 }
 
