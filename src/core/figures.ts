@@ -198,6 +198,7 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
   const citation: Citation = { articleId: context.articleId, quote: sentence, sentenceId: context.sentenceId };
   // A background figure (an earlier year) or a part of a total ("the dead included 12 …") is kept, never a series of its own.
   const aside = isBackground(scan, mention, context.year) ? 'background' : mention?.breakdown ? 'part' : '';
+  const since = sinceYear(scan, mention);
   const series = aside ? { key: `${unit}${value} ${aside}`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c, speaker));
   return {
     id: `${context.sentenceId}~${n}`,
@@ -218,6 +219,7 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
     speaker,
     via: attribution?.via ?? '',
     when: nearestTime((scan.times ??= timeMentions(sentence)), start, sentence),
+    ...(since ? { since } : {}),
     earlier: isEarlier(clauseBefore, kind),
     citation,
   };
@@ -267,7 +269,20 @@ function changeOf(mention: NumberMention | undefined, series: { key: string; mea
  */
 function isBackground(scan: SentenceScan, mention: NumberMention | undefined, year: number | undefined): boolean {
   if (!mention || !year) return false;
-  return (scan.mentions ?? []).some((m) => m.role === 'year' && m.clause === mention.clause && m.value < year && !/\bsince\s+(?:\w+\s+){0,3}$/i.test(scan.text.slice(Math.max(0, m.start - 30), m.start)));
+  return (scan.mentions ?? []).some((m) => m.role === 'year' && m.clause === mention.clause && m.value < year && !sinceBefore(scan.text, m.start));
+}
+
+function sinceBefore(text: string, at: number): boolean {
+  return /\bsince\s+(?:[\w'’-]+\s+){0,6}$/i.test(text.slice(Math.max(0, at - 60), at));
+}
+
+/**
+ * A total counted from a year ("over $64 billion since the invasion in 2022") is marked with its
+ * start, "since 2022", so that Key numbers never shows a running total as this week's figure.
+ */
+function sinceYear(scan: SentenceScan, mention: NumberMention | undefined): string {
+  const from = mention && (scan.mentions ?? []).find((m) => m.role === 'year' && m.clause === mention.clause && m.start > mention.start && sinceBefore(scan.text, m.start));
+  return from ? `since ${from.display}` : '';
 }
 
 /**

@@ -242,6 +242,11 @@ function rankOf(f: Figure, articleRank: ReadonlyMap<string, number>): number {
   return articleRank.get(f.citation.articleId) ?? 0;
 }
 
+function since(figs: readonly Figure[]): { since?: string } {
+  const from = figs.find((f) => f.since)?.since;
+  return from ? { since: from } : {};
+}
+
 /** The entry of the figures of one kind and value. */
 function entryOf(figs: readonly Figure[], articleRank: ReadonlyMap<string, number>): TimelineEntry {
   const current = figs.filter((f) => !f.earlier);
@@ -256,6 +261,7 @@ function entryOf(figs: readonly Figure[], articleRank: ReadonlyMap<string, numbe
     speaker: lead.speaker,
     via: lead.via,
     when: shown.find((f) => f.when)?.when ?? '',
+    ...since(shown),
     superseded: figs.some((f) => f.earlier),
     rank,
     figures: figs.length > 1 ? [...figs].sort((a, b) => rankOf(a, articleRank) - rankOf(b, articleRank)) : [...figs],

@@ -110,6 +110,8 @@ export interface Figure {
   readonly via: string;
   /** Time expression of the sentence (`between early- to mid-October`), or ''. */
   readonly when: string;
+  /** The start of a running total, as `since 2022` ("$64 billion since the invasion in 2022"), when the text gives one. */
+  readonly since?: string;
   /** True where the text itself marks it as superseded ("up from an earlier estimate of 300"). */
   readonly earlier: boolean;
   readonly citation: Citation;
@@ -124,6 +126,8 @@ export interface TimelineEntry {
   readonly speaker: string;
   readonly via: string;
   readonly when: string;
+  /** The start of a running total (`since 2022`), when one of its figures gives it. */
+  readonly since?: string;
   /** True where some article marks this value as superseded by a later one. */
   readonly superseded: boolean;
   /** Position in time within the timeline: 0 is the oldest. Equal ranks are simultaneous. */

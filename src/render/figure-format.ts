@@ -14,9 +14,9 @@ export function entryArticles(entry: TimelineEntry): string[] {
   return [...new Set(entry.figures.map((f) => f.citation.articleId))];
 }
 
-/** `an estimated 400`: an entry's value with its qualifier. */
+/** `an estimated 400`, `over $60 billion since 2021`: an entry's value with its qualifier and the start of a running total. */
 function valueOf(entry: TimelineEntry): string {
-  return [entry.qualifier, entry.display].filter(Boolean).join(' ');
+  return [entry.qualifier, entry.display, entry.since].filter(Boolean).join(' ');
 }
 
 /**

@@ -124,3 +124,23 @@ describe('the speaker after a quotation', () => {
     expect(deaths?.latest.estimate?.speaker).toBe('Col. Mara Quist');
   });
 });
+
+describe('a running total', () => {
+  it('is marked with the year it counts from, so Key numbers never shows it as this week\'s figure', () => {
+    const briefing = buildBriefing([
+      article('a', 'Norcorp has paid out over $40 million in flood relief since the first levee failed in 2027.', { published: '2031-03-03' }),
+      article('b', 'Norcorp said it had paid out $40 million in flood relief since the first levee failed in 2027, and would pay more.', { published: '2031-03-04' }),
+    ]);
+    const text = renderText(renderBriefingMessage('Alden floods', briefing));
+    expect(text).toMatch(/\$40 million since 2027 \[/);
+  });
+
+  it('keeps a figure of an earlier year as background, out of Key numbers', () => {
+    const briefing = buildBriefing([
+      article('a', 'Five people have died in the Alden floods, officials said; floods in 2019 killed 60 people.', { published: '2031-03-03' }),
+      article('b', 'The floods in Alden have killed five people, officials said on Tuesday.', { published: '2031-03-04' }),
+    ]);
+    const numbers = renderText(renderBriefingMessage('Alden floods', briefing)).split('Key numbers:')[1] ?? '';
+    expect(numbers).not.toContain('60');
+  });
+});
