@@ -1,7 +1,8 @@
 /**
  * The digests' persistence, as three small ports with an in-memory twin
- * (`createMemoryDigestStore`) and a SQLite implementation (`openSqliteStore`). Every method is
- * async so that a networked store (Postgres) can implement them as they are.
+ * (`createMemoryDigestStore`), a SQLite implementation (`openSqliteStore`, the embedded default)
+ * and a Postgres one (`openPostgresStore`, which many processes can share). Every method is async,
+ * `close()` included, so that a networked store implements them as they are.
  */
 import type { Platform } from '../chat/chat-port.js';
 import type { DigestSnapshot } from '../core/diff-briefings.js';
