@@ -12,6 +12,7 @@
 import { analyzeArticles, type ArticleWork } from './article-work.js';
 import { groupRepresentatives, maxPostings, nearDuplicateScratch, nearDuplicatesFrom, type NearDuplicateIndex } from './claims.js';
 import { selectKeyPoints, type KeyPointInput, type KeyPointLimits } from './key-points.js';
+import { foldReversals } from './reversals.js';
 import { createLexicon, shareVocabulary, type Lexicon } from './lexicon.js';
 import { Negations } from './negations.js';
 import { SentenceFeatures, type FeatureMemo } from './sentence-features.js';
@@ -242,7 +243,7 @@ function assemble(
   const tokenTotal = works.reduce((n, w) => n + w.tokenCount, 0);
   const briefing: Briefing = {
     sources: works.map((w, i) => sourceInfo(w.article, i, w.label, w.sentences.length)),
-    keyPoints: selectKeyPoints(input, limits),
+    keyPoints: foldReversals(selectKeyPoints(input, limits), (id) => articleRank.get(id) ?? 0),
     figures: flatten(works, (w) => w.figures),
     timelines: quantities.timelines,
     sentenceCount: count,

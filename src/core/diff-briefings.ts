@@ -64,7 +64,7 @@ export function snapshotBriefing(briefing: Briefing, takenAt: string): DigestSna
       if (entry) figures[figureKey(t, kind)] = remember(entry);
     }
   }
-  return { version: 1, takenAt, articleIds: briefing.sources.map((s) => s.articleId), figures, keyPoints: briefing.keyPoints.map((p) => p.text) };
+  return { version: 1, takenAt, articleIds: briefing.sources.map((s) => s.articleId), figures, keyPoints: briefing.keyPoints.flatMap(pointParts).map((p) => p.text) };
 }
 
 /**
@@ -89,8 +89,15 @@ export function snapshotWithout(briefing: Briefing, newArticleIds: ReadonlySet<s
     takenAt,
     articleIds: briefing.sources.map((s) => s.articleId).filter(isOld),
     figures,
-    keyPoints: briefing.keyPoints.filter((p) => p.citations.some((c) => isOld(c.articleId))).map((p) => p.text),
+    keyPoints: briefing.keyPoints.flatMap(pointParts).filter((p) => p.citations.some((c) => isOld(c.articleId))).map((p) => p.text),
   };
+}
+
+/** A point and the later point folded into it (`then`), each with its own citations. */
+function pointParts(point: KeyPoint): KeyPoint[] {
+  if (!point.then) return [point];
+  const own = new Set(point.then.citations);
+  return [{ ...point, citations: point.citations.filter((c) => !own.has(c)) }, ...pointParts(point.then)];
 }
 
 /**
@@ -113,6 +120,7 @@ export function diffBriefings(previous: DigestSnapshot | undefined, current: Bri
     }
   }
   const shown = new Set(previous.keyPoints.map(pointKey));
-  const newPoints = current.keyPoints.filter((p) => !shown.has(pointKey(p.text)) && p.citations.some((c) => fresh.has(c.articleId)));
+  // A denial shown before and its reversal new since: the folded point is new.
+  const newPoints = current.keyPoints.filter((p) => pointParts(p).some((part) => !shown.has(pointKey(part.text)) && part.citations.some((c) => fresh.has(c.articleId))));
   return { first: false, newArticles, figures, newPoints, unchanged: newArticles.length === 0 && figures.length === 0 && newPoints.length === 0 };
 }

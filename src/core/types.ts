@@ -73,6 +73,8 @@ export interface KeyPoint {
   readonly score: number;
   /** Chosen for what the newest reporting adds, rather than for corroboration. */
   readonly fresh: boolean;
+  /** A later point that reverses this one (a denial later confirmed), shown after it; its citations are among `citations`. */
+  readonly then?: KeyPoint;
 }
 
 /**

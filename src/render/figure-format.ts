@@ -104,5 +104,6 @@ function nameOf(speaker: string): string {
 
 /** A point as shown: its sentence, and a quotation's speaker where the point carries one ("Vell: “…”"). */
 export function pointText(point: KeyPoint): string {
-  return point.speaker ? `${point.speaker}: “${point.text.replace(/^["“]|["”]$/g, '')}”` : point.text;
+  const text = point.speaker ? `${point.speaker}: “${point.text.replace(/^["“]|["”]$/g, '')}”` : point.text;
+  return point.then ? `${text} Later: ${pointText(point.then)}` : text;
 }

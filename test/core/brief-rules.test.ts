@@ -144,3 +144,37 @@ describe('a running total', () => {
     expect(numbers).not.toContain('60');
   });
 });
+
+describe('a denial and its later reversal', () => {
+  const denied = 'Both Norland and the Brill Company have denied reports that the convoy crossed into Alden, calling them baseless.';
+  const confirmed = 'On Tuesday, however, Norland President Ana Vell confirmed that the Brill Company convoy had crossed into Alden.';
+  const filler = (id: string): string => `The rains over the Alden valley eased on day ${id}, and the river at Rivertown fell below its banks.`;
+
+  it('read as one point, the denial first and the confirmation after it, each with its sources', () => {
+    const briefing = buildBriefing([
+      article('a', `${denied} ${filler('one')}`, { published: '2031-03-03' }),
+      article('b', `${filler('two')} ${confirmed}`, { published: '2031-03-05' }),
+    ]);
+    const folded = briefing.keyPoints.find((p) => p.text === denied);
+    expect(folded?.then?.text).toBe(confirmed);
+    expect(new Set(folded?.citations.map((c) => c.articleId))).toEqual(new Set(['a', 'b']));
+    expect(briefing.keyPoints.filter((p) => p.text === confirmed)).toHaveLength(0);
+    expect(renderText(renderBriefingMessage('Alden', briefing))).toContain(`${denied} Later: ${confirmed}`);
+  });
+
+  it('stay apart when the confirmation is not later than the denial', () => {
+    const briefing = buildBriefing([
+      article('a', `${filler('one')} ${confirmed}`, { published: '2031-03-03' }),
+      article('b', `${denied} ${filler('two')}`, { published: '2031-03-05' }),
+    ]);
+    expect(briefing.keyPoints.some((p) => p.then)).toBe(false);
+  });
+
+  it('stay apart when they are about different parties', () => {
+    const briefing = buildBriefing([
+      article('a', `${denied} ${filler('one')}`, { published: '2031-03-03' }),
+      article('b', `${filler('two')} On Tuesday the Hillford mayor confirmed that schools would reopen.`, { published: '2031-03-05' }),
+    ]);
+    expect(briefing.keyPoints.some((p) => p.then)).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/core/briefing.js';
 import { diffBriefings, snapshotBriefing, snapshotWithout } from '../../src/core/diff-briefings.js';
 import { dayOne, dayTwo, makeBriefing } from './support/briefing-fixture.js';
 
@@ -66,5 +67,19 @@ describe('snapshotWithout', () => {
     expect(snapshot.articleIds).toEqual(['a1', 'a2']);
     expect(snapshot.figures['troops||estimate']?.value).toBe(3000);
     expect(snapshot.keyPoints).toHaveLength(2);
+  });
+});
+
+describe('a denial reversed since the last digest', () => {
+  it('reports the folded point as new, though its denial was shown before', () => {
+    const denied = { id: 'a', origin: 'a.md', published: '2031-03-03', text: 'Both Norland and the Brill Company have denied reports that the convoy crossed into Alden, calling them baseless. The rains over the Alden valley eased on day one.' };
+    const confirmed = { id: 'b', origin: 'b.md', published: '2031-03-05', text: 'The rains over the Alden valley eased on day two. On Tuesday, however, Norland President Ana Vell confirmed that the Brill Company convoy had crossed into Alden.' };
+    const before = buildBriefing([denied]);
+    const after = buildBriefing([denied, confirmed]);
+    expect(after.keyPoints.some((p) => p.then)).toBe(true);
+    const changes = diffBriefings(snapshotBriefing(before, takenAt), after);
+    expect(changes.newPoints.map((p) => p.then?.text)).toContain('On Tuesday, however, Norland President Ana Vell confirmed that the Brill Company convoy had crossed into Alden.');
+    // Against the same two articles, nothing is new.
+    expect(diffBriefings(snapshotBriefing(after, takenAt), after).newPoints).toEqual([]);
   });
 });

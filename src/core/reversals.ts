@@ -1,0 +1,46 @@
+/**
+ * A denial and its later reversal read as one change: "Both ministries denied the reports …" then,
+ * from later reporting, "On Tuesday the minister confirmed the presence of the convoy …". Two
+ * points that only make sense together become one, the denial first, each sentence as written and
+ * each with its own citations, so the brief says what changed instead of two things that clash.
+ */
+import type { KeyPoint } from './types.js';
+
+const denial = /\b(?:den(?:y|ies|ied)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|rebuff(?:ed|s)?)\b|\b(?:fake news|baseless|unfounded)\b/i;
+const confirmation = /\b(?:confirm(?:ed|s)|acknowledg(?:ed|es)|admit(?:ted|s)|conced(?:ed|es))\b/i;
+/** "did not deny", "has yet to confirm": no denial, no confirmation. */
+const negated = /\b(?:not|never|yet to|refused to|declined to)\s+(?:\w+\s+)?(?:den|confirm|acknowledg|admit|conced|dismiss|reject)/i;
+
+/** Names the two sentences share (capitalised words after the first): what both are about. */
+function sharedNames(a: string, b: string): number {
+  const names = (text: string): Set<string> => new Set([...text.matchAll(/(?<=\s)[A-Z][\w'’-]+/g)].map((m) => m[0].replace(/['’]s$/, '')));
+  const inB = names(b);
+  let shared = 0;
+  for (const n of names(a)) if (inB.has(n)) shared++;
+  return shared;
+}
+
+/**
+ * Folds each confirmation into the denial it reverses: a point that denies, and a later point
+ * (from an article newer than the denial's) that confirms, about the same named parties (two
+ * names in common). The folded point keeps the denial's place and carries the confirmation as
+ * `then`, with the citations of both.
+ */
+export function foldReversals(points: readonly KeyPoint[], rankOf: (articleId: string) => number): KeyPoint[] {
+  const out = [...points];
+  const isDenial = (p: KeyPoint): boolean => denial.test(p.text) && !negated.test(p.text) && !confirmation.test(p.text);
+  const isConfirmation = (p: KeyPoint): boolean => confirmation.test(p.text) && !negated.test(p.text) && !denial.test(p.text);
+  for (let d = 0; d < out.length; d++) {
+    const first = out[d]!;
+    if (first.then || !isDenial(first)) continue;
+    const deniedAt = rankOf(first.citations[0]!.articleId);
+    const c = out.findIndex((p, i) => i !== d && !p.then && isConfirmation(p) && rankOf(p.citations[0]!.articleId) > deniedAt && sharedNames(first.text, p.text) >= 2);
+    if (c < 0) continue;
+    const later = out[c]!;
+    const articles = new Set([...first.citations, ...later.citations].map((x) => x.articleId));
+    out[d] = { ...first, citations: [...first.citations, ...later.citations], sourceCount: articles.size, then: later };
+    out.splice(c, 1);
+    if (c < d) d--;
+  }
+  return out;
+}
