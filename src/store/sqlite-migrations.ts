@@ -51,6 +51,22 @@ export const migrations: readonly string[] = [
      posted_at TEXT,
      PRIMARY KEY (delivery_key, part)
    );`,
+  // Slack workspaces installed through OAuth, and the channels heard through each: a digest is
+  // posted with the token of its channel's workspace.
+  `CREATE TABLE slack_installations (
+     install_key TEXT PRIMARY KEY,
+     team_id TEXT,
+     enterprise_id TEXT,
+     installation TEXT NOT NULL,
+     installed_at TEXT NOT NULL
+   );
+   CREATE TABLE slack_channels (
+     install_key TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     seen_at TEXT NOT NULL,
+     PRIMARY KEY (channel_id, install_key)
+   );
+   CREATE INDEX slack_channels_by_installation ON slack_channels (install_key);`,
 ];
 
 /**
