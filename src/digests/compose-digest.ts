@@ -4,7 +4,7 @@ import type { Summaries } from '../llm/create-summaries.js';
 import { withSummary } from '../llm/summary-section.js';
 import { pickChartSeries } from '../render/chart/chart-series.js';
 import type { Message } from '../render/message.js';
-import { buildDigestMessage, buildUnchangedMessage } from './digest-message.js';
+import { renderDigestMessage, renderUnchangedMessage } from '../render/digest-message.js';
 
 export interface ComposedDigest {
   /** Absent when nothing changed and the subscription is quiet. */
@@ -39,13 +39,13 @@ export function composeDigest(topic: { readonly title: string; readonly briefing
     return {
       changes,
       snapshot: previous,
-      ...(options.quietWhenUnchanged ? {} : { message: buildUnchangedMessage(topic.title, since, options.timeZone) }),
+      ...(options.quietWhenUnchanged ? {} : { message: renderUnchangedMessage(topic.title, since, options.timeZone) }),
     };
   }
   return {
     changes,
     snapshot: snapshotBriefing(topic.briefing, options.now.toISOString()),
-    message: withMainChart(buildDigestMessage({ topicTitle: topic.title, briefing: topic.briefing, changes, timeZone: options.timeZone, ...(since ? { since } : {}) }), topic.briefing),
+    message: withMainChart(renderDigestMessage({ topicTitle: topic.title, briefing: topic.briefing, changes, timeZone: options.timeZone, ...(since ? { since } : {}) }), topic.briefing),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Topic, TopicLibrary } from '../topics/topic-library.js';
 import { composeDigest } from './compose-digest.js';
 import { nextSlot } from './due-slots.js';
 import { parseSubscribeArgs } from './parse-subscribe-args.js';
-import { describeSchedule, formatInstant } from './schedule-words.js';
+import { describeSchedule, formatInstant } from '../render/schedule-words.js';
 import { chatSubscriptionId } from './subscription-keys.js';
 
 export interface DigestCommandsDeps {

@@ -1,7 +1,7 @@
 import { diffBriefings, snapshotWithout } from '../core/diff-briefings.js';
 import type { Briefing } from '../core/types.js';
 import type { Message } from '../render/message.js';
-import { buildDigestMessage, buildUnchangedMessage } from './digest-message.js';
+import { renderDigestMessage, renderUnchangedMessage } from '../render/digest-message.js';
 
 /**
  * Parses `--since` (`2024-11-01`, `2024-11-01T08:00`, `2024-11-01T08:00:00Z`). A date or a time
@@ -24,7 +24,7 @@ export function parseSince(text: string): Date | { readonly error: string } {
  */
 export function renderDigestForCli(topicTitle: string, briefing: Briefing, since?: Date): Message {
   const timeZone = 'UTC';
-  if (!since) return buildDigestMessage({ topicTitle, briefing, changes: diffBriefings(undefined, briefing), timeZone });
+  if (!since) return renderDigestMessage({ topicTitle, briefing, changes: diffBriefings(undefined, briefing), timeZone });
   const newIds = new Set(
     briefing.sources
       .filter((s) => {
@@ -34,6 +34,6 @@ export function renderDigestForCli(topicTitle: string, briefing: Briefing, since
       .map((s) => s.articleId),
   );
   const changes = diffBriefings(snapshotWithout(briefing, newIds, since.toISOString()), briefing);
-  if (changes.unchanged) return buildUnchangedMessage(topicTitle, since, timeZone);
-  return buildDigestMessage({ topicTitle, briefing, changes, since, timeZone });
+  if (changes.unchanged) return renderUnchangedMessage(topicTitle, since, timeZone);
+  return renderDigestMessage({ topicTitle, briefing, changes, since, timeZone });
 }

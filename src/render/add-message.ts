@@ -1,8 +1,7 @@
 import { sourceLabel } from '../core/sources.js';
 import type { Article, Figure } from '../core/types.js';
-import { errorMessage } from '../render/help-message.js';
-import type { Message, MessageItem } from '../render/message.js';
-import type { IngestOutcome } from './create-url-ingestor.js';
+import { errorMessage } from './help-message.js';
+import type { Message, MessageItem } from './message.js';
 
 const maxFigures = 10;
 
@@ -28,7 +27,7 @@ function figureItem(figure: Figure): MessageItem {
 }
 
 /** The reply to `add` when the article is already in the set: by its address, or as a copy of another. */
-export function renderDuplicateMessage(topicTitle: string, outcome: Extract<IngestOutcome, { kind: 'duplicate' }>): Message {
+export function renderDuplicateMessage(topicTitle: string, outcome: { readonly of: Article; readonly match: 'same-url' | 'same-text' }): Message {
   const label = sourceLabel(outcome.of);
   const text =
     outcome.match === 'same-url'
@@ -37,21 +36,7 @@ export function renderDuplicateMessage(topicTitle: string, outcome: Extract<Inge
   return { title: 'Already in the set', sections: [{ style: 'plain', items: [{ text }] }], tone: 'normal' };
 }
 
-const explanations: Record<Extract<IngestOutcome, { kind: 'failed' }>['code'], string> = {
-  'bad-url': 'That link cannot be fetched',
-  'blocked-address': 'That link points to a private or local address, which Sitrep does not fetch',
-  timeout: 'The page took too long to load',
-  'too-large': 'The page is too large to be an article',
-  'too-many-redirects': 'The link redirects too many times',
-  'http-status': 'The site refused the request',
-  'content-type': 'The link is not a web page',
-  network: 'The site could not be reached',
-  'not-html': 'That link did not return a web page',
-  'not-an-article': 'No article text could be found on that page',
-  'unknown-topic': 'That topic is not loaded',
-};
-
-/** The reply to `add` when nothing was stored: what went wrong, in a line. */
-export function renderAddFailedMessage(outcome: Extract<IngestOutcome, { kind: 'failed' }>): Message {
-  return errorMessage('Could not add that link', `${explanations[outcome.code]} (${outcome.message}).`);
+/** The reply to `add` when nothing was stored: what went wrong (`reason`), in a line with the detail. */
+export function renderAddFailedMessage(reason: string, detail: string): Message {
+  return errorMessage('Could not add that link', `${reason} (${detail}).`);
 }

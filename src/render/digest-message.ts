@@ -1,7 +1,7 @@
 import type { Changes, FigureChange } from '../core/diff-briefings.js';
 import { figureKinds, type Briefing, type KeyPoint } from '../core/types.js';
-import { entryArticles, formatEntry, kindLabel, pointText, sourceRefs } from '../render/figure-format.js';
-import type { Message, MessageItem, MessageSection } from '../render/message.js';
+import { entryArticles, formatEntry, kindLabel, pointText, sourceRefs } from './figure-format.js';
+import type { Message, MessageItem, MessageSection } from './message.js';
 import { formatInstant } from './schedule-words.js';
 
 /** What one digest is built from. */
@@ -77,7 +77,7 @@ function citedSources(briefing: Briefing, sections: readonly MessageSection[]): 
  * revised figures, new key points, new articles), then where the story stands (key numbers and
  * top points) and the sources cited. A first digest (no previous one) shows the current state only.
  */
-export function buildDigestMessage(input: DigestInput): Message {
+export function renderDigestMessage(input: DigestInput): Message {
   const { briefing, changes } = input;
   const changed = changes.first ? [] : changedSections(input);
   const current = currentSections(briefing, new Set(changes.newPoints));
@@ -100,7 +100,7 @@ export function buildDigestMessage(input: DigestInput): Message {
 }
 
 /** The one-line digest for a period with nothing new. */
-export function buildUnchangedMessage(topicTitle: string, since: Date | undefined, timeZone: string): Message {
+export function renderUnchangedMessage(topicTitle: string, since: Date | undefined, timeZone: string): Message {
   const when = since ? ` since ${formatInstant(since, timeZone)} (${timeZone})` : '';
   return { title: `Digest: ${topicTitle}`, sections: [{ style: 'plain', items: [{ text: `No new reporting${when}.` }] }], tone: 'normal' };
 }
