@@ -4,37 +4,25 @@
  * the variable. The password never reaches the output.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStores } from '../../src/app/open-stores.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Topic } from '../../src/topics/topic-library.js';
-import { seedDir } from '../support/seed.js';
-import { startTestPostgres, type TestPostgres } from './support/start-test-postgres.js';
+import { usePostgresWorkspace } from './support/use-postgres-workspace.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/.bin/tsx');
 const main = join(root, 'src/main.ts');
 
-let postgres: TestPostgres | undefined;
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sitrep-start-postgres-'));
-  await cp(seedDir, join(dir, 'briefings/seed'), { recursive: true });
-  postgres = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await postgres?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+const workspace = usePostgresWorkspace();
 
 function start(databaseUrl: string): Promise<{ code: number; stderr: string }> {
-  const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', BRIEFINGS_DIR: join(dir, 'briefings'), DATABASE_PATH: join(dir, 'data/sitrep.sqlite'), DATABASE_URL: databaseUrl };
+  const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', BRIEFINGS_DIR: join(workspace.dir(), 'briefings'), DATABASE_PATH: join(workspace.dir(), 'data/sitrep.sqlite'), DATABASE_URL: databaseUrl };
   return new Promise((resolve) => {
     const child = execFile(tsx, [main], { cwd: tmpdir(), env, timeout: 40_000 }, (error, _stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stderr }),
@@ -45,7 +33,7 @@ function start(databaseUrl: string): Promise<{ code: number; stderr: string }> {
 
 describe('npm start with DATABASE_URL', () => {
   it('creates the schema in that database at start and names it, password masked, in the start-up line', async () => {
-    const url = await postgres!.createDatabase();
+    const url = await workspace.postgres().createDatabase();
     const run = await start(url);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`"store":"${url.replace(':test-password@', ':***@')}"`);
@@ -67,7 +55,7 @@ describe('npm start with DATABASE_URL', () => {
 
 describe('the stores DATABASE_URL opens', () => {
   it('keeps digests and feed state in that one database, for every replica to share', async () => {
-    const url = await postgres!.createDatabase();
+    const url = await workspace.postgres().createDatabase();
     const stores = await openStores(loadConfig({ DATABASE_URL: url }, { checkBriefingsDir: false }), silentLogger);
     await stores.digests.claimSlot('s1', '2025-01-02T06:00:00.000Z', new Date('2025-01-02T06:00Z'), { leaseMs: 60_000, retryAfterMs: 60_000, maxAttempts: 3 }, 'k');
     await stores.feedStates?.save({ name: 'troops', dir: '/nowhere' } as Topic, { version: 1, feeds: {} });
@@ -80,7 +68,7 @@ describe('the stores DATABASE_URL opens', () => {
   });
 
   it('keeps feed state in the topic folders with SQLite', async () => {
-    const stores = await openStores(loadConfig({ DATABASE_PATH: join(dir, 'data/open-stores.sqlite') }, { checkBriefingsDir: false }), silentLogger);
+    const stores = await openStores(loadConfig({ DATABASE_PATH: join(workspace.dir(), 'data/open-stores.sqlite') }, { checkBriefingsDir: false }), silentLogger);
     expect(stores.feedStates).toBeUndefined();
     await stores.digests.close();
   });
