@@ -30,7 +30,7 @@ export function updateTimelines(update: TimelineUpdate): { byQuantity: Map<strin
     const grouped = new Map<string, Figure[]>();
     for (const w of works) for (const f of w.figures) pushTo(grouped, f.quantity, f);
     const byQuantity = new Map([...grouped].map(([q, figures]) => [q, { figures, timeline: timelineOf(q, figures, articleRank) }]));
-    return { byQuantity, timelines: sortTimelines(foldSetting([...byQuantity.values()].map((e) => e.timeline), byQuantity, works, articleRank)) };
+    return { byQuantity, timelines: sortTimelines(foldSameValues(foldSetting([...byQuantity.values()].map((e) => e.timeline), byQuantity, works, articleRank), works, articleRank)) };
   }
   const added = new Set(update.addedWorks);
   const dirty = new Set<string>();
@@ -49,7 +49,7 @@ export function updateTimelines(update: TimelineUpdate): { byQuantity: Map<strin
     if (figures.length) byQuantity.set(q, { figures, timeline: timelineOf(q, figures, articleRank) });
     else byQuantity.delete(q);
   }
-  return { byQuantity, timelines: sortTimelines(foldSetting(inFirstAppearanceOrder(byQuantity, works, position), byQuantity, works, articleRank)) };
+  return { byQuantity, timelines: sortTimelines(foldSameValues(foldSetting(inFirstAppearanceOrder(byQuantity, works, position), byQuantity, works, articleRank), works, articleRank)) };
 }
 
 /**
@@ -83,6 +83,35 @@ function foldSetting(timelines: FigureTimeline[], byQuantity: ReadonlyMap<string
     if (t.quantity.endsWith(suffix) && folded.has(t.quantity.slice(0, -suffix.length))) return [];
     const figures = folded.get(t.quantity);
     return figures ? [timelineOf(t.quantity, [...figures].sort((a, b) => order.get(a.citation.articleId)! - order.get(b.citation.articleId)!), articleRank)] : [t];
+  });
+}
+
+/**
+ * One value of one measure told of two things ("8.5 million computers affected", "8.5 million
+ * devices affected"): each series a single value, the same measure, unit, kind and value, neither
+ * of a place or a party. That is one fact in two wordings, so Key numbers says it once: the later
+ * series folds into the first, with its sources.
+ */
+function foldSameValues(timelines: FigureTimeline[], works: readonly ArticleWork[], articleRank: ReadonlyMap<string, number>): FigureTimeline[] {
+  const first = new Map<string, FigureTimeline>();
+  const into = new Map<FigureTimeline, FigureTimeline[]>();
+  for (const t of timelines) {
+    const only = t.entries.length === 1 ? t.entries[0]! : undefined;
+    if (!only || !t.measure || t.quantity.includes('@')) continue;
+    const key = `${t.measure}|${t.unit}|${only.kind}|${only.value}`;
+    const kept = first.get(key);
+    if (!kept) first.set(key, t);
+    else into.set(kept, [...(into.get(kept) ?? []), t]);
+  }
+  if (into.size === 0) return timelines;
+  const folded = new Set([...into.values()].flat());
+  const order = new Map(works.map((w, i) => [w.article.id, i]));
+  return timelines.flatMap((t) => {
+    if (folded.has(t)) return [];
+    const others = into.get(t);
+    if (!others) return [t];
+    const figures = [...t.entries, ...others.flatMap((o) => o.entries)].flatMap((e) => e.figures);
+    return [timelineOf(t.quantity, figures.sort((a, b) => order.get(a.citation.articleId)! - order.get(b.citation.articleId)!), articleRank)];
   });
 }
 

@@ -178,3 +178,24 @@ describe('a denial and its later reversal', () => {
     expect(briefing.keyPoints.some((p) => p.then)).toBe(false);
   });
 });
+
+describe('one value of one measure in two wordings', () => {
+  it('is one line of Key numbers with the sources of both', () => {
+    const briefing = buildBriefing([
+      article('a', 'The outage affected 2.4 million computers, Norcorp said.', { published: '2031-03-03' }),
+      article('b', 'Some 2.4 million Norcorp devices were affected by the outage, the company said.', { published: '2031-03-04' }),
+    ]);
+    const affected = briefing.timelines.filter((t) => t.measure === 'affected');
+    expect(affected).toHaveLength(1);
+    expect(affected[0]!.sourceCount).toBe(2);
+  });
+
+  it('stays two lines when the values differ', () => {
+    const briefing = buildBriefing([
+      article('a', 'The outage affected 2.4 million computers, Norcorp said.', { published: '2031-03-03' }),
+      article('b', 'Some 1.1 million Norcorp devices were affected by the outage, the company said.', { published: '2031-03-04' }),
+    ]);
+    expect(briefing.timelines.filter((t) => t.measure === 'affected').length).toBeGreaterThanOrEqual(1);
+    expect(briefing.timelines.flatMap((t) => t.entries.map((e) => e.value))).toEqual(expect.arrayContaining([2_400_000, 1_100_000]));
+  });
+});
