@@ -7,6 +7,7 @@ import { composeDigest, withDigestSummary } from './compose-digest.js';
 import { fixDigestBody } from './digest-body.js';
 import { createStorePartLedger } from './create-store-part-ledger.js';
 import { channelOf, deliveryKeyFor } from './subscription-keys.js';
+import { errorText } from '../shared/error-text.js';
 
 /** What became of one slot, for logs and tests. */
 export type SlotOutcome = 'delivered' | 'quiet' | 'failed' | 'disabled' | 'not-claimed';
@@ -66,7 +67,7 @@ export function createSlotDeliverer(deps: DeliverSlotDeps): (subscription: Subsc
       const outcome: PostOutcome = await poster.post(sub.channelId, digest.message, key, parts).catch((error: unknown) => ({
         ok: false as const,
         failure: 'failed' as const,
-        detail: error instanceof Error ? error.message : String(error),
+        detail: errorText(error),
       }));
       if (outcome.ok) {
         // Delivered first, snapshot second: a crash between them repeats changes next time, never a post.
@@ -83,7 +84,7 @@ export function createSlotDeliverer(deps: DeliverSlotDeps): (subscription: Subsc
       return 'disabled';
     } catch (error) {
       logger.error('digest delivery failed', { ...fields, error });
-      return fail(error instanceof Error ? error.message : String(error));
+      return fail(errorText(error));
     }
   };
 }

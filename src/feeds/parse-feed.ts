@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { decodeEntities, htmlToText } from '../ingest/html-to-text.js';
+import { errorText } from '../shared/error-text.js';
 
 /** One entry of a feed, reduced to what Sitrep uses. */
 export interface FeedItem {
@@ -39,7 +40,7 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   try {
     doc = parser.parse(xml) as Node;
   } catch (error) {
-    return { ok: false, reason: `not well-formed XML (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})` };
+    return { ok: false, reason: `not well-formed XML (${errorText(error).split('\n')[0]})` };
   }
   const rss = asNode(doc['rss']);
   const rdf = asNode(doc['rdf:RDF']);

@@ -7,6 +7,7 @@ import type { IngestOutcome, UrlIngestor } from './create-url-ingestor.js';
 import type { FeedState, PendingItem } from './feed-state-store.js';
 import { matchesKeywords } from './match-keywords.js';
 import { parseFeed, type FeedItem } from './parse-feed.js';
+import { errorText } from '../shared/error-text.js';
 
 /** What one feed did in one poll. */
 export interface FeedPollResult {
@@ -132,7 +133,7 @@ async function ingestSafely(item: PendingItem, hints: object, ctx: PollFeedConte
     return await ctx.ingestor.ingest(ctx.topicName, item.url, ctx.now, hints);
   } catch (error) {
     ctx.logger.error('storing a feed item failed', { topic: ctx.topicName, url: item.url, error });
-    return { kind: 'failed', code: 'network', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'failed', code: 'network', message: errorText(error) };
   }
 }
 

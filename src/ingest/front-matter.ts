@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { errorText } from '../shared/error-text.js';
 
 /** `null` (valid YAML for "no value") and blank strings mean the field is absent. */
 const absentIfEmpty = (v: unknown): unknown => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
@@ -70,5 +71,5 @@ export function splitFrontMatter(raw: string): FrontMatterResult {
 }
 
 function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  return errorText(error).split('\n')[0] ?? '';
 }

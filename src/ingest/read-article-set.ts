@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Article } from '../core/types.js';
 import { isHtmlArticleFile, parseArticleFile, type HtmlReader } from './parse-article-file.js';
+import { errorText } from '../shared/error-text.js';
 
 /** A file that could not be used as an article, and why. */
 export interface IngestProblem {
@@ -77,7 +78,7 @@ export async function readArticleFile(path: string): Promise<Article | IngestPro
     const parsed = parseArticleFile(name, bytes, isHtmlArticleFile(name, bytes) ? await loadHtmlReader() : undefined);
     return parsed.ok ? parsed.article : { path, reason: parsed.reason };
   } catch (error) {
-    return { path, reason: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
+    return { path, reason: `cannot be read (${errorText(error)})` };
   }
 }
 

@@ -6,6 +6,7 @@
  * a caller falls back to the extractive brief.
  */
 import { backoffMs } from '../shared/backoff-ms.js';
+import { errorText } from '../shared/error-text.js';
 
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant';
@@ -70,7 +71,7 @@ export function createChatCompletionsClient(options: ChatCompletionsOptions): Ch
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       if (name === 'TimeoutError' || name === 'AbortError') return { retry: false, failure: 'timeout', detail: `no reply within ${options.timeoutMs} ms` };
-      return { retry: true, failure: 'network', detail: error instanceof Error ? error.message : String(error) };
+      return { retry: true, failure: 'network', detail: errorText(error) };
     }
   }
 

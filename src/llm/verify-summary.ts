@@ -8,6 +8,7 @@
 import { checkNames, checkNumbers, checkQuotes, checkSupport, type CheckScope } from './claim-checks.js';
 import type { Evidence } from './summary-evidence.js';
 import { summarySentences, type SummarySentence } from './summary-sentences.js';
+import { plural } from '../shared/plural.js';
 
 export interface DroppedSentence {
   /** The sentence as the model wrote it (claim and citations). */
@@ -54,5 +55,5 @@ export function verifySummary(reply: string, evidence: Evidence): VerifiedSummar
 export function droppedFootnote(dropped: readonly DroppedSentence[]): string | undefined {
   if (!dropped.length) return undefined;
   const reasons = [...new Set(dropped.map((d) => d.reason))];
-  return `${dropped.length} sentence${dropped.length === 1 ? '' : 's'} left out: ${reasons.join('; ')}.`;
+  return `${plural(dropped.length, 'sentence')} left out: ${reasons.join('; ')}.`;
 }

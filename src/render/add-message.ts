@@ -2,6 +2,7 @@ import { sourceLabel } from '../core/sources.js';
 import type { Article, Figure } from '../core/types.js';
 import { errorMessage } from './help-message.js';
 import type { Message, MessageItem } from './message.js';
+import { plural } from '../shared/plural.js';
 
 const maxFigures = 10;
 
@@ -15,7 +16,7 @@ export function renderAddedMessage(topicTitle: string, article: Article, file: s
     sections: shown.length
       ? [{ heading: figures.length > shown.length ? `Figures in this article (${shown.length} of ${figures.length})` : 'Figures in this article', style: 'list', items: shown.map(figureItem) }]
       : [{ style: 'plain', items: [{ text: 'The briefing found no figures in this article.' }] }],
-    footer: `Saved as ${file} · ${articleCount} article${articleCount === 1 ? '' : 's'} in the set`,
+    footer: `Saved as ${file} · ${plural(articleCount, 'article')} in the set`,
     tone: 'normal',
   };
 }

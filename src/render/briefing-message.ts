@@ -3,11 +3,7 @@ import type { Briefing } from '../core/types.js';
 import { briefTimeline, formatEntry, leadLine, pointText, sourceRefs, summarizeTimeline } from './figure-format.js';
 import { compactSourceLabel } from './source-label.js';
 import type { Message, MessageItem } from './message.js';
-
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { plural } from '../shared/plural.js';
 
 function sourceItems(briefing: Briefing): MessageItem[] {
   return briefing.sources.map((s) => ({ text: `[${s.number}] ${s.label}` }));
@@ -47,7 +43,7 @@ export function renderNumbersMessage(title: string, briefing: Briefing): Message
   }));
   return {
     title: `Key numbers: ${title}`,
-    subtitle: `${plural(items.length, 'quantity')} · ${plural(briefing.figures.length, 'figure')} in ${plural(briefing.sources.length, 'article')}`.replace('quantitys', 'quantities'),
+    subtitle: `${plural(items.length, 'quantity', 'quantities')} · ${plural(briefing.figures.length, 'figure')} in ${plural(briefing.sources.length, 'article')}`,
     sections: [
       items.length ? { style: 'fields', items } : { style: 'plain', items: [{ text: 'The articles give no figures.' }] },
       { heading: 'Sources', style: 'plain', items: sourceItems(briefing) },

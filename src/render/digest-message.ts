@@ -3,6 +3,7 @@ import { figureKinds, type Briefing, type KeyPoint } from '../core/types.js';
 import { entryArticles, formatEntry, kindLabel, pointText, sourceRefs } from './figure-format.js';
 import type { Message, MessageItem, MessageSection } from './message.js';
 import { formatInstant } from './schedule-words.js';
+import { plural } from '../shared/plural.js';
 
 /** What one digest is built from. */
 export interface DigestInput {
@@ -17,8 +18,6 @@ export interface DigestInput {
 
 /** How much of each part a digest shows: a message read in about a minute. */
 const limits = { figures: 8, newPoints: 5, newArticles: 8, numbers: 5, points: 5 };
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `volunteers estimate: 400, up from 250 — fire service` */
 export function describeFigureChange(change: FigureChange): string {

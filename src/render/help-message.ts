@@ -4,6 +4,9 @@ export function errorMessage(title: string, text: string): Message {
   return { title, sections: [{ style: 'plain', items: [{ text }] }], tone: 'error' };
 }
 
+/** The one reply to a command that failed inside: the cause goes to the log, never to chat. */
+export const commandFailedMessage: Message = errorMessage('Something went wrong', 'Sitrep could not finish that command. The problem has been logged; please try again.');
+
 /** What Sitrep can do, with examples. */
 export function renderHelpMessage(topics: readonly string[]): Message {
   const commands = [

@@ -9,6 +9,7 @@ import type { Article } from '../core/types.js';
 import { toArticleRefs } from './article-refs.js';
 import type { BuildReply, BuildRequest } from './build-messages.js';
 import { loadTopicFolder, type LoadedFolder } from './load-topic-folder.js';
+import { errorText } from '../shared/error-text.js';
 
 const port = parentPort;
 if (!port) throw new Error('build-worker.ts runs as a worker thread (see create-build-worker.ts)');
@@ -33,6 +34,6 @@ async function build({ id, dir, name, fresh }: BuildRequest): Promise<BuildReply
     sent.set(name, articles);
     return { id, name, topic, articles: refs };
   } catch (error) {
-    return { id, error: (error as Error).message };
+    return { id, error: errorText(error) };
   }
 }

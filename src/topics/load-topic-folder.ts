@@ -9,6 +9,7 @@ import { createBriefingState, reviseBriefing, type BriefingState } from '../core
 import type { Article, Briefing } from '../core/types.js';
 import { articleFileNames, articleSetOf, readArticleFile, type IngestProblem } from '../ingest/read-article-set.js';
 import { defaultTopicSettings, parseTopicSettings, type TopicSettings } from './topic-settings.js';
+import { errorText } from '../shared/error-text.js';
 
 /** One story: its folder, its articles and their briefing. A plain value: it crosses threads by structured clone. */
 export interface Topic {
@@ -96,6 +97,6 @@ async function readSettings(dir: string): Promise<SettingsResult> {
     return parseTopicSettings(await readFile(join(dir, 'topic.yml'), 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, settings: defaultTopicSettings };
-    return { ok: false, reason: `cannot be read (${(error as Error).message})` };
+    return { ok: false, reason: `cannot be read (${errorText(error)})` };
   }
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { articleExtensions } from '../ingest/read-article-set.js';
 import { createBuildWorker, type TopicBuilder } from './create-build-worker.js';
 import { loadTopicFolder, type LoadedFolder, type Topic } from './load-topic-folder.js';
+import { createSerialQueue } from '../shared/create-serial-queue.js';
 
 export { titleFromName, type Topic } from './load-topic-folder.js';
 
@@ -82,12 +83,8 @@ export async function createTopicLibrary(root: string, defaultTopic?: string, op
     return { topic, previous };
   }
   // Reloads of one topic run one after another, so a slower, older read never replaces a newer one.
-  const reloading = new Map<string, Promise<unknown>>();
-  function update(name: string): Promise<TopicUpdate | undefined> {
-    const run = (reloading.get(name) ?? Promise.resolve()).then(() => updateNow(name));
-    reloading.set(name, run.catch(() => undefined));
-    return run;
-  }
+  const reloads = createSerialQueue();
+  const update = (name: string): Promise<TopicUpdate | undefined> => reloads.run(name, () => updateNow(name));
   return {
     names: () => [...topics.keys()],
     defaultName: () => defaultTopic ?? (topics.size === 1 ? [...topics.keys()][0] : [...topics.keys()][0]),

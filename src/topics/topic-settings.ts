@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { channelPlatforms, type ChannelPlatform } from '../chat/chat-port.js';
+import { errorText } from '../shared/error-text.js';
 
 const channelList = z.array(z.string().trim().min(1)).default([]);
 
@@ -41,7 +42,7 @@ export function parseTopicSettings(yamlText: string): TopicSettingsResult {
   try {
     data = parseYaml(yamlText) ?? {};
   } catch (error) {
-    return { ok: false, reason: `not valid YAML (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})` };
+    return { ok: false, reason: `not valid YAML (${errorText(error).split('\n')[0]})` };
   }
   const parsed = topicSettingsSchema.safeParse(data);
   if (!parsed.success) {

@@ -10,6 +10,7 @@ import { renderDiscordMessage } from './render-discord-message.js';
 import { discordChartMessage } from './discord-chart.js';
 import { findDiscordPart } from './discord-part-lookup.js';
 import type { Message } from '../../render/message.js';
+import { createSerialQueue } from '../../shared/create-serial-queue.js';
 
 
 export interface DiscordChannelPosterOptions {
@@ -48,7 +49,7 @@ export function deliveryNonce(channelId: string, deliveryKey: string, part: numb
 export function createDiscordChannelPoster(options: DiscordChannelPosterOptions): ChannelPoster {
   const { rest, logger } = options;
   const memoryLedger = createMemoryPartLedgers(options.ledgerSize ?? 5000);
-  const tails = new Map<string, Promise<unknown>>();
+  const perChannel = createSerialQueue();
   let botId: Promise<string> | undefined;
   const self = (): Promise<string> => {
     botId ??= (rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id);
@@ -90,11 +91,7 @@ export function createDiscordChannelPoster(options: DiscordChannelPosterOptions)
     platform: 'discord',
     post(channelId, message, deliveryKey, parts) {
       const ledger = parts ?? memoryLedger(`${channelId}\u0000${deliveryKey}`);
-      const run = (tails.get(channelId) ?? Promise.resolve()).then(() => post(channelId, message, deliveryKey, ledger));
-      const tail = run.catch(() => undefined);
-      tails.set(channelId, tail);
-      void tail.then(() => tails.get(channelId) === tail && tails.delete(channelId));
-      return run.catch((error: unknown) => ({ ok: false as const, ...classifyDiscordError(error) }));
+      return perChannel.run(channelId, () => post(channelId, message, deliveryKey, ledger)).catch((error: unknown) => ({ ok: false as const, ...classifyDiscordError(error) }));
     },
   };
 }

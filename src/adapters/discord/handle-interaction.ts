@@ -2,7 +2,7 @@ import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandIntera
 import { commandRequestSchema, type CommandContext, type CommandRequest } from '../../commands/command-request.js';
 import { executeCommand, type CommandDeps } from '../../commands/execute-command.js';
 import type { Logger } from '../../logger.js';
-import { errorMessage } from '../../render/help-message.js';
+import { commandFailedMessage, errorMessage } from '../../render/help-message.js';
 import { canManageChannel } from './can-manage-channel.js';
 import { sendDiscordReply } from './send-discord-reply.js';
 import { optionNames } from './slash-command-definitions.js';
@@ -18,8 +18,6 @@ export interface InteractionEnv {
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
 const maxChoices = 25;
 const maxChoiceLength = 100;
-
-const friendlyFailure = errorMessage('Something went wrong', 'Sitrep could not finish that command. The problem has been logged; please try again.');
 
 /** Routes an interaction: slash commands run, `topic` autocompletes; anything else is ignored. */
 export async function handleInteraction(interaction: Interaction, env: InteractionEnv): Promise<void> {
@@ -97,7 +95,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, env: Interac
     // The cause goes to the log; the user gets a short message, never a stack trace or a token.
     env.logger.error('discord command failed', { ...where, error });
     try {
-      await sendDiscordReply(interaction, friendlyFailure, 'private', env.replies);
+      await sendDiscordReply(interaction, commandFailedMessage, 'private', env.replies);
     } catch (replyError) {
       env.logger.error('discord reply failed', { ...where, error: replyError });
     }

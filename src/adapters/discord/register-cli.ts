@@ -7,6 +7,7 @@ import 'dotenv/config';
 import { ConfigError, loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { registerDiscordCommands } from './register-commands.js';
+import { errorText } from '../../shared/error-text.js';
 
 async function main(): Promise<number> {
   let token: string | undefined;
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
     console.log(`Registered ${names.map((n) => `/${n}`).join(', ')} ${where}.`);
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     const line = error instanceof ConfigError ? message : `could not register Discord commands: ${message}`;
     console.error(`sitrep: ${token ? line.split(token).join('[redacted]') : line}`);
     return 1;

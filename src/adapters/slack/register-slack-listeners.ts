@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/b
 import { commandNames, parseCommandLine, type CommandContext, type CommandRequest } from '../../commands/command-request.js';
 import { executeCommand, type CommandDeps } from '../../commands/execute-command.js';
 import type { Logger } from '../../logger.js';
-import { errorMessage } from '../../render/help-message.js';
+import { commandFailedMessage as friendlyFailure, errorMessage } from '../../render/help-message.js';
 import { unescapeSlack } from './escape-slack.js';
 import { canManageChannel } from './can-manage-channel.js';
 import { sendSlackReply } from './send-slack-reply.js';
@@ -30,7 +30,6 @@ export function commandLine(command: string, text: string): string {
 }
 
 const staleButton = errorMessage('That button no longer works', 'Run the command again, then share the new reply.');
-const friendlyFailure = errorMessage('Something went wrong', 'Sitrep could not finish that command. The problem has been logged; please try again.');
 
 /** Registers the slash commands and the share button on a Bolt app. */
 export function registerSlackListeners(app: App, env: SlackListenerEnv): void {

@@ -8,6 +8,7 @@ import { renderSlackMessage } from './render-slack-message.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { findSlackDelivery, slackDeliveryMetadata, waitOutRateLimit } from './slack-delivery-lookup.js';
 import { uploadSlackChart } from './upload-slack-chart.js';
+import { createSerialQueue } from '../../shared/create-serial-queue.js';
 
 
 /** Time for the poster's pacing; tests pass one that advances without waiting. */
@@ -72,7 +73,7 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
     timeout: options.requestTimeoutMs ?? 30_000,
   });
   const lastPostAt = new Map<string, number>();
-  const queues = new Map<string, Promise<unknown>>();
+  const perChannel = createSerialQueue();
 
   const pace = async (channel: string): Promise<void> => {
     const last = lastPostAt.get(channel);
@@ -123,14 +124,7 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
     platform: 'slack',
     post(channelId, message, deliveryKey, parts) {
       const ledger = parts ?? memoryLedger(`${channelId}\u0000${deliveryKey}`);
-      const previous = queues.get(channelId) ?? Promise.resolve();
-      const run = previous.then(() => postNow(channelId, message, deliveryKey, ledger));
-      const settled = run.catch(() => undefined);
-      queues.set(channelId, settled);
-      void settled.then(() => {
-        if (queues.get(channelId) === settled) queues.delete(channelId);
-      });
-      return run.catch((error: unknown) => ({ ok: false as const, ...classify(error) }));
+      return perChannel.run(channelId, () => postNow(channelId, message, deliveryKey, ledger)).catch((error: unknown) => ({ ok: false as const, ...classify(error) }));
     },
   };
 }
