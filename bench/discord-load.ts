@@ -10,8 +10,8 @@
  * stamps `RestCall.at`, but `at` is Date.now(), whole milliseconds; this keeps sub-millisecond resolution.
  */
 import { parentPort } from 'node:worker_threads';
-import { slashCommand, str } from '../test/discord/discord-interactions.js';
-import { startDiscordStandIn } from '../test/discord/discord-stand-in.js';
+import { slashCommand, str } from '../test/adapters/discord/discord-interactions.js';
+import { startDiscordStandIn } from '../test/adapters/discord/discord-stand-in.js';
 
 const token = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.bench-bot-token.not-real-0123456789';
 const applicationId = '1100000000000000001';

@@ -14,7 +14,7 @@ import { createDiscordAdapter } from '../src/adapters/discord/create-discord-ada
 import { executeCommand } from '../src/commands/execute-command.js';
 import { silentLogger, type Logger } from '../src/logger.js';
 import { createTopicLibrary } from '../src/topics/topic-library.js';
-import { channelId, userId } from '../test/discord/discord-interactions.js';
+import { channelId, userId } from '../test/adapters/discord/discord-interactions.js';
 import type { DiscordLoadReady, DiscordLoadRequest, DiscordLoadResult, Timing } from './discord-load.js';
 import { ms, nextMessage, percentiles, tsWorker } from './support.js';
 

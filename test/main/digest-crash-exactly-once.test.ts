@@ -16,7 +16,7 @@ import { chatSubscriptionId } from '../../src/digests/subscription-keys.js';
 import type { Platform } from '../../src/chat/chat-port.js';
 import type { DigestStore } from '../../src/store/digest-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-digest-store.js';
-import { startDiscordStandIn } from '../discord/discord-stand-in.js';
+import { startDiscordStandIn } from '../adapters/discord/discord-stand-in.js';
 import { startSlackStandIn, type ApiAnswer } from '../slack/slack-stand-in.js';
 import { seedDir } from '../support/seed.js';
 import { spawnStart, until, watch } from './entry-points.js';

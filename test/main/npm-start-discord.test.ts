@@ -6,8 +6,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDiscordStandIn, type DiscordStandIn } from '../discord/discord-stand-in.js';
-import { slashCommand, str } from '../discord/discord-interactions.js';
+import { startDiscordStandIn, type DiscordStandIn } from '../adapters/discord/discord-stand-in.js';
+import { slashCommand, str } from '../adapters/discord/discord-interactions.js';
 import { seedDir } from '../support/seed.js';
 import { spawnStart, watch } from './entry-points.js';
 

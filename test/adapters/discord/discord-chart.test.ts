@@ -4,13 +4,13 @@
  * cannot be sent loses no text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/create-discord-adapter.js';
-import { buildBriefing } from '../../src/core/briefing.js';
-import { createLogger } from '../../src/logger.js';
-import { pickChartSeries } from '../../src/render/chart/chart-series.js';
-import type { Message } from '../../src/render/message.js';
-import { createTopicLibrary } from '../../src/topics/topic-library.js';
-import { pngSize } from '../render/png-size.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
+import { buildBriefing } from '../../../src/core/briefing.js';
+import { createLogger } from '../../../src/logger.js';
+import { pickChartSeries } from '../../../src/render/chart/chart-series.js';
+import type { Message } from '../../../src/render/message.js';
+import { createTopicLibrary } from '../../../src/topics/topic-library.js';
+import { pngSize } from '../../render/png-size.js';
 import { slashCommand, str } from './discord-interactions.js';
 import { startDiscordStandIn, type DiscordStandIn, type RestCall } from './discord-stand-in.js';
 import { writeDiscordTopics } from './topic-fixture.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryNonce } from '../../src/adapters/discord/discord-channel-poster.js';
-import { topicChoices } from '../../src/adapters/discord/handle-interaction.js';
-import { embedChars, type DiscordEmbed, type DiscordPayload } from '../../src/adapters/discord/discord-embeds.js';
-import { escapeDiscord } from '../../src/adapters/discord/escape-discord.js';
-import { embedColors, renderDiscordMessage } from '../../src/adapters/discord/render-discord-message.js';
-import type { Message } from '../../src/render/message.js';
+import { deliveryNonce } from '../../../src/adapters/discord/discord-channel-poster.js';
+import { topicChoices } from '../../../src/adapters/discord/handle-interaction.js';
+import { embedChars, type DiscordEmbed, type DiscordPayload } from '../../../src/adapters/discord/discord-embeds.js';
+import { escapeDiscord } from '../../../src/adapters/discord/escape-discord.js';
+import { embedColors, renderDiscordMessage } from '../../../src/adapters/discord/render-discord-message.js';
+import type { Message } from '../../../src/render/message.js';
 
 /** A sentence with markdown in it (escaping makes it grow), numbered so that none can go missing unseen. */
 const sentence = (i: number): string => `Sentence ${i} says that the *old* town and the river_side <stayed> closed while crews worked through the night.`;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerDiscordCommands } from '../../src/adapters/discord/register-commands.js';
-import { silentLogger } from '../../src/logger.js';
+import { registerDiscordCommands } from '../../../src/adapters/discord/register-commands.js';
+import { silentLogger } from '../../../src/logger.js';
 import { startDiscordStandIn, type DiscordStandIn } from './discord-stand-in.js';
 
 const token = 'MTEwMDAwMDAwMDAwMDAwMDAwMw.fake-register-token.not-real-0123456789';
@@ -80,7 +80,7 @@ describe('registerDiscordCommands', () => {
 });
 
 describe('npm run register:discord', () => {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
   const run = (env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
       // In a scratch folder, so no .env is read; the environment is all it gets.

@@ -3,11 +3,11 @@
  * it sends, how Discord's errors map to outcomes, 429s waited out, and no duplicate posts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/create-discord-adapter.js';
-import { deliveryNonce } from '../../src/adapters/discord/discord-channel-poster.js';
-import { silentLogger } from '../../src/logger.js';
-import type { Message } from '../../src/render/message.js';
-import { createTopicLibrary } from '../../src/topics/topic-library.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
+import { deliveryNonce } from '../../../src/adapters/discord/discord-channel-poster.js';
+import { silentLogger } from '../../../src/logger.js';
+import type { Message } from '../../../src/render/message.js';
+import { createTopicLibrary } from '../../../src/topics/topic-library.js';
 import { startDiscordStandIn, type DiscordStandIn, type RestAnswer } from './discord-stand-in.js';
 import { writeDiscordTopics } from './topic-fixture.js';
 

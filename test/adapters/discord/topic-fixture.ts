@@ -2,7 +2,7 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedDir } from '../support/seed.js';
+import { seedDir } from '../../support/seed.js';
 
 /** Everything an article could carry to ping people or spoof formatting in Discord. */
 export const discordInjection = '@everyone @here <@123> <@!124> <@&456> <#789> <!channel> [your bank](https://evil.example) ||spoiler|| **loud**';

@@ -5,9 +5,9 @@
  * the one sent during the outage included, the ones before it not again.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/create-discord-adapter.js';
-import { silentLogger } from '../../src/logger.js';
-import { createTopicLibrary } from '../../src/topics/topic-library.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
+import { silentLogger } from '../../../src/logger.js';
+import { createTopicLibrary } from '../../../src/topics/topic-library.js';
 import { slashCommand, str } from './discord-interactions.js';
 import { startDiscordStandIn, type DiscordStandIn } from './discord-stand-in.js';
 import { writeDiscordTopics } from './topic-fixture.js';

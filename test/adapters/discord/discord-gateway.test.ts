@@ -4,14 +4,14 @@
  * calls the client makes (deferral callback, edit of the original, follow-ups).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/create-discord-adapter.js';
-import type { CommandContext, CommandRequest } from '../../src/commands/command-request.js';
-import type { CommandDeps } from '../../src/commands/execute-command.js';
-import { createDigestCommands } from '../../src/digests/digest-commands.js';
-import { createLogger } from '../../src/logger.js';
-import type { Message } from '../../src/render/message.js';
-import { createMemoryDigestStore } from '../../src/store/memory-digest-store.js';
-import { createTopicLibrary, type TopicLibrary } from '../../src/topics/topic-library.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
+import type { CommandContext, CommandRequest } from '../../../src/commands/command-request.js';
+import type { CommandDeps } from '../../../src/commands/execute-command.js';
+import { createDigestCommands } from '../../../src/digests/digest-commands.js';
+import { createLogger } from '../../../src/logger.js';
+import type { Message } from '../../../src/render/message.js';
+import { createMemoryDigestStore } from '../../../src/store/memory-digest-store.js';
+import { createTopicLibrary, type TopicLibrary } from '../../../src/topics/topic-library.js';
 import { autocomplete, bool, channelId, managerPermissions, memberPermissions, slashCommand, str, sub, userId, type InteractionInput } from './discord-interactions.js';
 import { startDiscordStandIn, type DiscordStandIn, type RestCall } from './discord-stand-in.js';
 import { discordInjection, writeDiscordTopics } from './topic-fixture.js';

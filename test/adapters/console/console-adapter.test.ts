@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
-import { silentLogger } from '../../src/logger.js';
-import { createTopicLibrary } from '../../src/topics/topic-library.js';
-import { seedDir } from '../support/seed.js';
+import { createConsoleAdapter } from '../../../src/adapters/console/console-adapter.js';
+import { silentLogger } from '../../../src/logger.js';
+import { createTopicLibrary } from '../../../src/topics/topic-library.js';
+import { seedDir } from '../../support/seed.js';
 
 /** The adapter on the seed topic, reading `input` and writing what a screen would show. */
 async function consoleOn(interactive: boolean): Promise<{ input: PassThrough; screen: () => string; adapter: ReturnType<typeof createConsoleAdapter>; done: Promise<void> }> {
