@@ -237,7 +237,7 @@ describe('SQLite store file', () => {
     const path = join(tempDir(), 'processes.sqlite');
     await openSqliteStore(path).close();
     await expectOneWinnerPerSlot(path, 5000);
-  });
+  }, 120_000);
 });
 
 describe('Postgres store database', () => {
@@ -286,5 +286,5 @@ describe('Postgres store database', () => {
 
   it('lets exactly one of two processes claim each slot of one database', async () => {
     await expectOneWinnerPerSlot(await postgresServer().createDatabase(), 1000);
-  });
+  }, 120_000);
 });
