@@ -4,9 +4,9 @@ import type { Logger } from '../logger.js';
 import type { ClaimPolicy, DigestStore } from '../store/digest-store.js';
 import type { TopicLibrary } from '../topics/topic-library.js';
 import type { ChannelPoster } from '../chat/chat-port.js';
-import { createSlotDeliverer } from './deliver-slot.js';
-import { createDigestCommands } from './digest-commands.js';
-import { createDigestScheduler } from './digest-scheduler.js';
+import { createSlotDeliverer } from './create-slot-deliverer.js';
+import { createDigestCommands } from './create-digest-commands.js';
+import { createDigestScheduler } from './create-digest-scheduler.js';
 import { syncConfigSubscriptions } from './sync-config-subscriptions.js';
 
 export interface DigestServiceOptions {

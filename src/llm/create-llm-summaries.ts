@@ -1,6 +1,6 @@
 import type { LlmConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { createChatCompletionsClient } from './chat-completions-client.js';
+import { createChatCompletionsClient } from './create-chat-completions-client.js';
 import { createSummaries, type Summaries } from './create-summaries.js';
 
 /** Summaries from the configured model (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS). */

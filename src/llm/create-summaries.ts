@@ -8,7 +8,7 @@
 import type { Answer, Briefing } from '../core/types.js';
 import type { Logger } from '../logger.js';
 import type { MessageSection } from '../render/message.js';
-import type { ChatCompletions, ChatMessage } from './chat-completions-client.js';
+import type { ChatCompletions, ChatMessage } from './create-chat-completions-client.js';
 import { answerPrompt, briefingSummaryPrompt, PROMPT_VERSION } from './prompts.js';
 import { answerEvidence, briefingEvidence, type Evidence } from './summary-evidence.js';
 import { summarySection, type SectionRules } from './summary-section.js';

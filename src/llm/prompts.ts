@@ -5,7 +5,7 @@
  * sources), never raw articles, and is asked to cite in one fixed format, `[n]` before the full
  * stop, which src/llm/summary-sentences.ts reads.
  */
-import type { ChatMessage } from './chat-completions-client.js';
+import type { ChatMessage } from './create-chat-completions-client.js';
 import type { Evidence } from './summary-evidence.js';
 
 export const PROMPT_VERSION = 'sitrep-summary-2';

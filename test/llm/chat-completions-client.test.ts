@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createChatCompletionsClient, retryAfterMs } from '../../src/llm/chat-completions-client.js';
+import { createChatCompletionsClient, retryAfterMs } from '../../src/llm/create-chat-completions-client.js';
 import { startChatStandIn, type ChatStandIn } from './chat-completions-stand-in.js';
 
 let standIn: ChatStandIn;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
 import type { CommandContext, CommandRequest } from '../../../src/commands/command-request.js';
 import type { CommandDeps } from '../../../src/commands/execute-command.js';
-import { createDigestCommands } from '../../../src/digests/digest-commands.js';
+import { createDigestCommands } from '../../../src/digests/create-digest-commands.js';
 import { createLogger } from '../../../src/logger.js';
 import type { Message } from '../../../src/render/message.js';
 import { createMemoryDigestStore } from '../../../src/store/memory-digest-store.js';

@@ -1,7 +1,7 @@
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logger.js';
 import type { Subscription, SubscriptionStore } from '../store/digest-store.js';
-import type { SlotOutcome } from './deliver-slot.js';
+import type { SlotOutcome } from './create-slot-deliverer.js';
 import { latestSlot } from './due-slots.js';
 
 export interface DigestSchedulerDeps {
