@@ -48,6 +48,8 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
       // "the 1990 storm killed 40": an earlier event's figure answers only a question that names its year.
       if (year !== undefined && !asksYear && mentions.some((y) => y.role === 'year' && y.clause === m.clause && y.value < year)) continue;
       const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
+      // "before the capital was counted": a figure that names the capital counts it, unless it says it leaves it out.
+      if (q.excluded.some((x) => clauseWords.some((w) => wordMatches(x, w) && !leftOutAt(context.sentences[i]!.text, w.start)))) continue;
       const clauseCover = terms.length ? coverage(context, terms, clauseWords, soft) : 1;
       const wider = widerScope(context.sentences[i]!.text, clauseWords, q.terms) ? 0.7 : 1;
       // A named source that matched is evidence of its own ("according to Vellum, how many …").
@@ -57,6 +59,11 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Whether the word at `at` follows "excluding", "not counting", "apart from" … within a few words. */
+function leftOutAt(text: string, at: number): boolean {
+  return /\b(?:excluding|not counting|not including|without|apart from|except(?: for)?|outside(?: of)?|did not include|does not include)\s+(?:\S+\s+){0,3}$/i.test(text.slice(Math.max(0, at - 50), at));
 }
 
 /** A figure for one place, or a part of one, when the question names no such place: "how many died in all" is not "12 died in Alden". */

@@ -31,6 +31,8 @@ export interface Question {
   readonly terms: readonly Word[];
   /** Terms of a time clause ("before X was counted"): weak evidence, weighed lightly. */
   readonly soft: readonly Word[];
+  /** What the answer leaves out ("before the capital was counted", "excluding the capital"): a figure that names it is no answer. */
+  readonly excluded: readonly Word[];
   /** Numbers the question itself names (never the answer to a number question). */
   readonly numbers: readonly number[];
   /** A quotation the question asks about. */
@@ -106,7 +108,15 @@ export function parseQuestion(raw: string): Question {
     ...stripped.matchAll(/\b(?:before|after|since|until|as of|by the time|on the (?:first|second|last) (?:day|week|night))\b[^,?.;]*/gi),
     ...stripped.matchAll(/\b(?:a|one|two|three|a few|several) (?:days?|weeks?|months?|years?) (?:later|earlier|on|after)\b/gi),
   ];
-  const soft = ws.filter((w) => temporal.some((t) => w.start >= t.index && w.end <= t.index + t[0].length));
+  // The whole clause leaves the terms; what it names (the capital, "damaged ones") is what a figure must not count.
+  const leftOut = [...stripped.matchAll(/\bbefore\s+([^,?.;]{1,40}?)\s+(?:was|were|had been)\s+(?:counted|included|added)\b|\b(?:excluding|not counting|not including|leaving out)\s+([^,?.;]{1,40})/gi)].map((m) => {
+    const named = m[1] ?? m[2]!;
+    const at = m.index + m[0].lastIndexOf(named);
+    return { start: m.index, end: m.index + m[0].length, named: { start: at, end: at + named.length } };
+  });
+  const inLeftOut = (w: Word): boolean => leftOut.some((r) => w.start >= r.start && w.end <= r.end);
+  const excluded = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && leftOut.some((r) => w.start >= r.named.start && w.end <= r.named.end));
+  const soft = ws.filter((w) => !excluded.includes(w) && temporal.some((t) => w.start >= t.index && w.end <= t.index + t[0].length));
   const kindNoun = /^(?:which|what) (\w+)/i.exec(lower)?.[1] ?? '';
   const spelled = ws.filter((w) => /^#\d/.test(w.norm) && !/^\d/.test(w.text) && !/(?:st|nd|rd|th)$/.test(w.lower)).map((w) => Number(w.norm.slice(1)));
   const numbers = [...spelled, ...[...stripped.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => {
@@ -125,8 +135,9 @@ export function parseQuestion(raw: string): Question {
     wantsProjection: projectionWords.test(lower) && type === 'number',
     wantsClaim: claimWords.test(lower),
     source,
-    terms,
+    terms: terms.filter((w) => !inLeftOut(w)),
     soft,
+    excluded,
     subject: type === 'yesno' ? subjectOf(ws) : [],
     numbers,
     quote,
