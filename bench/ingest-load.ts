@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { createSlackAdapter } from '../src/adapters/slack/create-slack-adapter.js';
-import { createFolderWatcher } from '../src/topics/watch-topic-folder.js';
+import { createFolderWatcher } from '../src/topics/create-folder-watcher.js';
 import { silentLogger } from '../src/logger.js';
 import type { TopicBuilder } from '../src/topics/create-build-worker.js';
 import { createInProcessBuilder, createTopicLibrary } from '../src/topics/topic-library.js';

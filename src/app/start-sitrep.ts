@@ -5,7 +5,7 @@
  */
 import 'dotenv/config';
 import { resolve } from 'node:path';
-import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/create-console-adapter.js';
 import type { CommandDeps } from '../commands/execute-command.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import type { ChannelPoster } from '../chat/chat-port.js';
@@ -13,7 +13,7 @@ import { createDigestService } from '../digests/digest-service.js';
 import { createLlmSummaries } from '../llm/create-llm-summaries.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createTopicLibrary, type TopicLibrary } from '../topics/topic-library.js';
-import { createFolderWatcher } from '../topics/watch-topic-folder.js';
+import { createFolderWatcher } from '../topics/create-folder-watcher.js';
 import type { Shutdown } from './graceful-shutdown.js';
 import { createInFlight, trackMethods } from './in-flight.js';
 import { createOnDemandFeeds } from './on-demand-feeds.js';

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
+import { createConsoleAdapter } from '../../src/adapters/console/create-console-adapter.js';
 import { consoleChartDir } from '../../src/adapters/console/write-console-chart.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTopicLibrary } from '../../src/topics/topic-library.js';

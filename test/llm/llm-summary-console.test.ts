@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
+import { createConsoleAdapter } from '../../src/adapters/console/create-console-adapter.js';
 import type { CommandDeps } from '../../src/commands/execute-command.js';
 import { createLlmSummaries } from '../../src/llm/create-llm-summaries.js';
 import { PROMPT_VERSION } from '../../src/llm/prompts.js';

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../src/adapters/console/console-adapter.js';
+import { createConsoleAdapter } from '../../../src/adapters/console/create-console-adapter.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createTopicLibrary } from '../../../src/topics/topic-library.js';
 import { seedDir } from '../../support/seed.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/types.js';
-import { createFolderWatcher, type FolderChanges, type FolderWatcher } from '../../src/topics/watch-topic-folder.js';
+import { createFolderWatcher, type FolderChanges, type FolderWatcher } from '../../src/topics/create-folder-watcher.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTopicLibrary, type TopicLibrary } from '../../src/topics/topic-library.js';
 
