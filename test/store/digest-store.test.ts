@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestSnapshot } from '../../src/core/diff-briefings.js';
 import type { ClaimPolicy, ClaimResult, DigestStore, Subscription } from '../../src/store/digest-store.js';
 import { createMemoryDigestStore } from '../../src/store/memory-digest-store.js';
@@ -14,7 +14,7 @@ import { openPostgresStore } from '../../src/store/postgres-digest-store.js';
 import { postgresMigrations } from '../../src/store/postgres-migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite-digest-store.js';
 import { migrations } from '../../src/store/sqlite-migrations.js';
-import { startTestPostgres, type TestPostgres } from './support/start-test-postgres.js';
+import { useTestPostgres } from './support/use-test-postgres.js';
 
 const dirs: string[] = [];
 const tempDir = (): string => {
@@ -27,13 +27,7 @@ afterEach(() => {
 });
 
 // One real server for the file; each test opens its store on a database of its own.
-let postgres: TestPostgres | undefined;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await postgres?.stop();
-});
+const postgresServer = useTestPostgres();
 const withClient = async (url: string, use: (client: pg.Client) => Promise<void>): Promise<void> => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -42,10 +36,6 @@ const withClient = async (url: string, use: (client: pg.Client) => Promise<void>
   } finally {
     await client.end();
   }
-};
-const postgresServer = (): TestPostgres => {
-  if (!postgres) throw new Error('the test Postgres server did not start');
-  return postgres;
 };
 
 /**

@@ -2,23 +2,19 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createJsonFeedStateStore } from '../../src/feeds/create-json-feed-state-store.js';
 import type { FeedStateStore, TopicFeedState } from '../../src/feeds/feed-state-store.js';
 import { createPostgresFeedStateStore } from '../../src/feeds/postgres-feed-state-store.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { openPostgresPool } from '../../src/store/open-postgres-pool.js';
 import type { Topic } from '../../src/topics/topic-library.js';
-import { startTestPostgres, type TestPostgres } from './support/start-test-postgres.js';
+import { useTestPostgres } from './support/use-test-postgres.js';
 
-let postgres: TestPostgres | undefined;
+const postgres = useTestPostgres();
 const cleanups: (() => Promise<unknown>)[] = [];
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 60_000);
 afterAll(async () => {
   for (const undo of cleanups.splice(0).reverse()) await undo();
-  await postgres?.stop();
 });
 
 const warnings: string[] = [];
@@ -49,7 +45,7 @@ const stores: [string, () => Promise<Opened>][] = [
   [
     'postgres',
     async () => {
-      const pool = await openPostgresPool(await postgres!.createDatabase());
+      const pool = await openPostgresPool(await postgres().createDatabase());
       cleanups.push(() => pool.end());
       return { store: createPostgresFeedStateStore(pool, logger), again: () => createPostgresFeedStateStore(pool, logger), dir: '/nowhere' };
     },
@@ -71,7 +67,7 @@ describe.each(stores)('%s feed state store', (_name, open) => {
 
 describe('Postgres feed state', () => {
   it('reads a row that no longer validates as a fresh start, with a warning', async () => {
-    const url = await postgres!.createDatabase();
+    const url = await postgres().createDatabase();
     const pool = await openPostgresPool(url);
     cleanups.push(() => pool.end());
     const client = new pg.Client({ connectionString: url });

@@ -3,7 +3,7 @@
  * database, as two Sitrep processes would have. Every due slot is posted once across them, and a
  * replica that dies holding claims has its slots posted by the other once the lease is over.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDigestService, type DigestService } from '../../src/digests/digest-service.js';
 import { silentLogger } from '../../src/logger.js';
 import type { DigestStore, Subscription } from '../../src/store/digest-store.js';
@@ -11,16 +11,12 @@ import { openPostgresStore } from '../../src/store/postgres-digest-store.js';
 import { dayOne, makeBriefing } from '../digests/support/briefing-fixture.js';
 import { createRecordingPoster, type RecordingPoster } from '../digests/support/recording-poster.js';
 import { makeTopic, makeTopics } from '../digests/support/topic-fixture.js';
-import { startTestPostgres, type TestPostgres } from './support/start-test-postgres.js';
+import { useTestPostgres } from './support/use-test-postgres.js';
 
-let postgres: TestPostgres | undefined;
+const postgres = useTestPostgres();
 const stores: DigestStore[] = [];
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 60_000);
 afterAll(async () => {
   await Promise.all(stores.splice(0).map((s) => s.close()));
-  await postgres?.stop();
 });
 
 const topics = makeTopics(makeTopic('troops', 'North Korean troops in Russia', makeBriefing(dayOne)));
@@ -45,7 +41,7 @@ async function replica(url: string, poster: RecordingPoster): Promise<DigestServ
 }
 
 async function databaseWithSubscriptions(): Promise<string> {
-  const url = await postgres!.createDatabase();
+  const url = await postgres().createDatabase();
   const setup = await openPostgresStore(url);
   for (const s of subscriptions) await setup.saveSubscription(s);
   await setup.close();

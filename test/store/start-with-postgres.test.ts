@@ -43,14 +43,14 @@ describe('npm start with DATABASE_URL', () => {
     const tables = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
     await client.end();
     expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['deliveries', 'delivery_parts', 'feed_states', 'sitrep_schema', 'snapshots', 'subscriptions']));
-  });
+  }, 60_000);
 
   it('fails at start in one line naming DATABASE_URL when no server answers, without its password', async () => {
     const run = await start('postgres://sitrep:fake-unreachable-password@127.0.0.1:1/sitrep');
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^sitrep: cannot open the database at DATABASE_URL=postgres:\/\/sitrep:\*\*\*@127\.0\.0\.1:1\/sitrep: .*ECONNREFUSED/)]);
     expect(run.stderr).not.toContain('fake-unreachable-password');
-  });
+  }, 60_000);
 });
 
 describe('the stores DATABASE_URL opens', () => {
