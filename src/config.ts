@@ -63,6 +63,12 @@ const envSchema = z.object({
   SLACK_API_URL: optionalUrl,
   /** Only channel managers (admins, owners, channel creator) may subscribe digests in Slack. */
   SLACK_RESTRICT_DIGESTS: flag,
+  /** The three OAuth settings (all or none): many workspaces install the app at /slack/install. */
+  SLACK_CLIENT_ID: optionalText.pipe(z.string().regex(/^\d+\.\d+$/, 'must be the app\'s Client ID from "Basic Information", digits.digits').optional()),
+  /** Never logged. */
+  SLACK_CLIENT_SECRET: optionalText,
+  /** Signs the OAuth state parameter; never logged. */
+  SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters: a random string, e.g. from openssl rand -hex 32').optional()),
   PORT: port,
   /** Bind address of the HTTP receiver. Unset: every interface. */
   HOST: host,
@@ -92,8 +98,19 @@ const envSchema = z.object({
   ),
 });
 
+/** Slack's OAuth flow, from SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET. */
+export interface SlackOAuthConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the state parameter of the install flow. */
+  readonly stateSecret: string;
+}
+
 export interface SlackConfig {
-  readonly botToken: string;
+  /** One workspace's bot token; unset with `oauth`, where each installed workspace has its own. */
+  readonly botToken?: string;
+  /** Set: many workspaces install the app through OAuth (HTTP mode, no SLACK_BOT_TOKEN). */
+  readonly oauth?: SlackOAuthConfig;
   readonly signingSecret: string;
   readonly appToken?: string;
   readonly apiUrl?: string;
@@ -106,6 +123,7 @@ export interface SlackConfig {
 export interface DiscordConfig {
   readonly token: string;
   readonly applicationId: string;
+  /** Commands registered in this server only (for development); unset: globally, for every server. */
   readonly guildId?: string;
   readonly apiUrl?: string;
 }
@@ -194,6 +212,8 @@ type ParsedEnv = z.infer<typeof envSchema>;
 
 function slackPart(e: ParsedEnv): { slack?: SlackConfig } {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
+  const oauth = slackOAuthPart(e);
+  if (oauth) return { slack: { oauth, signingSecret: signingSecret ?? '', ...slackHttpPart(e) } };
   if (!botToken && !signingSecret && !appToken) return {};
   if (!botToken) throw new ConfigError('Invalid setting SLACK_BOT_TOKEN: required when other SLACK_* settings are set');
   if (!signingSecret && !appToken) {
@@ -204,12 +224,32 @@ function slackPart(e: ParsedEnv): { slack?: SlackConfig } {
       botToken,
       signingSecret: signingSecret ?? '',
       ...(appToken ? { appToken } : {}),
-      ...(e.SLACK_API_URL ? { apiUrl: withTrailingSlash(e.SLACK_API_URL) } : {}),
-      port: e.PORT,
-      ...(e.HOST ? { host: e.HOST } : {}),
-      restrictDigests: e.SLACK_RESTRICT_DIGESTS,
+      ...slackHttpPart(e),
     },
   };
+}
+
+function slackHttpPart(e: ParsedEnv): Pick<SlackConfig, 'apiUrl' | 'port' | 'host' | 'restrictDigests'> {
+  return {
+    ...(e.SLACK_API_URL ? { apiUrl: withTrailingSlash(e.SLACK_API_URL) } : {}),
+    port: e.PORT,
+    ...(e.HOST ? { host: e.HOST } : {}),
+    restrictDigests: e.SLACK_RESTRICT_DIGESTS,
+  };
+}
+
+/** All three OAuth settings or none; with them, events still need the signing secret, and no single-workspace token. */
+function slackOAuthPart(e: ParsedEnv): SlackOAuthConfig | undefined {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = e;
+  if (!clientId && !clientSecret && !stateSecret) return undefined;
+  const missing = !clientId ? 'SLACK_CLIENT_ID' : !clientSecret ? 'SLACK_CLIENT_SECRET' : !stateSecret ? 'SLACK_STATE_SECRET' : undefined;
+  if (missing || !clientId || !clientSecret || !stateSecret) {
+    throw new ConfigError(`Invalid setting ${missing ?? 'SLACK_CLIENT_ID'}: required with the other OAuth settings (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)`);
+  }
+  if (!e.SLACK_SIGNING_SECRET) throw new ConfigError('Invalid setting SLACK_SIGNING_SECRET: required with SLACK_CLIENT_ID (Slack signs every request to /slack/events)');
+  if (e.SLACK_BOT_TOKEN) throw new ConfigError('Invalid setting SLACK_BOT_TOKEN: leave it unset with SLACK_CLIENT_ID (each installed workspace has its own token)');
+  if (e.SLACK_APP_TOKEN) throw new ConfigError('Invalid setting SLACK_APP_TOKEN: leave it unset with SLACK_CLIENT_ID (the install pages are served in HTTP mode, on PORT)');
+  return { clientId, clientSecret, stateSecret };
 }
 
 function discordPart(e: ParsedEnv): { discord?: DiscordConfig } {

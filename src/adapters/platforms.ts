@@ -25,6 +25,10 @@ export interface PlatformContext {
   readonly logger: Logger;
   /** What an HTTP endpoint of the platform reports on `GET /readyz`. */
   readonly health: NonNullable<SlackAdapterOptions['health']>;
+  /** Where a platform disables the digests of a workspace that removed the app. */
+  readonly subscriptions?: SlackAdapterOptions['subscriptions'];
+  /** The workspaces that installed the Slack app through OAuth (SLACK_CLIENT_ID). */
+  readonly slackInstallations?: SlackAdapterOptions['installations'];
 }
 
 /**
@@ -34,8 +38,17 @@ export interface PlatformContext {
 export type PlatformEntry = (context: PlatformContext) => (() => Promise<PlatformAdapter>) | undefined;
 
 const registry: { readonly [P in ChannelPlatform]: PlatformEntry } = {
-  slack: ({ config: { slack }, deps, logger, health }) =>
-    slack && (async () => (await import('./slack/create-slack-adapter.js')).createSlackAdapter({ config: slack, deps, logger, health })),
+  slack: ({ config: { slack }, deps, logger, health, subscriptions, slackInstallations }) =>
+    slack &&
+    (async () =>
+      (await import('./slack/create-slack-adapter.js')).createSlackAdapter({
+        config: slack,
+        deps,
+        logger,
+        health,
+        ...(subscriptions ? { subscriptions } : {}),
+        ...(slackInstallations ? { installations: slackInstallations } : {}),
+      })),
   discord: ({ config: { discord }, deps, logger }) =>
     discord && (async () => (await import('./discord/create-discord-adapter.js')).createDiscordAdapter({ config: discord, deps, logger })),
 };

@@ -6,13 +6,17 @@ import type { Logger } from '../logger.js';
 import type { DigestStore } from '../store/digest-store.js';
 import { openPostgresPool } from '../store/open-postgres-pool.js';
 import { createPostgresDigestStore } from '../store/postgres-digest-store.js';
+import type { SlackInstallationStore } from '../store/slack-installation-store.js';
 import { openSqliteStore } from '../store/sqlite-digest-store.js';
+import { openSqliteSlackInstallationStore } from '../store/sqlite-slack-installation-store.js';
 
 export interface Stores {
   /** Subscriptions, deliveries and snapshots; closing it closes the database. */
   readonly digests: DigestStore;
   /** Set with Postgres, which every replica shares; unset, feed state stays in the topic folders. */
   readonly feedStates?: FeedStateStore;
+  /** Set with SLACK_CLIENT_ID: the workspaces that installed the Slack app; closed on its own. */
+  readonly slackInstallations?: SlackInstallationStore;
 }
 
 /**
@@ -20,7 +24,11 @@ export interface Stores {
  * stores) or the SQLite file. Rejects when the database cannot be opened.
  */
 export async function openStores(config: Config, logger: Logger): Promise<Stores> {
-  if (!config.postgres) return { digests: openSqliteStore(resolve(config.databasePath)) };
+  if (!config.postgres) {
+    const path = resolve(config.databasePath);
+    return { digests: openSqliteStore(path), ...(config.slack?.oauth ? { slackInstallations: openSqliteSlackInstallationStore(path) } : {}) };
+  }
+  if (config.slack?.oauth) throw new Error('Slack installations (SLACK_CLIENT_ID) are kept in the SQLite file only so far: unset DATABASE_URL or the SLACK_CLIENT_* settings');
   const pool = await openPostgresPool(config.postgres.url, { logger });
   return { digests: createPostgresDigestStore(pool), feedStates: createPostgresFeedStateStore(pool, logger) };
 }

@@ -1,4 +1,4 @@
-import { configuredPlatforms } from '../adapters/platforms.js';
+import { configuredPlatforms, type PlatformContext } from '../adapters/platforms.js';
 import type { CommandDeps } from '../commands/execute-command.js';
 import type { Config } from '../config.js';
 import type { ChannelPoster } from '../chat/chat-port.js';
@@ -16,6 +16,8 @@ export interface PlatformWiring {
   readonly track: (poster: ChannelPoster) => ChannelPoster;
   /** Each platform is expected, then marked ready once started and not ready once stopped. */
   readonly readiness: Readiness;
+  readonly subscriptions?: PlatformContext['subscriptions'];
+  readonly slackInstallations?: PlatformContext['slackInstallations'];
 }
 
 /**
@@ -25,7 +27,14 @@ export interface PlatformWiring {
  */
 export async function startPlatforms(wiring: PlatformWiring): Promise<number> {
   const { config, deps, logger, shutdown } = wiring;
-  const configured = configuredPlatforms({ config, deps, logger, health: wiring.readiness.report });
+  const configured = configuredPlatforms({
+    config,
+    deps,
+    logger,
+    health: wiring.readiness.report,
+    ...(wiring.subscriptions ? { subscriptions: wiring.subscriptions } : {}),
+    ...(wiring.slackInstallations ? { slackInstallations: wiring.slackInstallations } : {}),
+  });
   for (const [name] of configured) wiring.readiness.expect(name);
   let started = 0;
   for (const [name, create] of configured) {

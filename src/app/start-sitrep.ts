@@ -43,7 +43,7 @@ export async function runSitrep(shutdown: Shutdown): Promise<number> {
 
 /** Logs go to stderr: readable lines on a terminal (drawn above the console's prompt), JSON otherwise. */
 function createProcessLogger(config: Config, above: { print: (write: () => void) => void }): Logger {
-  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, config.llm?.apiKey, ...(config.postgres?.secrets ?? [])].filter((s): s is string => !!s);
+  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.slack?.oauth?.clientSecret, config.slack?.oauth?.stateSecret, config.discord?.token, config.llm?.apiKey, ...(config.postgres?.secrets ?? [])].filter((s): s is string => !!s);
   const terminal = Boolean(process.stderr.isTTY);
   return createLogger({
     level: config.logLevel,
@@ -96,6 +96,8 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   const store = stores.digests;
   readiness.set('store', true);
   shutdown.add({ name: 'store', stop: () => (readiness.set('store', false), store.close()) });
+  const { slackInstallations } = stores;
+  if (slackInstallations) shutdown.add({ name: 'slack installations', stop: () => slackInstallations.close() });
 
   // Digest posts, store writes and the commands that make them are counted, so shutdown drains them.
   const inFlight = createInFlight();
@@ -119,7 +121,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
 
   let platforms: number;
   try {
-    platforms = await startPlatforms({ config, deps, logger, shutdown, posters, track, readiness });
+    platforms = await startPlatforms({ config, deps, logger, shutdown, posters, track, readiness, subscriptions: trackedStore, ...(slackInstallations ? { slackInstallations } : {}) });
   } catch (error) {
     logger.error('a chat platform failed to start', { error });
     console.error(`sitrep: could not start: ${(error as Error).message}`);
@@ -161,7 +163,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
 /** One line on what runs: the topics and their articles, the platforms, the store, the digest schedules. */
 async function startupSummary(config: Config, topics: TopicLibrary, store: { listSubscriptions(): Promise<readonly unknown[]> }, console: boolean): Promise<Record<string, unknown>> {
   const platforms = [
-    ...(config.slack?.botToken ? [config.slack.appToken ? 'slack (socket mode)' : `slack (http ${config.slack.host ?? '*'}:${config.slack.port})`] : []),
+    ...(config.slack ? [config.slack.appToken ? 'slack (socket mode)' : `slack (http ${config.slack.host ?? '*'}:${config.slack.port}${config.slack.oauth ? ', oauth' : ''})`] : []),
     ...(config.discord ? ['discord'] : []),
     ...(console ? ['console'] : []),
   ];

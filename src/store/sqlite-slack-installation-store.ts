@@ -1,24 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { SlackInstallationRecord, SlackInstallationStore } from './slack-installation-store.js';
+import { toSlackInstallationRecord as toRecord, type SlackInstallationRow as InstallationRow } from './slack-installation-rows.js';
+import type { SlackInstallationStore } from './slack-installation-store.js';
 import { migrate } from './sqlite-migrations.js';
-
-interface InstallationRow {
-  install_key: string;
-  team_id: string | null;
-  enterprise_id: string | null;
-  installation: string;
-  installed_at: string;
-}
-
-const toRecord = (row: InstallationRow): SlackInstallationRecord => ({
-  key: row.install_key,
-  ...(row.team_id !== null ? { teamId: row.team_id } : {}),
-  ...(row.enterprise_id !== null ? { enterpriseId: row.enterprise_id } : {}),
-  installation: row.installation,
-  installedAt: row.installed_at,
-});
 
 /**
  * Opens (creating it if needed) and migrates the SQLite file at `path` — the same file as the

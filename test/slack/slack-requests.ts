@@ -18,14 +18,14 @@ export interface SendOptions {
 }
 
 /** POSTs a form body, exactly `application/x-www-form-urlencoded` (no charset: Bolt would answer 400). */
-export async function postSigned(url: string, body: string, options: SendOptions = {}): Promise<{ status: number; text: string; ms: number }> {
+export async function postSigned(url: string, body: string, options: SendOptions = {}, contentType = 'application/x-www-form-urlencoded'): Promise<{ status: number; text: string; ms: number }> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature = options.signature === undefined ? sign(body, timestamp, options.secret) : options.signature;
   const started = Date.now();
   const res = await fetch(url, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': contentType,
       'x-slack-request-timestamp': String(timestamp),
       ...(signature === null ? {} : { 'x-slack-signature': signature }),
     },
@@ -40,6 +40,8 @@ export interface SlashCommand {
   readonly responseUrl: string;
   readonly userId?: string;
   readonly channelId?: string;
+  /** The workspace it comes from. Default T0TEST. */
+  readonly teamId?: string;
 }
 
 let triggers = 0;
@@ -50,7 +52,7 @@ const nextTriggerId = (): string => `1234567890.${String(++triggers).padStart(6,
 export function slashCommandFields(c: SlashCommand): Record<string, string> {
   return {
     token: 'deprecated-verification-token',
-    team_id: 'T0TEST',
+    team_id: c.teamId ?? 'T0TEST',
     team_domain: 'sitrep-test',
     channel_id: c.channelId ?? 'C0NEWS',
     channel_name: 'news',
@@ -88,4 +90,27 @@ export function buttonClickBody(opts: { actionId: string; value: string; respons
     ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+let events = 0;
+
+/** An Events API callback (`event_callback`) from a workspace, as JSON: POST it with `postSignedEvent`. */
+export function eventCallbackBody(teamId: string, event: Record<string, unknown>): string {
+  const id = String(++events).padStart(6, '0');
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: teamId,
+    api_app_id: 'A0TEST',
+    event: { event_ts: `1700000100.${id}`, ...event },
+    type: 'event_callback',
+    event_id: `Ev0${id}`,
+    event_time: 1700000100,
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: `U0BOT${teamId}`, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  });
+}
+
+/** POSTs a signed JSON body, as Slack sends events. */
+export function postSignedEvent(url: string, body: string, options: SendOptions = {}): Promise<{ status: number; text: string; ms: number }> {
+  return postSigned(url, body, options, 'application/json');
 }

@@ -5,7 +5,9 @@
  * keeps the messages chat.postMessage posted (with their metadata) and answers conversations.history
  * from them. File uploads go as files.uploadV2 makes them: files.getUploadURLExternal hands out an
  * upload URL (`POST /upload/<file id>`, which takes the bytes), files.completeUploadExternal shares
- * the uploaded files to a channel; `uploads` keeps what was shared.
+ * the uploaded files to a channel; `uploads` keeps what was shared. OAuth: oauth.v2.access trades a
+ * code from `oauth.codes` (once) for its workspace's bot token when the client id and secret are
+ * right, auth.test answers with the workspace of the token it is given, api.test needs no token.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -63,7 +65,17 @@ export interface UploadedFile {
   readonly body: Buffer;
 }
 
+/** What an install's code is worth at oauth.v2.access: one workspace and its bot token. */
+export interface OAuthGrant {
+  readonly teamId: string;
+  readonly teamName: string;
+  /** Must look like a test bot token (xoxb-test-…). */
+  readonly botToken: string;
+}
+
 export interface SlackStandIn {
+  /** The app's client credentials, and the grant of each code not yet used. */
+  readonly oauth: { clientId: string; clientSecret: string; readonly codes: Map<string, OAuthGrant> };
   readonly baseUrl: string;
   /** For SLACK_API_URL / clientOptions.slackApiUrl (trailing slash included). */
   readonly apiUrl: string;
@@ -103,12 +115,43 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const sockets = new Set<WebSocket>();
   let greeted: WebSocket | undefined;
 
+  const oauth = { clientId: '1111111111.2222222222', clientSecret: 'test-client-secret-not-real', codes: new Map<string, OAuthGrant>() };
+  /** Bot token → the workspace it was issued for. */
+  const issued = new Map<string, OAuthGrant>();
+
+  const exchangeCode = (args: Record<string, unknown>): ApiAnswer => {
+    if (args['client_id'] !== oauth.clientId || args['client_secret'] !== oauth.clientSecret) return { json: { ok: false, error: 'invalid_client_id' } };
+    const grant = oauth.codes.get(String(args['code']));
+    if (!grant) return { json: { ok: false, error: 'invalid_code' } };
+    oauth.codes.delete(String(args['code']));
+    issued.set(grant.botToken, grant);
+    return {
+      json: {
+        ok: true,
+        app_id: 'A0TEST',
+        authed_user: { id: 'U0INSTALLER' },
+        scope: 'commands,chat:write,chat:write.public,files:write,users:read,channels:history,groups:history',
+        token_type: 'bot',
+        access_token: grant.botToken,
+        bot_user_id: `U0BOT${grant.teamId}`,
+        team: { id: grant.teamId, name: grant.teamName },
+        enterprise: null,
+        is_enterprise_install: false,
+      },
+    };
+  };
+
   const defaults = (call: ApiCall): ApiAnswer => {
+    if (call.method === 'oauth.v2.access') return exchangeCode(call.args);
+    if (call.method === 'api.test') return { json: { ok: true } };
     const wanted = call.method === 'apps.connections.open' ? appToken : botToken;
     if (!call.token || !wanted.test(call.token)) return { json: { ok: false, error: 'invalid_auth' } };
     switch (call.method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const grant = issued.get(call.token);
+        if (grant) return { json: { ok: true, url: `https://${grant.teamId.toLowerCase()}.slack.com/`, team: grant.teamName, user: 'sitrep', team_id: grant.teamId, user_id: `U0BOT${grant.teamId}`, bot_id: `B0BOT${grant.teamId}` } };
         return { json: { ok: true, url: 'https://sitrep-test.slack.com/', team: 'Sitrep Test', user: 'sitrep', team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' } };
+      }
       case 'apps.connections.open':
         return { json: { ok: true, url: `ws://127.0.0.1:${port}/link?ticket=test` } };
       case 'chat.postMessage': {
@@ -238,6 +281,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   };
 
   return {
+    oauth,
     baseUrl,
     apiUrl: `${baseUrl}/api/`,
     calls,

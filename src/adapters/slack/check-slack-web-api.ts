@@ -3,7 +3,8 @@ import { createBoltLogger } from './bolt-logger.js';
 import type { Logger } from '../../logger.js';
 
 export interface SlackWebApiCheck {
-  readonly botToken: string;
+  /** Checked with auth.test; unset (OAuth: no workspace token yet), the Web API is only reached, with api.test. */
+  readonly botToken?: string;
   /** SLACK_API_URL with its trailing slash; undefined: Slack's own. */
   readonly apiUrl?: string;
   /** The whole check. */
@@ -17,6 +18,7 @@ const slacksOwn = 'https://slack.com/api/';
  * One `auth.test`, with no retries and a deadline, before Bolt's own: the WebClient's default
  * policy retries an unreachable Web API for many minutes, so start-up would hang with warnings
  * instead of failing. Throws an error naming the setting to fix (SLACK_API_URL or SLACK_BOT_TOKEN).
+ * Without a bot token (OAuth) it calls `api.test`, which needs none.
  */
 export async function checkSlackWebApi(check: SlackWebApiCheck): Promise<void> {
   const where = check.apiUrl ? `SLACK_API_URL=${check.apiUrl}` : `${slacksOwn} (SLACK_API_URL is unset)`;
@@ -34,7 +36,7 @@ export async function checkSlackWebApi(check: SlackWebApiCheck): Promise<void> {
     timer = setTimeout(() => reject(new Error(`no answer within ${check.timeoutMs} ms`)), check.timeoutMs);
   });
   try {
-    await Promise.race([client.auth.test(), deadline]);
+    await Promise.race([check.botToken ? client.auth.test() : client.api.test(), deadline]);
   } catch (error) {
     throw describeFailure(error, where);
   } finally {

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HTTPModuleFunctions, HTTPReceiver, defaultBodyLimit, isRawBodyError, isValidSlackRequest, type App, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { HTTPModuleFunctions, HTTPReceiver, defaultBodyLimit, isRawBodyError, isValidSlackRequest, type App, type HTTPReceiverOptions, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { SlackRequestGuard } from './slack-request-guard.js';
 
@@ -12,9 +12,16 @@ export interface GuardedHttpReceiverOptions {
   readonly boltLogger: BoltLogger;
   /** What `GET /readyz` reports; without it only `GET /healthz` (process up) is answered. */
   readonly health?: () => { readonly ready: boolean; readonly parts: Readonly<Record<string, boolean>> };
+  /**
+   * Bolt's OAuth flow: `GET /slack/install` and `GET /slack/oauth_redirect` are served by Bolt's
+   * receiver behind the same guard and server, and the app authorizes each request from it.
+   */
+  readonly oauth?: Pick<HTTPReceiverOptions, 'clientId' | 'clientSecret' | 'stateSecret' | 'installationStore' | 'scopes' | 'installerOptions'>;
 }
 
 export interface GuardedHttpReceiver extends Receiver {
+  /** With `oauth`: the wrapped receiver's InstallProvider, where Bolt's App finds its authorize. */
+  readonly installer: HTTPReceiver['installer'];
   /** Listens on `port` (0: a free one) at `host` (undefined: every interface). */
   start(port: number, host?: string): Promise<Server>;
   stop(): Promise<void>;
@@ -28,7 +35,7 @@ export interface GuardedHttpReceiver extends Receiver {
  */
 export function createGuardedHttpReceiver(options: GuardedHttpReceiverOptions): GuardedHttpReceiver {
   const { signingSecret, guard, logger, boltLogger } = options;
-  const inner = new HTTPReceiver({ signingSecret, logger: boltLogger });
+  const inner = new HTTPReceiver({ signingSecret, logger: boltLogger, ...options.oauth });
   let server: Server | undefined;
 
   const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
@@ -67,6 +74,7 @@ export function createGuardedHttpReceiver(options: GuardedHttpReceiverOptions): 
   };
 
   return {
+    installer: inner.installer,
     init(app: App) {
       inner.init(app);
     },

@@ -2,15 +2,21 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type webApi } from '@slack/bolt';
 import type { CommandDeps } from '../../commands/execute-command.js';
-import type { SlackConfig } from '../../config.js';
+import type { SlackConfig, SlackOAuthConfig } from '../../config.js';
 import type { ChannelPoster } from '../../chat/chat-port.js';
 import type { Logger } from '../../logger.js';
+import type { SubscriptionStore } from '../../store/digest-store.js';
+import type { SlackInstallationStore } from '../../store/slack-installation-store.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { createBoltInstallationStore } from './create-bolt-installation-store.js';
+import { createSlackWorkspaces } from './create-slack-workspaces.js';
 import { checkSlackWebApi } from './check-slack-web-api.js';
 import { createGuardedHttpReceiver, type GuardedHttpReceiverOptions } from './create-guarded-http-receiver.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
+import { registerSlackOAuthListeners } from './register-slack-oauth-listeners.js';
 import { createSlackChannelPoster, type PosterClock } from './slack-channel-poster.js';
 import { createSlackRequestGuard, type SlackRequestGuardOptions } from './slack-request-guard.js';
+import { slackBotScopes } from './slack-scopes.js';
 
 export interface SlackAdapterOptions {
   readonly config: SlackConfig;
@@ -28,6 +34,10 @@ export interface SlackAdapterOptions {
   readonly replayGuard?: SlackRequestGuardOptions;
   /** What HTTP mode's `GET /readyz` reports (`GET /healthz` is always answered). */
   readonly health?: GuardedHttpReceiverOptions['health'];
+  /** Where each workspace's installation is kept; required with `config.oauth`. */
+  readonly installations?: SlackInstallationStore;
+  /** Where a removed workspace's digest subscriptions are disabled (with `config.oauth`). */
+  readonly subscriptions?: Pick<SubscriptionStore, 'listChannelSubscriptions' | 'disableSubscription'>;
 }
 
 export interface SlackAdapter {
@@ -48,31 +58,46 @@ export interface SlackAdapter {
  * into Block Kit. HTTP mode serves Bolt's `/slack/events` on config.host and config.port: signed
  * requests only, each answered once, dated within five minutes of now either way (see
  * `createGuardedHttpReceiver`). With `config.appToken` it uses Socket Mode instead and needs no
- * public URL. Constructing it makes no
- * network call; `start` does.
+ * public URL. With `config.oauth`, any workspace installs the app at `GET /slack/install` (Bolt's
+ * OAuth flow, on the same guarded server): each installation is stored, every request is answered
+ * with its workspace's token, and digests are posted with the token of their channel's workspace.
+ * Constructing it makes no network call; `start` does.
  */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, deps, logger } = options;
   const socketMode = Boolean(config.appToken);
   const boltLogger = createBoltLogger(logger);
+  const now = options.now ?? (() => new Date());
+  const clientOptions = {
+    // Every Web API call, Socket Mode's apps.connections.open and OAuth's oauth.v2.access included (SLACK_API_URL, with its trailing slash).
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+  };
+  const oauth = config.oauth ? oauthParts(config.oauth, options, clientOptions, now) : undefined;
+  if (oauth && socketMode) throw new Error('the Slack OAuth flow is served in HTTP mode: SLACK_APP_TOKEN must be unset');
   const receiver = socketMode
     ? undefined
-    : createGuardedHttpReceiver({ signingSecret: config.signingSecret, guard: createSlackRequestGuard(options.replayGuard), logger, boltLogger, ...(options.health ? { health: options.health } : {}) });
+    : createGuardedHttpReceiver({
+        signingSecret: config.signingSecret,
+        guard: createSlackRequestGuard(options.replayGuard),
+        logger,
+        boltLogger,
+        ...(options.health ? { health: options.health } : {}),
+        ...(oauth ? { oauth: oauth.receiver } : {}),
+      });
   const app = new App({
-    token: config.botToken,
+    ...(config.botToken ? { token: config.botToken } : {}),
     ...(receiver ? { receiver } : { socketMode: true, ...(config.appToken ? { appToken: config.appToken } : {}) }),
     logger: boltLogger,
     // auth.test runs in start(), not here: nothing talks to the network at construction.
     deferInitialization: true,
-    clientOptions: {
-      // Every Web API call, Socket Mode's apps.connections.open included (SLACK_API_URL, with its trailing slash).
-      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
-    },
+    clientOptions,
   });
-  registerSlackListeners(app, { deps, logger, now: options.now ?? (() => new Date()), restrictDigests: config.restrictDigests });
+  registerSlackListeners(app, { deps, logger, now, restrictDigests: config.restrictDigests });
+  if (oauth) registerSlackOAuthListeners(app, oauth.workspaces, logger);
   const poster = createSlackChannelPoster({
     client: app.client,
+    ...(oauth ? { tokenFor: oauth.workspaces.tokenFor } : {}),
     logger,
     ...(options.posting?.minIntervalMs !== undefined ? { minIntervalMs: options.posting.minIntervalMs } : {}),
     ...(options.posting?.clock ? { clock: options.posting.clock } : {}),
@@ -90,12 +115,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return boundPort();
     },
     async start() {
-      await checkSlackWebApi({ botToken: config.botToken, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), timeoutMs: options.startTimeoutMs ?? 8_000, logger });
+      await checkSlackWebApi({ ...(config.botToken ? { botToken: config.botToken } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), timeoutMs: options.startTimeoutMs ?? 8_000, logger });
       await app.init();
       if (receiver) server = await receiver.start(config.port, config.host);
       else await app.start();
       started = true;
-      logger.info('slack adapter started', socketMode ? { mode: 'socket' } : { mode: 'http', host: config.host ?? 'all interfaces', port: boundPort() });
+      logger.info('slack adapter started', socketMode ? { mode: 'socket' } : { mode: 'http', host: config.host ?? 'all interfaces', port: boundPort(), ...(oauth ? { install: '/slack/install' } : {}) });
     },
     async stop() {
       if (!started) return;
@@ -105,4 +130,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logger.info('slack adapter stopped');
     },
   };
+}
+
+/** The workspaces and the receiver's OAuth options: the installation store, the bot scopes, a direct install link. */
+function oauthParts(oauth: SlackOAuthConfig, options: SlackAdapterOptions, clientOptions: webApi.WebClientOptions, now: () => Date) {
+  const { installations, logger } = options;
+  if (!installations) throw new Error('the Slack OAuth flow needs an installation store');
+  const workspaces = createSlackWorkspaces({ store: installations, logger, clock: now, ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}) });
+  const receiver: NonNullable<GuardedHttpReceiverOptions['oauth']> = {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...slackBotScopes],
+    installationStore: createBoltInstallationStore(installations, logger, now),
+    // GET /slack/install redirects straight to Slack's consent page, with the state in a cookie.
+    installerOptions: { directInstall: true, clientOptions },
+  };
+  return { workspaces, receiver };
 }

@@ -20,6 +20,11 @@ export interface PosterClock {
 export interface SlackChannelPosterOptions {
   /** A WebClient holding the bot token and Web API URL; digests are posted through a copy that never retries on its own. */
   readonly client: webApi.WebClient;
+  /**
+   * Many workspaces (OAuth): the bot token of the workspace a channel belongs to, used instead of
+   * the client's; undefined when no installed workspace reaches the channel (the post fails).
+   */
+  readonly tokenFor?: (channelId: string) => Promise<string | undefined>;
   readonly logger: Logger;
   /** Least time between two posts to one channel (Slack allows about one message a second). */
   readonly minIntervalMs?: number;
@@ -65,13 +70,20 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
   const minInterval = options.minIntervalMs ?? 1000;
   const clock = options.clock ?? systemClock;
   const memoryLedger = createMemoryPartLedgers(options.ledgerSize ?? 5000);
-  const poster = new webApi.WebClient(client.token, {
-    slackApiUrl: client.slackApiUrl,
-    logger: createBoltLogger(logger),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: options.requestTimeoutMs ?? 30_000,
-  });
+  const boltLogger = createBoltLogger(logger);
+  const makeClient = (token: string | undefined): webApi.WebClient =>
+    new webApi.WebClient(token, { slackApiUrl: client.slackApiUrl, logger: boltLogger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: options.requestTimeoutMs ?? 30_000 });
+  const single = makeClient(client.token);
+  /** One posting client per workspace token. */
+  const perToken = new Map<string, webApi.WebClient>();
+  const clientFor = async (channel: string): Promise<webApi.WebClient | undefined> => {
+    if (!options.tokenFor) return single;
+    const token = await options.tokenFor(channel);
+    if (!token) return undefined;
+    let made = perToken.get(token);
+    if (!made) perToken.set(token, (made = makeClient(token)));
+    return made;
+  };
   const lastPostAt = new Map<string, number>();
   const perChannel = createSerialQueue();
 
@@ -82,6 +94,9 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
   };
 
   const postNow = async (channel: string, message: Message, deliveryKey: string, ledger: PartLedger): Promise<PostOutcome> => {
+    const poster = await clientFor(channel);
+    // Tried again at the next attempt: the workspace may be installed, or the channel used, by then.
+    if (!poster) return { ok: false, failure: 'failed', detail: 'no installed Slack workspace is known for this channel' };
     const payloads = renderSlackMessage(message);
     let sent = false;
     const outcome = await postParts(payloads, ledger, {
