@@ -23,6 +23,8 @@ export interface PlatformContext {
   readonly config: Config;
   readonly deps: CommandDeps;
   readonly logger: Logger;
+  /** The clock commands see (`CommandContext.now`). */
+  readonly clock: () => Date;
   /** What an HTTP endpoint of the platform reports on `GET /readyz`. */
   readonly health: NonNullable<SlackAdapterOptions['health']>;
   /** Where a platform disables the digests of a workspace that removed the app. */
@@ -38,19 +40,20 @@ export interface PlatformContext {
 export type PlatformEntry = (context: PlatformContext) => (() => Promise<PlatformAdapter>) | undefined;
 
 const registry: { readonly [P in ChannelPlatform]: PlatformEntry } = {
-  slack: ({ config: { slack }, deps, logger, health, subscriptions, slackInstallations }) =>
+  slack: ({ config: { slack }, deps, logger, clock, health, subscriptions, slackInstallations }) =>
     slack &&
     (async () =>
       (await import('./slack/create-slack-adapter.js')).createSlackAdapter({
         config: slack,
         deps,
         logger,
+        now: clock,
         health,
         ...(subscriptions ? { subscriptions } : {}),
         ...(slackInstallations ? { installations: slackInstallations } : {}),
       })),
-  discord: ({ config: { discord }, deps, logger }) =>
-    discord && (async () => (await import('./discord/create-discord-adapter.js')).createDiscordAdapter({ config: discord, deps, logger })),
+  discord: ({ config: { discord }, deps, logger, clock }) =>
+    discord && (async () => (await import('./discord/create-discord-adapter.js')).createDiscordAdapter({ config: discord, deps, logger, now: clock })),
 };
 
 /** The configured chat platforms, in start order, each with the factory of its adapter. */

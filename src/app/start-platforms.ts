@@ -10,6 +10,8 @@ export interface PlatformWiring {
   readonly config: Config;
   readonly deps: CommandDeps;
   readonly logger: Logger;
+  /** The clock commands see, passed to every adapter. */
+  readonly clock: () => Date;
   readonly shutdown: Shutdown;
   /** Each started platform's poster is added, wrapped by `track`. */
   readonly posters: ChannelPoster[];
@@ -31,6 +33,7 @@ export async function startPlatforms(wiring: PlatformWiring): Promise<number> {
     config,
     deps,
     logger,
+    clock: wiring.clock,
     health: wiring.readiness.report,
     ...(wiring.subscriptions ? { subscriptions: wiring.subscriptions } : {}),
     ...(wiring.slackInstallations ? { slackInstallations: wiring.slackInstallations } : {}),

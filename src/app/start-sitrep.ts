@@ -1,7 +1,8 @@
 /**
  * The composition root: config → topics → store → platforms, console, folder watching, feeds and
- * digests. Nothing else constructs long-lived objects or reads the clock for them. With no
- * platform tokens the console adapter runs on the bundled topics, offline.
+ * digests. Nothing else constructs long-lived objects; the one clock is made here and passed to
+ * the adapters, digests and feeds. With no platform tokens the console adapter runs on the
+ * bundled topics, offline.
  */
 import 'dotenv/config';
 import { resolve } from 'node:path';
@@ -121,7 +122,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
 
   let platforms: number;
   try {
-    platforms = await startPlatforms({ config, deps, logger, shutdown, posters, track, readiness, subscriptions: trackedStore, ...(slackInstallations ? { slackInstallations } : {}) });
+    platforms = await startPlatforms({ config, deps, logger, clock, shutdown, posters, track, readiness, subscriptions: trackedStore, ...(slackInstallations ? { slackInstallations } : {}) });
   } catch (error) {
     logger.error('a chat platform failed to start', { error });
     console.error(`sitrep: could not start: ${(error as Error).message}`);
@@ -131,7 +132,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   // Stopped after everything below and before the platforms, so replies and digests in progress still go out.
   shutdown.add({ name: 'in-flight work', stop: () => inFlight.settled() });
 
-  const consoleAdapter = platforms === 0 || config.console ? createConsoleAdapter({ deps, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) }) : undefined;
+  const consoleAdapter = platforms === 0 || config.console ? createConsoleAdapter({ deps, now: clock, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) }) : undefined;
   if (consoleAdapter) {
     above.print = consoleAdapter.printAbove;
     posters.push(track(consoleAdapter.poster));
