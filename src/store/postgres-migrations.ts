@@ -56,6 +56,21 @@ export const postgresMigrations: readonly string[] = [
      state JSONB NOT NULL,
      saved_at TIMESTAMPTZ NOT NULL
    );`,
+  // Slack workspaces installed through OAuth, and the channels heard through each.
+  `CREATE TABLE slack_installations (
+     install_key TEXT COLLATE "C" PRIMARY KEY,
+     team_id TEXT,
+     enterprise_id TEXT,
+     installation TEXT NOT NULL,
+     installed_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE TABLE slack_channels (
+     install_key TEXT COLLATE "C" NOT NULL,
+     channel_id TEXT COLLATE "C" NOT NULL,
+     seen_at TIMESTAMPTZ NOT NULL,
+     PRIMARY KEY (channel_id, install_key)
+   );
+   CREATE INDEX slack_channels_by_installation ON slack_channels (install_key);`,
 ];
 
 /** Any constant works; it only has to be the same in every Sitrep process. */

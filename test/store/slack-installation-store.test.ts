@@ -6,6 +6,8 @@ import { createMemorySlackInstallationStore } from '../../src/store/memory-slack
 import type { SlackInstallationRecord, SlackInstallationStore } from '../../src/store/slack-installation-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-digest-store.js';
 import { openSqliteSlackInstallationStore } from '../../src/store/sqlite-slack-installation-store.js';
+import { openPostgresSlackInstallationStore } from '../../src/store/postgres-slack-installation-store.js';
+import { useTestPostgres } from './support/use-test-postgres.js';
 
 const dirs: string[] = [];
 const tempFile = (): string => {
@@ -17,9 +19,12 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const stores: [string, () => SlackInstallationStore][] = [
-  ['memory', () => createMemorySlackInstallationStore()],
-  ['sqlite', () => openSqliteSlackInstallationStore(tempFile())],
+const postgres = useTestPostgres();
+
+const stores: [string, () => Promise<SlackInstallationStore>][] = [
+  ['memory', async () => createMemorySlackInstallationStore()],
+  ['sqlite', async () => openSqliteSlackInstallationStore(tempFile())],
+  ['postgres', async () => openPostgresSlackInstallationStore(await postgres().createDatabase())],
 ];
 
 const record = (key: string, token: string): SlackInstallationRecord => ({
@@ -32,7 +37,7 @@ const at = new Date('2024-10-30T09:00:00Z');
 
 describe.each(stores)('Slack installation store (%s)', (_, open) => {
   it('keeps an installation whole by key, and a re-install replaces it', async () => {
-    const store = open();
+    const store = await open();
     await store.saveInstallation(record('T0BETA', 'xoxb-test-beta-1'));
     await store.saveInstallation(record('T0ALPHA', 'xoxb-test-alpha-1'));
     await store.saveInstallation({ ...record('T0ALPHA', 'xoxb-test-alpha-2'), enterpriseId: 'E0ORG' });
@@ -43,7 +48,7 @@ describe.each(stores)('Slack installation store (%s)', (_, open) => {
   });
 
   it('knows which installations a channel was heard through, and removing one forgets its channels only', async () => {
-    const store = open();
+    const store = await open();
     await store.saveInstallation(record('T0ALPHA', 'xoxb-test-alpha'));
     await store.saveInstallation(record('T0BETA', 'xoxb-test-beta'));
     await store.rememberChannel('T0ALPHA', 'C0NEWS', at);
