@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { DigestStore } from '../store/digest-store.js';
 import { openPostgresPool } from '../store/open-postgres-pool.js';
 import { createPostgresDigestStore } from '../store/postgres-digest-store.js';
+import { openPostgresSlackInstallationStore } from '../store/postgres-slack-installation-store.js';
 import type { SlackInstallationStore } from '../store/slack-installation-store.js';
 import { openSqliteStore } from '../store/sqlite-digest-store.js';
 import { openSqliteSlackInstallationStore } from '../store/sqlite-slack-installation-store.js';
@@ -28,7 +29,7 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
     const path = resolve(config.databasePath);
     return { digests: openSqliteStore(path), ...(config.slack?.oauth ? { slackInstallations: openSqliteSlackInstallationStore(path) } : {}) };
   }
-  if (config.slack?.oauth) throw new Error('Slack installations (SLACK_CLIENT_ID) are kept in the SQLite file only so far: unset DATABASE_URL or the SLACK_CLIENT_* settings');
   const pool = await openPostgresPool(config.postgres.url, { logger });
-  return { digests: createPostgresDigestStore(pool), feedStates: createPostgresFeedStateStore(pool, logger) };
+  const slackInstallations = config.slack?.oauth ? await openPostgresSlackInstallationStore(config.postgres.url, { logger }) : undefined;
+  return { digests: createPostgresDigestStore(pool), feedStates: createPostgresFeedStateStore(pool, logger), ...(slackInstallations ? { slackInstallations } : {}) };
 }

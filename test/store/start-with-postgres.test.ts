@@ -67,6 +67,20 @@ describe('the stores DATABASE_URL opens', () => {
     expect(counts.rows[0]).toEqual({ deliveries: '1', feeds: '1' });
   });
 
+  it('keeps the Slack installations there too when the OAuth flow is on', async () => {
+    const url = await workspace.postgres().createDatabase();
+    const oauth = { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'fake-client-secret', SLACK_STATE_SECRET: 'fake-state-secret-0123456789', SLACK_SIGNING_SECRET: 'fake-signing-secret' };
+    const stores = await openStores(loadConfig({ DATABASE_URL: url, ...oauth }, { checkBriefingsDir: false }), silentLogger);
+    await stores.slackInstallations?.saveInstallation({ key: 'T0ALPHA', teamId: 'T0ALPHA', installation: '{}', installedAt: '2025-01-02T06:00:00.000Z' });
+    await stores.slackInstallations?.close();
+    await stores.digests.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const installed = await client.query<{ install_key: string }>('SELECT install_key FROM slack_installations');
+    await client.end();
+    expect(installed.rows).toEqual([{ install_key: 'T0ALPHA' }]);
+  });
+
   it('keeps feed state in the topic folders with SQLite', async () => {
     const stores = await openStores(loadConfig({ DATABASE_PATH: join(workspace.dir(), 'data/open-stores.sqlite') }, { checkBriefingsDir: false }), silentLogger);
     expect(stores.feedStates).toBeUndefined();
