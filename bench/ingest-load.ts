@@ -16,7 +16,7 @@ import { silentLogger } from '../src/logger.js';
 import type { TopicBuilder } from '../src/topics/create-build-worker.js';
 import { createInProcessBuilder, createTopicLibrary } from '../src/topics/topic-library.js';
 import { largeInventedArticle } from '../test/main/ingest-article.js';
-import { signingSecret } from '../test/slack/slack-requests.js';
+import { signingSecret } from '../test/adapters/slack/slack-requests.js';
 import { ms, nextMessage, percentiles, tsWorker } from './support.js';
 
 const seedDir = fileURLToPath(new URL('../briefings/north-korea-troops', import.meta.url));

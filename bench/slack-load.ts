@@ -4,8 +4,8 @@
  * response_url, sends signed slash commands, and reports each command's latency.
  */
 import { parentPort } from 'node:worker_threads';
-import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
-import { postSigned, slashCommandBody } from '../test/slack/slack-requests.js';
+import { startSlackStandIn } from '../test/adapters/slack/slack-stand-in.js';
+import { postSigned, slashCommandBody } from '../test/adapters/slack/slack-requests.js';
 
 const port = parentPort!;
 const standIn = await startSlackStandIn();

@@ -9,7 +9,7 @@ import { createSlackAdapter } from '../src/adapters/slack/create-slack-adapter.j
 import { executeCommand } from '../src/commands/execute-command.js';
 import { silentLogger } from '../src/logger.js';
 import { createTopicLibrary } from '../src/topics/topic-library.js';
-import { signingSecret } from '../test/slack/slack-requests.js';
+import { signingSecret } from '../test/adapters/slack/slack-requests.js';
 import { ms, nextMessage, percentiles, tsWorker } from './support.js';
 
 const seedTopicsDir = fileURLToPath(new URL('../briefings', import.meta.url));

@@ -17,9 +17,9 @@ import type { DigestStore, Subscription } from '../../src/store/digest-store.js'
 import { createMemoryDigestStore } from '../../src/store/memory-digest-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-digest-store.js';
 import { createTopicLibrary, type TopicLibrary } from '../../src/topics/topic-library.js';
-import { startSlackStandIn, type SlackStandIn } from '../slack/slack-stand-in.js';
-import { postSigned, signingSecret, slashCommandBody } from '../slack/slack-requests.js';
-import { writeTopicFolder } from '../slack/topic-fixture.js';
+import { startSlackStandIn, type SlackStandIn } from '../adapters/slack/slack-stand-in.js';
+import { postSigned, signingSecret, slashCommandBody } from '../adapters/slack/slack-requests.js';
+import { writeTopicFolder } from '../adapters/slack/topic-fixture.js';
 
 const seedTitle = 'North Korean troops in Russia';
 const defaultTitle = 'Harbor fire';

@@ -8,8 +8,8 @@ import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/
 import { createLlmSummaries } from '../../src/llm/create-llm-summaries.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTopicLibrary } from '../../src/topics/topic-library.js';
-import { startSlackStandIn, type SlackStandIn } from '../slack/slack-stand-in.js';
-import { postSigned, signingSecret, slashCommandBody } from '../slack/slack-requests.js';
+import { startSlackStandIn, type SlackStandIn } from '../adapters/slack/slack-stand-in.js';
+import { postSigned, signingSecret, slashCommandBody } from '../adapters/slack/slack-requests.js';
 import { faithful, topicName, useLlmSuite } from './llm-topic-fixture.js';
 
 const suite = useLlmSuite();

@@ -17,7 +17,7 @@ import type { Platform } from '../../src/chat/chat-port.js';
 import type { DigestStore } from '../../src/store/digest-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-digest-store.js';
 import { startDiscordStandIn } from '../adapters/discord/discord-stand-in.js';
-import { startSlackStandIn, type ApiAnswer } from '../slack/slack-stand-in.js';
+import { startSlackStandIn, type ApiAnswer } from '../adapters/slack/slack-stand-in.js';
 import { seedDir } from '../support/seed.js';
 import { spawnStart, until, watch } from './entry-points.js';
 

@@ -12,8 +12,8 @@ import { dirname, join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config.js';
-import { signingSecret } from '../slack/slack-requests.js';
-import { harnessBotToken, startSlackHarness, type SlackHarness } from '../slack/slack-harness.js';
+import { signingSecret } from '../adapters/slack/slack-requests.js';
+import { harnessBotToken, startSlackHarness, type SlackHarness } from '../adapters/slack/slack-harness.js';
 import { root } from './entry-points.js';
 
 interface Instruction {

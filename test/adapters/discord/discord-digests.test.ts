@@ -3,7 +3,7 @@
  * stand-in, the real digest service on a SQLite file, and an injected clock. Subscribing is a
  * `/digest` slash command over the gateway; the digest goes out as POST /channels/{id}/messages;
  * a channel that is gone disables its subscription. The Slack counterpart is
- * test/slack/slack-digests.test.ts. What the poster alone does with Discord's answers (error codes,
+ * test/adapters/slack/slack-digests.test.ts. What the poster alone does with Discord's answers (error codes,
  * a 5xx retried by the REST client, a long digest in parts) is in discord-channel-poster.test.ts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,8 +1,8 @@
 /** The real Slack adapter in HTTP mode against the stand-in, on a written topic folder. */
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/create-slack-adapter.js';
-import type { SlackConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { createTopicLibrary } from '../../src/topics/topic-library.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
+import type { SlackConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
+import { createTopicLibrary } from '../../../src/topics/topic-library.js';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
 import { signingSecret } from './slack-requests.js';
 import { writeTopicFolder } from './topic-fixture.js';

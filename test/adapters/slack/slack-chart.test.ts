@@ -4,10 +4,10 @@
  * private reply uploads nothing (a file cannot be ephemeral); a failed upload loses no text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBriefing } from '../../src/core/briefing.js';
-import { pickChartSeries } from '../../src/render/chart/chart-series.js';
-import type { Message } from '../../src/render/message.js';
-import { pngSize } from '../render/png-size.js';
+import { buildBriefing } from '../../../src/core/briefing.js';
+import { pickChartSeries } from '../../../src/render/chart/chart-series.js';
+import type { Message } from '../../../src/render/message.js';
+import { pngSize } from '../../render/png-size.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { postSigned, slashCommandBody } from './slack-requests.js';
 

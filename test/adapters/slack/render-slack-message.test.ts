@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commandLine } from '../../src/adapters/slack/register-slack-listeners.js';
-import { parseShareValue, shareButton } from '../../src/adapters/slack/share-button.js';
-import type { Message } from '../../src/render/message.js';
-import { escapeSlack, unescapeSlack } from '../../src/adapters/slack/escape-slack.js';
-import { renderSlackMessage } from '../../src/adapters/slack/render-slack-message.js';
-import type { SlackBlock, SlackPayload } from '../../src/adapters/slack/slack-blocks.js';
+import { commandLine } from '../../../src/adapters/slack/register-slack-listeners.js';
+import { parseShareValue, shareButton } from '../../../src/adapters/slack/share-button.js';
+import type { Message } from '../../../src/render/message.js';
+import { escapeSlack, unescapeSlack } from '../../../src/adapters/slack/escape-slack.js';
+import { renderSlackMessage } from '../../../src/adapters/slack/render-slack-message.js';
+import type { SlackBlock, SlackPayload } from '../../../src/adapters/slack/slack-blocks.js';
 
 /** Every text object of a payload, with where it sits. */
 function texts(payload: SlackPayload): { kind: string; text: string }[] {

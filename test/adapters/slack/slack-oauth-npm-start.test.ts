@@ -8,9 +8,9 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { openSqliteSlackInstallationStore } from '../../src/store/sqlite-slack-installation-store.js';
-import { spawnStart, until, watch } from '../main/entry-points.js';
-import { seedDir } from '../support/seed.js';
+import { openSqliteSlackInstallationStore } from '../../../src/store/sqlite-slack-installation-store.js';
+import { spawnStart, until, watch } from '../../main/entry-points.js';
+import { seedDir } from '../../support/seed.js';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
 import { signingSecret } from './slack-requests.js';
 

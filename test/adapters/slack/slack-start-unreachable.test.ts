@@ -1,9 +1,9 @@
 /** Start-up against a Web API that cannot be reached fails fast, naming SLACK_API_URL. */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter } from '../../src/adapters/slack/create-slack-adapter.js';
-import { createLogger } from '../../src/logger.js';
-import { createTopicLibrary } from '../../src/topics/topic-library.js';
+import { createSlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
+import { createLogger } from '../../../src/logger.js';
+import { createTopicLibrary } from '../../../src/topics/topic-library.js';
 import { startSlackStandIn } from './slack-stand-in.js';
 import { signingSecret } from './slack-requests.js';
 import { writeTopicFolder } from './topic-fixture.js';

@@ -2,7 +2,7 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedDir } from '../support/seed.js';
+import { seedDir } from '../../support/seed.js';
 
 export const injection = '<!channel> @everyone <@U123>';
 

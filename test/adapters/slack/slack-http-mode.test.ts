@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/create-slack-adapter.js';
-import type { CommandContext } from '../../src/commands/command-request.js';
-import type { CommandDeps } from '../../src/commands/execute-command.js';
-import { createLogger } from '../../src/logger.js';
-import { createTopicLibrary, type TopicLibrary } from '../../src/topics/topic-library.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
+import type { CommandContext } from '../../../src/commands/command-request.js';
+import type { CommandDeps } from '../../../src/commands/execute-command.js';
+import { createLogger } from '../../../src/logger.js';
+import { createTopicLibrary, type TopicLibrary } from '../../../src/topics/topic-library.js';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
 import { buttonClickBody, postSigned, sign, signingSecret, slashCommandBody } from './slack-requests.js';
 import { writeTopicFolder } from './topic-fixture.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { slackCommands } from '../../src/adapters/slack/register-slack-listeners.js';
-import { slackBotScopes } from '../../src/adapters/slack/slack-scopes.js';
+import { slackCommands } from '../../../src/adapters/slack/register-slack-listeners.js';
+import { slackBotScopes } from '../../../src/adapters/slack/slack-scopes.js';
 
 interface Manifest {
   features: { slash_commands: { command: string; url: string; description: string; usage_hint?: string; should_escape: boolean }[] };
@@ -9,7 +9,7 @@ interface Manifest {
   settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean; event_subscriptions?: { request_url: string; bot_events: string[] } };
 }
 
-const read = (name: string): Manifest => JSON.parse(readFileSync(new URL(`../../slack/${name}`, import.meta.url), 'utf8')) as Manifest;
+const read = (name: string): Manifest => JSON.parse(readFileSync(new URL(`../../../slack/${name}`, import.meta.url), 'utf8')) as Manifest;
 
 describe.each(['manifest.json', 'manifest-oauth.json'])('slack/%s', (name) => {
   const manifest = read(name);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/create-slack-adapter.js';
-import { silentLogger } from '../../src/logger.js';
-import { createTopicLibrary } from '../../src/topics/topic-library.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
+import { silentLogger } from '../../../src/logger.js';
+import { createTopicLibrary } from '../../../src/topics/topic-library.js';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
 import { slashCommandFields } from './slack-requests.js';
 import { writeTopicFolder } from './topic-fixture.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/create-slack-adapter.js';
-import type { PosterClock } from '../../src/adapters/slack/slack-channel-poster.js';
-import { silentLogger } from '../../src/logger.js';
-import type { Message } from '../../src/render/message.js';
-import { createTopicLibrary } from '../../src/topics/topic-library.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
+import type { PosterClock } from '../../../src/adapters/slack/slack-channel-poster.js';
+import { silentLogger } from '../../../src/logger.js';
+import type { Message } from '../../../src/render/message.js';
+import { createTopicLibrary } from '../../../src/topics/topic-library.js';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
 import { injection, writeTopicFolder } from './topic-fixture.js';
 
