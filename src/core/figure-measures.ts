@@ -16,14 +16,15 @@ const numberWordRe =
 
 /** The measures of the lexicon (ask/measures.ts has no list of them; an id it lacks adds no word). */
 const measureIds =
-  'deaths injured missing displaced evacuated rescued recovered buried arrested affected cancelled delayed hospitalized cases destroyed votes turnout cost payment aid revenue price value magnitude category'.split(' ');
+  'deaths injured missing displaced evacuated rescued recovered buried arrested affected cancelled delayed outages hospitalized cases destroyed votes turnout cost payment aid revenue price value magnitude category'.split(' ');
 /** Any listed word of a measure, or its plural or participle ("kill" finds "killed", never "bill" "billion"): a cheap test before the full reading of a sentence. */
 const measureWordRe = new RegExp(`\\b(?:${[...new Set(measureIds.flatMap((id) => measureWords(id)))].sort((a, b) => b.length - a.length).join('|')})(?:s|es|ed|d|ing)?\\b`, 'i');
 
 /** Whether a sentence may name a measure: only then is the full reading of its numbers worth its cost. */
 export function hasMeasureWord(sentence: string): boolean {
   // "took the lives of", "lost their lives": deaths, read as a phrase by the number reader ("live" alone is no measure).
-  return measureWordRe.test(sentence) || /\blives\b/.test(sentence);
+  // "without power", "lost power": people in an outage, read as a phrase likewise ("power" alone is no measure).
+  return measureWordRe.test(sentence) || /\blives\b|\b(?:without|lost|losing|lose)\s+(?:power|electricity)\b/.test(sentence);
 }
 
 /** Whether a sentence without digits may hold a count written in words. */

@@ -199,3 +199,11 @@ describe('one value of one measure in two wordings', () => {
     expect(briefing.timelines.flatMap((t) => t.entries.map((e) => e.value))).toEqual(expect.arrayContaining([2_400_000, 1_100_000]));
   });
 });
+
+describe('an outage', () => {
+  it('reads "remained without power" and "lost power" as people without power, and a computer outage as none', () => {
+    expect(numberMentions('More than 40,000 people remained without power in Alden on Friday.')[0]?.measure?.id).toBe('outages');
+    expect(numberMentions('About 12,000 homes lost power overnight, Norcorp said.')[0]?.measure?.id).toBe('outages');
+    expect(numberMentions('The software outage cost Norcorp $40 million.')[0]?.measure?.id).not.toBe('outages');
+  });
+});

@@ -27,6 +27,7 @@ const table: readonly (readonly [id: string, kind: MeasureKind, label: string, w
   ['affected', 'count', 'affected', 'affect affected impact impacted'],
   ['cancelled', 'count', 'cancelled', 'cancel cancelled canceled cancellation cancellations scrap scrapped ground grounded'],
   ['delayed', 'count', 'delayed', 'delay delayed delays'],
+  ['outages', 'count', 'without power', 'blackout blackouts'],
   ['hospitalized', 'count', 'hospitalized', 'hospitalize hospitalized hospitalised hospitalization'],
   ['cases', 'count', 'cases', 'case cases infect infected infection infections'],
   ['destroyed', 'count', 'destroyed or damaged', 'destroy destroyed destruction collapse collapsed damaged flatten flattened level leveled levelled raze razed'],

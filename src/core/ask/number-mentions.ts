@@ -103,6 +103,7 @@ const clauseBreak = /[;:—()[\]]|,\s(?=(?:while|but|whereas|although|though|wit
 const bodyWords = /\b(?:bod(?:y|ies)|remains)\b/i;
 const recovered = measureById('recovered')!;
 const deaths = measureById('deaths')!;
+const outages = measureById('outages')!;
 
 /** A measure word under negation: "have yet to be recovered", "were not killed". */
 function negated(sentence: string, w: Word): boolean {
@@ -336,6 +337,8 @@ export function numberMentions(sentence: string): NumberMention[] {
     // "took the lives of 40 people", "40 people lost their lives": deaths.
     if (/\b(?:took|taken|taking|claimed|claiming|cost|costing)\s+the\s+lives\s+of\s+(?:at least |more than |some |about |nearly |over )?$/i.test(sentence.slice(0, n.start)) || /^\s+(?:[a-z]+\s+){0,2}(?:lost|losing|have lost|had lost)\s+their\s+lives\b/i.test(sentence.slice(end, end + 50)))
       found.push({ m: deaths, d: 0 });
+    // "600,000 people remained without power", "200,000 homes lost power": people in an outage.
+    if (/^\s+(?:[a-z]+\s+){0,3}(?:without|lost|losing|lose)\s+(?:power|electricity)\b/i.test(sentence.slice(end, end + 60))) found.push({ m: outages, d: 0 });
     // "The body of the sixth victim was found", "the bodies of two workers were recovered": a recovery count.
     if (/\b(?:bod(?:y|ies)|remains) of (?:the |a |an )?$/i.test(sentence.slice(0, n.start)) && /\b(?:found|recovered|retrieved|pulled|located|identified)\b/i.test(sentence)) found.push({ m: recovered, d: 0 });
     found.sort((a, b) => a.d - b.d);
