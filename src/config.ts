@@ -38,6 +38,32 @@ const host = optionalText.pipe(
     .optional(),
 );
 
+/** At most this many shards in all (Discord's largest bots run a few thousand). */
+const maxDiscordShards = 100_000;
+
+/**
+ * `DISCORD_SHARDS`: shard ids (single ids or ranges, comma-separated), a slash, and the total shard
+ * count of the bot across all processes: `0,1/4` runs shards 0 and 1 of 4.
+ */
+function parseDiscordShards(text: string, ctx: z.RefinementCtx): DiscordShards {
+  const refuse = (message: string): never => {
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  const format = /^(\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*)\/(\d+)$/.exec(text.replace(/\s+/g, ''));
+  if (!format) return refuse('must be shard ids out of the total shard count, e.g. 0,1/4 (shards 0 and 1 of 4) or 0-3/8; leave it unset to run every shard');
+  const count = Number(format[2]);
+  if (count < 1 || count > maxDiscordShards) return refuse(`must have a total shard count from 1 to ${maxDiscordShards}, after the slash`);
+  const ids = new Set<number>();
+  for (const part of format[1]!.split(',')) {
+    const [first = 0, last = first] = part.split('-').map(Number);
+    if (last < first) return refuse(`has the range ${part} backwards: write it lowest first`);
+    if (last >= count) return refuse(`names shard ${last}, but shard ids run from 0 to ${count - 1} of ${count}`);
+    for (let id = first; id <= last; id++) ids.add(id);
+  }
+  return { ids: [...ids].sort((a, b) => a - b), count };
+}
+
 const envSchema = z.object({
   /** The folder of topic folders; `loadConfig` checks that it exists and holds articles. */
   BRIEFINGS_DIR: optionalText.default('briefings'),
@@ -77,6 +103,8 @@ const envSchema = z.object({
   DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
   DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
   DISCORD_API_URL: optionalUrl,
+  /** The shards this process runs, `ids/count` (`0,1/4`, `2-3/4`); unset: all, as many as Discord recommends. */
+  DISCORD_SHARDS: optionalText.pipe(z.string().transform(parseDiscordShards).optional()),
 
   /** Missed digest slots younger than this are still sent at start-up. */
   DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).optional().default(360),
@@ -120,12 +148,22 @@ export interface SlackConfig {
   readonly restrictDigests: boolean;
 }
 
+/** The gateway shards one process runs, from DISCORD_SHARDS. */
+export interface DiscordShards {
+  /** Ascending, each below `count`. */
+  readonly ids: readonly number[];
+  /** The bot's total shard count, the same in every process. */
+  readonly count: number;
+}
+
 export interface DiscordConfig {
   readonly token: string;
   readonly applicationId: string;
   /** Commands registered in this server only (for development); unset: globally, for every server. */
   readonly guildId?: string;
   readonly apiUrl?: string;
+  /** Unset: every shard, as many as Discord recommends (`GET /gateway/bot`). */
+  readonly shards?: DiscordShards;
 }
 
 /** The optional language model that phrases a checked summary (see src/llm). */
@@ -254,7 +292,10 @@ function slackOAuthPart(e: ParsedEnv): SlackOAuthConfig | undefined {
 
 function discordPart(e: ParsedEnv): { discord?: DiscordConfig } {
   const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId } = e;
-  if (!token && !applicationId) return {};
+  if (!token && !applicationId) {
+    if (e.DISCORD_SHARDS) throw new ConfigError('Invalid setting DISCORD_SHARDS: set only with DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+    return {};
+  }
   if (!token) throw new ConfigError('Invalid setting DISCORD_TOKEN: required when DISCORD_APPLICATION_ID is set');
   if (!applicationId) throw new ConfigError('Invalid setting DISCORD_APPLICATION_ID: required with DISCORD_TOKEN');
   return {
@@ -263,6 +304,7 @@ function discordPart(e: ParsedEnv): { discord?: DiscordConfig } {
       applicationId,
       ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
       ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+      ...(e.DISCORD_SHARDS ? { shards: e.DISCORD_SHARDS } : {}),
     },
   };
 }

@@ -5,6 +5,7 @@ import type { DiscordConfig } from '../../config.js';
 import type { ChannelPoster } from '../../chat/chat-port.js';
 import type { Logger } from '../../logger.js';
 import { createDiscordChannelPoster } from './discord-channel-poster.js';
+import { discordShardOptions } from './discord-shard-options.js';
 import { handleInteraction } from './handle-interaction.js';
 
 export interface DiscordAdapterOptions {
@@ -28,12 +29,15 @@ export interface DiscordAdapter {
  * privileged intents) that turns slash commands into neutral commands and their replies into
  * embeds. Every message it sends has mentions off (`allowedMentions.parse` empty). Constructing it
  * makes no network call; `start` does. Register the commands with `npm run register:discord`.
+ * It runs its shards in this process (DISCORD_SHARDS, or every shard Discord recommends): Discord
+ * sends a guild's interactions over the connection of the shard that owns it, while digests go
+ * over REST, to any channel, from whichever process posts them.
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { config, deps, logger } = options;
   // REST and, through GET /gateway/bot, the gateway URL (DISCORD_API_URL, e.g. https://discord.com/api).
   const api = config.apiUrl ? { api: config.apiUrl } : {};
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, rest: api });
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, rest: api, ...discordShardOptions(config.shards) });
   // The poster posts over REST without the gateway, so it works before (and without) start.
   client.rest.setToken(config.token);
   // Interaction webhooks (reply edits, follow-ups) are outside Discord's global rate limit; their
@@ -53,6 +57,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
   client.on(Events.ShardError, (error, shardId) => logger.warn('discord gateway connection error', { shardId, error }));
+  // A close code Discord does not let a shard reconnect after (4010 invalid shard, 4011 sharding required): it stays down.
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.error('discord shard disconnected for good', { shardId, code: event.code }));
 
   const poster = createDiscordChannelPoster({ rest: client.rest, logger });
   let started = false;
@@ -74,7 +80,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       if (applicationId && applicationId !== config.applicationId) {
         logger.warn('DISCORD_APPLICATION_ID is not the application of DISCORD_TOKEN; commands may be registered to the wrong app', { applicationId });
       }
-      logger.info('discord adapter started', { user: client.user?.tag, applicationId });
+      logger.info('discord adapter started', { user: client.user?.tag, applicationId, shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount });
     },
     async stop() {
       if (!started) return;

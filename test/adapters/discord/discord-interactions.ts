@@ -38,6 +38,8 @@ export interface InteractionInput {
   readonly permissions?: bigint;
   readonly channel?: string;
   readonly user?: string;
+  /** The guild it comes from; default `guildId`. */
+  readonly guild?: string;
 }
 
 let counter = 0;
@@ -51,6 +53,7 @@ export function nextInteraction(): { id: string; token: string } {
 function interaction(type: 2 | 4, input: InteractionInput): { id: string; token: string; payload: Record<string, unknown> } {
   const { id, token } = nextInteraction();
   const channel = input.channel ?? channelId;
+  const guild = input.guild ?? guildId;
   const permissions = String(input.permissions ?? memberPermissions);
   const payload = {
     id,
@@ -58,10 +61,10 @@ function interaction(type: 2 | 4, input: InteractionInput): { id: string; token:
     type,
     token,
     version: 1,
-    guild_id: guildId,
-    guild: { id: guildId, locale: 'en-US', features: [] },
+    guild_id: guild,
+    guild: { id: guild, locale: 'en-US', features: [] },
     channel_id: channel,
-    channel: { id: channel, type: 0, guild_id: guildId, name: 'news', position: 0, flags: 0, parent_id: null, nsfw: false, permissions },
+    channel: { id: channel, type: 0, guild_id: guild, name: 'news', position: 0, flags: 0, parent_id: null, nsfw: false, permissions },
     member: {
       user: { id: input.user ?? userId, username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null },
       roles: [],
@@ -79,7 +82,7 @@ function interaction(type: 2 | 4, input: InteractionInput): { id: string; token:
     locale: 'en-US',
     guild_locale: 'en-US',
     entitlements: [],
-    authorizing_integration_owners: { '0': guildId },
+    authorizing_integration_owners: { '0': guild },
     context: 0,
     attachment_size_limit: 10_485_760,
   };

@@ -7,6 +7,9 @@
  * multipart/form-data (`payload_json` and `files[n]`, as @discordjs/rest sends files): its
  * attachments are kept, and an embed pointing at `attachment://<name>` no file carries is refused. The gateway is a `ws` server speaking
  * JSON: HELLO, IDENTIFY → READY, heartbeat → ack; the test pushes dispatches. Every request is recorded.
+ * Sharded as Discord shards: `GET /gateway/bot` recommends `shards`, each IDENTIFY's `shard: [id, count]`
+ * is its own session, and a guild's dispatches go only to the session of shard `(guild_id >> 22) % count`
+ * (those of no guild to shard 0); an IDENTIFY without `shard` is shard 0 of 1.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -83,6 +86,20 @@ export interface CreatedMessage {
   readonly at: number;
 }
 
+/** A gateway shard, `[id, count]` as IDENTIFY names it. */
+export type Shard = readonly [id: number, count: number];
+
+/** A dispatch the gateway sent over a session's connection (a replay on RESUME included). */
+export interface Delivery {
+  readonly sessionId: string;
+  readonly shard: Shard;
+  readonly t: string;
+  readonly d: unknown;
+}
+
+/** The shard that owns a guild among `count`, as Discord computes it. */
+export const shardOfGuild = (guildId: string, count: number): number => Number((BigInt(guildId) >> 22n) % BigInt(count));
+
 export interface DiscordStandIn {
   readonly apiUrl: string;
   readonly token: string;
@@ -95,9 +112,12 @@ export interface DiscordStandIn {
   script(answer: RestScript): void;
   /** RESUME payloads (`d`) the gateway received. */
   readonly resumes: Record<string, unknown>[];
+  /** Every dispatch sent, with the session and shard whose connection carried it. */
+  readonly deliveries: Delivery[];
   /**
-   * Sends a dispatch (op 0) to every session: at once to a connected one; a session whose
-   * connection dropped gets it on RESUME, as Discord replays what a session missed.
+   * Sends a dispatch (op 0) to every session of the shard that owns its `guild_id` (shard 0 without
+   * one): at once to a connected one; a session whose connection dropped gets it on RESUME, as
+   * Discord replays what a session missed. With no such session, no connection gets it.
    */
   dispatch(t: string, d: unknown): void;
   /** Closes every identified connection with `code` (default 4000, which a client may resume after). */
@@ -114,6 +134,10 @@ export interface StandInOptions {
   readonly heartbeatIntervalMs?: number;
   /** How long `enforce_nonce` returns the earlier message ("the past few minutes"); default 5 minutes. */
   readonly nonceWindowMs?: number;
+  /** The shard count `GET /gateway/bot` recommends; default 1. */
+  readonly shards?: number;
+  /** `session_start_limit.max_concurrency`: shards that may identify at once (5 s apart otherwise); default 1. */
+  readonly maxConcurrency?: number;
 }
 
 const botUser = { id: '1100000000000000001', username: 'sitrep', discriminator: '0', global_name: 'Sitrep', avatar: null, bot: true };
@@ -132,8 +156,9 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
   const scripts: RestScript[] = [];
   const identified = new Set<WebSocket>();
   const resumes: Record<string, unknown>[] = [];
-  /** Per session id: its connection and every dispatch it was sent, for replay on RESUME. */
-  const sessions = new Map<string, { ws: WebSocket; readonly events: { readonly s: number; readonly t: string; readonly d: unknown }[] }>();
+  const deliveries: Delivery[] = [];
+  /** Per session id: its connection, its shard and every dispatch it was sent, for replay on RESUME. */
+  const sessions = new Map<string, { ws: WebSocket; readonly shard: Shard; readonly events: { readonly s: number; readonly t: string; readonly d: unknown }[] }>();
   const sockets = new Set<WebSocket>();
   let counter = 0n;
   let sequence = 0;
@@ -193,7 +218,8 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
       if (!bot) return unauthorized;
-      return { status: 200, json: { url: `ws://127.0.0.1:${port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } } };
+      const limit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: options.maxConcurrency ?? 1 };
+      return { status: 200, json: { url: `ws://127.0.0.1:${port}`, shards: options.shards ?? 1, session_start_limit: limit } };
     }
     if (method === 'GET' && path === '/users/@me') return bot ? { status: 200, json: botUser } : unauthorized;
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
@@ -247,6 +273,22 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
   });
 
   const send = (ws: WebSocket, payload: Record<string, unknown>): void => ws.send(JSON.stringify(payload));
+  const deliver = (ws: WebSocket, sessionId: string, shard: Shard, event: { readonly s: number; readonly t: string; readonly d: unknown }): void => {
+    deliveries.push({ sessionId, shard, t: event.t, d: event.d });
+    send(ws, { op: 0, ...event });
+  };
+  /** IDENTIFY's `shard`: absent is shard 0 of 1; an id outside the count is invalid (Discord closes with 4010). */
+  const shardOf = (value: unknown): Shard | undefined => {
+    if (value === undefined) return [0, 1];
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [id, count] = value as unknown[];
+    return Number.isInteger(id) && Number.isInteger(count) && (id as number) >= 0 && (id as number) < (count as number) ? [id as number, count as number] : undefined;
+  };
+  /** Whether a dispatch is for the shard: a guild's to the shard owning it, any other to shard 0. */
+  const owns = ([id, count]: Shard, d: unknown): boolean => {
+    const guildId = typeof d === 'object' && d !== null ? (d as Record<string, unknown>)['guild_id'] : undefined;
+    return (typeof guildId === 'string' ? shardOfGuild(guildId, count) : 0) === id;
+  };
   const onGatewayMessage = (ws: WebSocket, data: string): void => {
     const payload = JSON.parse(data) as { op: number; d: Record<string, unknown> };
     if (payload.op === 1) send(ws, { op: 11, d: null, s: null, t: null });
@@ -257,9 +299,14 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
       ws.close(4004, 'Authentication failed.');
       return;
     }
+    const shard = shardOf(payload.d['shard']);
+    if (!shard) {
+      ws.close(4010, 'Invalid shard.');
+      return;
+    }
     identified.add(ws);
-    const ready = { v: 10, user: botUser, guilds: [], session_id: `session-${identifies.length}`, resume_gateway_url: `ws://127.0.0.1:${port}`, application: { id: applicationId, flags: 0 } };
-    sessions.set(ready.session_id, { ws, events: [] });
+    const ready = { v: 10, user: botUser, guilds: [], session_id: `session-${identifies.length}`, resume_gateway_url: `ws://127.0.0.1:${port}`, application: { id: applicationId, flags: 0 }, shard };
+    sessions.set(ready.session_id, { ws, shard, events: [] });
     send(ws, { op: 0, t: 'READY', s: ++sequence, d: ready });
   };
   /** RESUME: the dispatches the session missed after `seq`, then RESUMED; an unknown session is told to identify again (op 9). */
@@ -269,7 +316,7 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     if (!session || d['token'] !== token) return send(ws, { op: 9, d: false, s: null, t: null });
     session.ws = ws;
     identified.add(ws);
-    for (const event of session.events) if (event.s > Number(d['seq'])) send(ws, { op: 0, ...event });
+    for (const event of session.events) if (event.s > Number(d['seq'])) deliver(ws, String(d['session_id']), session.shard, event);
     send(ws, { op: 0, t: 'RESUMED', s: ++sequence, d: {} });
   };
 
@@ -315,12 +362,14 @@ export async function startDiscordStandIn(options: StandInOptions): Promise<Disc
     identifies,
     script: (answer) => void scripts.push(answer),
     resumes,
+    deliveries,
     dispatch(t, d) {
       const reached = new Set<WebSocket>();
-      for (const session of sessions.values()) {
+      for (const [sessionId, session] of sessions) {
+        if (!owns(session.shard, d)) continue;
         const event = { s: ++sequence, t, d };
         session.events.push(event);
-        if (identified.has(session.ws) && !reached.has(session.ws)) send(session.ws, { op: 0, ...event });
+        if (identified.has(session.ws) && !reached.has(session.ws)) deliver(session.ws, sessionId, session.shard, event);
         reached.add(session.ws);
       }
     },
