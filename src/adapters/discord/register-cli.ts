@@ -1,6 +1,7 @@
 /**
- * `npm run register:discord`: registers the slash commands for DISCORD_APPLICATION_ID, in
- * DISCORD_GUILD_ID's server when set (instant) or globally. Reads the same .env as `npm start`.
+ * `npm run register:discord`: registers the slash commands for DISCORD_APPLICATION_ID globally,
+ * for every server the bot is invited to, or, for development, in DISCORD_GUILD_ID's server only
+ * (instant). Reads the same .env as `npm start`.
  * Any problem is one line on stderr and exit code 1.
  */
 import 'dotenv/config';
@@ -17,7 +18,10 @@ async function main(): Promise<number> {
     if (!discord) throw new ConfigError('set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in .env or the environment) to register Discord commands');
     token = discord.token;
     const { scope, names } = await registerDiscordCommands(discord, createLogger({ level: config.logLevel, secrets: [token] }));
-    const where = scope === 'guild' ? `in server ${discord.guildId ?? ''} (available now)` : 'globally (new commands can take a while to show up in Discord clients)';
+    const where =
+      scope === 'guild'
+        ? `in server ${discord.guildId ?? ''} only (available now; for development: unset DISCORD_GUILD_ID to register them globally, for every server)`
+        : 'globally, for every server the bot is in (new commands can take a while to show up in Discord clients)';
     console.log(`Registered ${names.map((n) => `/${n}`).join(', ')} ${where}.`);
     return 0;
   } catch (error) {

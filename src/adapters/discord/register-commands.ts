@@ -10,8 +10,9 @@ export interface RegistrationResult {
 }
 
 /**
- * Registers Sitrep's slash commands with Discord's bulk overwrite (`PUT`): in DISCORD_GUILD_ID's
- * server when set, else globally. Commands Sitrep no longer has are removed by the same call.
+ * Registers Sitrep's slash commands with Discord's bulk overwrite (`PUT`): globally, so they work
+ * in every server the bot is invited to, or in DISCORD_GUILD_ID's server only when set (for
+ * development: guild commands update at once). Commands Sitrep no longer has are removed by the same call.
  * Uses DISCORD_API_URL when set. Throws the REST error when Discord refuses.
  */
 export async function registerDiscordCommands(config: DiscordConfig, logger: Logger): Promise<RegistrationResult> {

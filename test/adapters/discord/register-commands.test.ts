@@ -96,6 +96,7 @@ describe('npm run register:discord', () => {
     ]);
     expect(done).toMatchObject({ code: 0, stderr: '' });
     expect(done.stdout).toMatch(/^Registered \/brief, \/ask, \/numbers, \/sources, \/help, \/digest, \/add in server 1000000000000000010/);
+    expect(done.stdout).toMatch(/for development: unset DISCORD_GUILD_ID to register them globally, for every server/);
     expect(standIn.callsTo('PUT', new RegExp(`^/applications/${applicationId}/guilds/1000000000000000010/commands$`))).toHaveLength(1);
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
