@@ -13,7 +13,8 @@ function sourceItems(briefing: Briefing): MessageItem[] {
 export function renderBriefingMessage(title: string, briefing: Briefing): Message {
   const points = briefing.keyPoints.map((p) => ({ text: pointText(p), note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
   const shown = briefing.timelines.slice(0, briefNumbers);
-  const lead = leadLine(briefing, shown[0]);
+  // The state of the story is the main quantity whose latest value no source has called superseded.
+  const lead = leadLine(briefing, shown.find((t) => t.latest.estimate && !t.latest.estimate.superseded) ?? shown[0]);
   const numbers = shown.map((t) => ({ label: t.label, text: briefTimeline(briefing, t) }));
   return {
     title,

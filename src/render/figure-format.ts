@@ -64,6 +64,15 @@ function earlierValues(briefing: Briefing, earlier: readonly TimelineEntry[]): s
 }
 
 /**
+ * " (an earlier figure, per [7])": the latest value of a series that a source calls superseded
+ * ("in its previous report, said 400") while the series holds no value that replaced it.
+ */
+function calledEarlier(briefing: Briefing, entry: TimelineEntry): string {
+  if (!entry.superseded) return '';
+  return ` (an earlier figure, per ${sourceRefs(briefing, entry.figures.filter((f) => f.earlier).map((f) => f.citation.articleId))})`;
+}
+
+/**
  * One line on a quantity for the brief: per kind, the latest value with who gave it, then the
  * earlier values newest first with their sources only (who gave each is in /numbers; a long
  * history is cut, see `earlierValues`), and where sources differ.
@@ -75,7 +84,7 @@ export function briefTimeline(briefing: Briefing, timeline: FigureTimeline): str
     if (!latest) continue;
     const earlier = earlierThan(timeline, latest);
     const lead = kind === 'estimate' ? '' : kind === 'projection' ? 'projected ' : 'claimed ';
-    parts.push(`${lead}${formatEntry(briefing, latest, 'speaker')}${earlier.length ? `; earlier ${earlierValues(briefing, earlier)}` : ''}`);
+    parts.push(`${lead}${formatEntry(briefing, latest, 'speaker')}${calledEarlier(briefing, latest)}${earlier.length ? `; earlier ${earlierValues(briefing, earlier)}` : ''}`);
   }
   for (const group of timeline.disagreements) parts.push(`sources differ: ${group.map((e) => formatEntry(briefing, e, 'speaker')).join(' vs ')}`);
   return parts.join('. ');

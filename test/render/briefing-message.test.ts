@@ -100,3 +100,16 @@ describe('source links in chat', () => {
     expect(renderText(message)).not.toContain('https://');
   });
 });
+
+describe('a latest value a later source calls superseded', () => {
+  const briefing = buildBriefing([
+    article('a', 'Officials said 40 people had died in the Alden valley after the floods.', { published: '2031-03-03' }),
+    article('b', 'Across the valley, the death toll rose to 60, officials said on Tuesday.\nOfficials said at least 900 people had died in Rivertown.', { published: '2031-03-04' }),
+    article('c', 'The death toll across the valley now stands at 75, the agency said on Thursday.\nThe agency, in its previous report, said at least 900 people died in Rivertown.', { published: '2031-03-06' }),
+  ]);
+  const text = renderText(renderBriefingMessage('Alden floods', briefing));
+
+  it('is shown as the earlier figure its source calls it', () => {
+    expect(text).toMatch(/- deaths in Rivertown: at least 900 — Officials \[2\]\[3\] \(an earlier figure, per \[3\]\)/);
+  });
+});
