@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
 import { loadConfig } from '../../../src/config.js';
-import { silentLogger } from '../../../src/logger.js';
+import { createLogger, silentLogger } from '../../../src/logger.js';
 import type { Message } from '../../../src/render/message.js';
 import { createTopicLibrary } from '../../../src/topics/topic-library.js';
 import { slashCommand, str } from './discord-interactions.js';
@@ -36,16 +36,18 @@ afterAll(async () => {
 });
 
 /** A stand-in recommending `shards`, and an adapter from the environment (`DISCORD_SHARDS` among it), started. */
-async function startBot(shards: number, env: Record<string, string> = {}): Promise<{ standIn: DiscordStandIn; adapter: DiscordAdapter }> {
+async function startBot(shards: number, env: Record<string, string> = {}): Promise<{ standIn: DiscordStandIn; adapter: DiscordAdapter; logLines: string[] }> {
+  const logLines: string[] = [];
   // max_concurrency 2: both shards may identify at once, without the 5 s between identifies of one bucket.
   const standIn = await startDiscordStandIn({ token, applicationId, shards, maxConcurrency: 2 });
   const fixture = await writeDiscordTopics();
   const topics = await createTopicLibrary(fixture.root, 'north-korea-troops');
   const config = loadConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_URL: standIn.apiUrl, ...env }, { checkBriefingsDir: false });
-  const adapter = createDiscordAdapter({ config: config.discord!, deps: { topics, logger: silentLogger }, logger: silentLogger });
+  const logger = createLogger({ level: 'info', secrets: [token], write: (line) => logLines.push(line) });
+  const adapter = createDiscordAdapter({ config: config.discord!, deps: { topics, logger: silentLogger }, logger });
   running.push({ standIn, adapter, remove: fixture.remove });
   await adapter.start();
-  return { standIn, adapter };
+  return { standIn, adapter, logLines };
 }
 
 /** Dispatches an /ask from a guild; `answered()` counts its deferrals and its answers at the stand-in. */
@@ -63,6 +65,9 @@ function ask(standIn: DiscordStandIn, guild: string, question: string) {
 
 type Asked = ReturnType<typeof ask>;
 const answeredOnce = (asked: Asked) => (asked.answered().callbacks && asked.answered().answers ? asked.answered() : undefined);
+/** The fields of the start-up log line. */
+const started = (logLines: string[]) => logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'discord adapter started');
+
 /** The shards whose connections carried the interaction. */
 const carriedBy = (standIn: DiscordStandIn, asked: Asked) =>
   standIn.deliveries.filter((d) => d.t === 'INTERACTION_CREATE' && (d.d as { id: string }).id === asked.id).map((d) => d.shard);
@@ -70,7 +75,8 @@ const shardsIdentified = (standIn: DiscordStandIn) => standIn.identifies.map((d)
 
 describe('a bot in many servers', () => {
   it('runs as many shards as GET /gateway/bot recommends, each its own session, and answers a guild of each over its own connection', async () => {
-    const { standIn } = await startBot(2);
+    const { standIn, logLines } = await startBot(2);
+    expect(started(logLines)).toMatchObject({ shards: [0, 1], shardCount: 2 });
     expect(standIn.callsTo('GET', /^\/gateway\/bot$/).length).toBeGreaterThan(0);
     expect(shardsIdentified(standIn)).toEqual([
       [0, 2],
@@ -91,7 +97,8 @@ describe('a bot in many servers', () => {
   }, 60_000);
 
   it('with DISCORD_SHARDS=1/2 identifies shard 1 only, answers its guilds, and still posts a digest to a guild of shard 0 over REST', async () => {
-    const { standIn, adapter } = await startBot(2, { DISCORD_SHARDS: '1/2' });
+    const { standIn, adapter, logLines } = await startBot(2, { DISCORD_SHARDS: '1/2' });
+    expect(started(logLines)).toMatchObject({ shards: [1], shardCount: 2 });
     expect(shardsIdentified(standIn)).toEqual([[1, 2]]);
 
     const mine = ask(standIn, guildOnShard(1, 2), 'latest troop estimate');
