@@ -14,7 +14,9 @@ import { migrate } from './sqlite-migrations.js';
  */
 export function openSqliteStore(path: string): DigestStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { timeout: 5000 });
+  // A writer waits for another process's transaction this long before SQLITE_BUSY: claims are
+  // short, but on a loaded machine (each commit an fsync) a waiter can miss the lock for seconds.
+  const db = new Database(path, { timeout: 30_000 });
   db.pragma('journal_mode = WAL');
   // A claim must survive a power cut, or a restart could post the same slot again.
   db.pragma('synchronous = FULL');
