@@ -3,6 +3,7 @@
  * Discord does (a guild's dispatches on the connection of shard `(guild_id >> 22) % count`). By
  * default the client asks `GET /gateway/bot` for the shard count and runs every shard; with
  * DISCORD_SHARDS it runs only its slice, and still posts digests to any guild's channel over REST.
+ * A dropped connection is resumed per shard, on that shard's session.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
@@ -94,6 +95,25 @@ describe('a bot in many servers', () => {
       { callbacks: 1, answers: 1 },
       { callbacks: 1, answers: 1 },
     ]);
+  }, 60_000);
+
+  it('resumes each shard on its own session after the gateway drops both, and answers what each missed once', async () => {
+    const { standIn } = await startBot(2);
+    const sessionOf = (shard: number) => standIn.deliveries.find((d) => d.t !== 'READY' && d.shard[0] === shard)?.sessionId;
+    const warmUp = [ask(standIn, guildOnShard(0, 2), 'latest troop estimate'), ask(standIn, guildOnShard(1, 2), 'latest troop estimate')];
+    for (const asked of warmUp) await standIn.waitFor(() => answeredOnce(asked), 10_000);
+    const sessions = [sessionOf(0), sessionOf(1)];
+    expect(new Set(sessions).size).toBe(2);
+
+    standIn.dropConnections(4000);
+    const missed = [ask(standIn, guildOnShard(0, 2), 'who confirmed the deployment'), ask(standIn, guildOnShard(1, 2), 'who confirmed the deployment')];
+    await standIn.waitFor(() => (standIn.resumes.length === 2 ? true : undefined), 30_000);
+    expect(standIn.resumes.map((r) => r['session_id']).sort()).toEqual([...sessions].sort());
+    for (const asked of missed) expect(await standIn.waitFor(() => answeredOnce(asked), 10_000)).toEqual({ callbacks: 1, answers: 1 });
+    expect(missed.map((asked) => carriedBy(standIn, asked))).toEqual([[[0, 2]], [[1, 2]]]);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // room for a double
+    expect([...warmUp, ...missed].map((asked) => asked.answered())).toEqual([1, 2, 3, 4].map(() => ({ callbacks: 1, answers: 1 })));
+    expect(standIn.identifies).toHaveLength(2);
   }, 60_000);
 
   it('with DISCORD_SHARDS=1/2 identifies shard 1 only, answers its guilds, and still posts a digest to a guild of shard 0 over REST', async () => {
