@@ -1,3 +1,4 @@
+import { pointParts } from './reversals.js';
 import { figureKinds, type Briefing, type FigureKind, type FigureTimeline, type KeyPoint, type SourceInfo, type TimelineEntry } from './types.js';
 
 /** A figure as a snapshot remembers it: enough to say "up from 300". */
@@ -91,13 +92,6 @@ export function snapshotWithout(briefing: Briefing, newArticleIds: ReadonlySet<s
     figures,
     keyPoints: briefing.keyPoints.flatMap(pointParts).filter((p) => p.citations.some((c) => isOld(c.articleId))).map((p) => p.text),
   };
-}
-
-/** A point and the later point folded into it (`then`), each with its own citations. */
-function pointParts(point: KeyPoint): KeyPoint[] {
-  if (!point.then) return [point];
-  const own = new Set(point.then.citations);
-  return [{ ...point, citations: point.citations.filter((c) => !own.has(c)) }, ...pointParts(point.then)];
 }
 
 /**

@@ -44,3 +44,11 @@ export function foldReversals(points: readonly KeyPoint[], rankOf: (articleId: s
   }
   return out;
 }
+
+/** A point and the later point folded into it (`then`), each with its own citations. */
+export function pointParts(point: KeyPoint): KeyPoint[] {
+  const { then, ...first } = point;
+  if (!then) return [point];
+  const own = new Set(then.citations);
+  return [{ ...first, citations: point.citations.filter((c) => !own.has(c)) }, ...pointParts(then)];
+}

@@ -4,6 +4,7 @@
  * each source number the very sentences of that article the briefing rests on (its points'
  * quotations and its figures' sentences, with who gave each figure). Pure.
  */
+import { pointParts } from '../core/reversals.js';
 import type { Briefing, FoundAnswer, TimelineEntry } from '../core/types.js';
 import { briefTimeline, pointText } from '../render/figure-format.js';
 import { shownSentence } from './summary-sentences.js';
@@ -64,7 +65,8 @@ export function briefingEvidence(briefing: Briefing): Evidence {
   for (const f of briefing.figures) if (f.via) add(sink, f.citation.articleId, f.citation.quote, f.via);
   return {
     // Cited as the model is asked to cite: `… in Rivertown [1][2].`
-    points: points.map((p) => shownSentence({ claim: pointText(p), cites: sourceNumbers(briefing, p.citations.map((c) => c.articleId)) })),
+    // A denial and its later reversal are two sentences, each with its own sources.
+    points: points.flatMap(pointParts).map((p) => shownSentence({ claim: pointText(p), cites: sourceNumbers(briefing, p.citations.map((c) => c.articleId)) })),
     numbers: briefing.timelines.slice(0, numbersShown).map((t) => `${t.label}: ${briefTimeline(briefing, t)}`),
     sources: sourcesOf(briefing, sink),
   };
