@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import { renderAnswerMessage } from '../render/answer-message.js';
 import { renderBriefingMessage, renderNumbersMessage, renderSourcesMessage } from '../render/briefing-message.js';
 import { findTimeline, pickChartSeries } from '../render/chart/chart-series.js';
-import { errorMessage, renderHelpMessage } from '../render/help-message.js';
+import { commandFailedMessage, errorMessage, renderHelpMessage } from '../render/help-message.js';
 import type { Message } from '../render/message.js';
 import type { SubscriptionStore } from '../store/digest-store.js';
 import type { Topic, TopicLibrary } from '../topics/topic-library.js';
@@ -59,7 +59,7 @@ export async function executeCommand(request: CommandRequest, context: CommandCo
     return { message: await run(request, context, deps), visibility };
   } catch (error) {
     deps.logger.error('command failed', { command: request.name, platform: context.platform, error });
-    return { message: errorMessage('Something went wrong', 'Sitrep could not finish that command. The problem has been logged; please try again.'), visibility: 'private' };
+    return { message: commandFailedMessage, visibility: 'private' };
   }
 }
 

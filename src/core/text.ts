@@ -222,8 +222,3 @@ export function tokenize(text: string): string[] {
   }
   return out;
 }
-
-/** Counts words the way a reader would (for length budgets). */
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
