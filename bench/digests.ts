@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTopic, type TopicLibrary } from '../src/topics/topic-library.js';
-import { createDigestService } from '../src/digests/digest-service.js';
+import { createDigestService } from '../src/digests/create-digest-service.js';
 import { dueSlots, latestSlot } from '../src/digests/due-slots.js';
 import { silentLogger } from '../src/logger.js';
 import { createMemoryDigestStore } from '../src/store/memory-digest-store.js';

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { ChannelPoster } from '../chat/chat-port.js';
 import type { Logger } from '../logger.js';
 import type { Shutdown } from './graceful-shutdown.js';
-import type { Readiness } from './readiness.js';
+import type { Readiness } from './create-readiness.js';
 
 export interface PlatformWiring {
   readonly config: Config;

@@ -10,16 +10,16 @@ import { createConsoleAdapter, type ConsoleAdapter } from '../adapters/console/c
 import type { CommandDeps } from '../commands/execute-command.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import type { ChannelPoster } from '../chat/chat-port.js';
-import { createDigestService } from '../digests/digest-service.js';
+import { createDigestService } from '../digests/create-digest-service.js';
 import { createLlmSummaries } from '../llm/create-llm-summaries.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createTopicLibrary, type TopicLibrary } from '../topics/topic-library.js';
 import { createFolderWatcher } from '../topics/create-folder-watcher.js';
 import type { Shutdown } from './graceful-shutdown.js';
-import { createInFlight, trackMethods } from './in-flight.js';
-import { createOnDemandFeeds } from './on-demand-feeds.js';
+import { createInFlight, trackMethods } from './create-in-flight.js';
+import { createOnDemandFeeds } from './create-on-demand-feeds.js';
 import { openStores, type Stores } from './open-stores.js';
-import { createReadiness } from './readiness.js';
+import { createReadiness } from './create-readiness.js';
 import { startPlatforms } from './start-platforms.js';
 
 interface Running {

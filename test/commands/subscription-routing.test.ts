@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/create-slack-adapter.js';
 import { parseCommandLine, type CommandContext } from '../../src/commands/command-request.js';
 import { executeCommand } from '../../src/commands/execute-command.js';
-import { createDigestService } from '../../src/digests/digest-service.js';
+import { createDigestService } from '../../src/digests/create-digest-service.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
 import { renderText } from '../../src/render/render-text.js';
 import type { DigestStore, Subscription } from '../../src/store/digest-store.js';

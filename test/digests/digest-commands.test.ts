@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/command-request.js';
 import { parseCommandLine } from '../../src/commands/command-request.js';
 import { executeCommand } from '../../src/commands/execute-command.js';
-import { createDigestService } from '../../src/digests/digest-service.js';
+import { createDigestService } from '../../src/digests/create-digest-service.js';
 import { silentLogger } from '../../src/logger.js';
 import { renderText } from '../../src/render/render-text.js';
 import { createMemoryDigestStore } from '../../src/store/memory-digest-store.js';

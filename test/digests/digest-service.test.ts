@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { getTasks } from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/command-request.js';
-import { createDigestService, defaultClaimPolicy, type DigestService } from '../../src/digests/digest-service.js';
+import { createDigestService, defaultClaimPolicy, type DigestService } from '../../src/digests/create-digest-service.js';
 import { chatSubscriptionId, deliveryKeyFor } from '../../src/digests/subscription-keys.js';
 import { silentLogger } from '../../src/logger.js';
 import { renderText } from '../../src/render/render-text.js';

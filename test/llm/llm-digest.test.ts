@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/create-console-adapter.js';
-import { createDigestService, type DigestService } from '../../src/digests/digest-service.js';
+import { createDigestService, type DigestService } from '../../src/digests/create-digest-service.js';
 import { createLlmSummaries } from '../../src/llm/create-llm-summaries.js';
 import { silentLogger } from '../../src/logger.js';
 import type { DigestStore } from '../../src/store/digest-store.js';

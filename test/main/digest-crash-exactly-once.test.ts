@@ -11,7 +11,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliveryNonce } from '../../src/adapters/discord/discord-channel-poster.js';
+import { deliveryNonce } from '../../src/adapters/discord/create-discord-channel-poster.js';
 import { chatSubscriptionId } from '../../src/digests/subscription-keys.js';
 import type { Platform } from '../../src/chat/chat-port.js';
 import type { DigestStore } from '../../src/store/digest-store.js';

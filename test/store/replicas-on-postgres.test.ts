@@ -4,7 +4,7 @@
  * replica that dies holding claims has its slots posted by the other once the lease is over.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDigestService, type DigestService } from '../../src/digests/digest-service.js';
+import { createDigestService, type DigestService } from '../../src/digests/create-digest-service.js';
 import { silentLogger } from '../../src/logger.js';
 import type { DigestStore, Subscription } from '../../src/store/digest-store.js';
 import { openPostgresStore } from '../../src/store/postgres-digest-store.js';

@@ -4,7 +4,7 @@ import type { CommandDeps } from '../../commands/execute-command.js';
 import type { DiscordConfig } from '../../config.js';
 import type { ChannelPoster } from '../../chat/chat-port.js';
 import type { Logger } from '../../logger.js';
-import { createDiscordChannelPoster } from './discord-channel-poster.js';
+import { createDiscordChannelPoster } from './create-discord-channel-poster.js';
 import { discordShardOptions } from './discord-shard-options.js';
 import { handleInteraction } from './handle-interaction.js';
 

@@ -1,5 +1,5 @@
 import { LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
-import { createBoltLogger } from './bolt-logger.js';
+import { createBoltLogger } from './create-bolt-logger.js';
 import type { Logger } from '../../logger.js';
 
 export interface SlackWebApiCheck {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, HTTPReceiver, defaultBodyLimit, isRawBodyError, isValidSlackRequest, type App, type HTTPReceiverOptions, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import type { SlackRequestGuard } from './slack-request-guard.js';
+import type { SlackRequestGuard } from './create-slack-request-guard.js';
 
 export interface GuardedHttpReceiverOptions {
   readonly signingSecret: string;

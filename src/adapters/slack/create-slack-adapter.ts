@@ -7,15 +7,15 @@ import type { ChannelPoster } from '../../chat/chat-port.js';
 import type { Logger } from '../../logger.js';
 import type { SubscriptionStore } from '../../store/digest-store.js';
 import type { SlackInstallationStore } from '../../store/slack-installation-store.js';
-import { createBoltLogger } from './bolt-logger.js';
+import { createBoltLogger } from './create-bolt-logger.js';
 import { createBoltInstallationStore } from './create-bolt-installation-store.js';
 import { createSlackWorkspaces } from './create-slack-workspaces.js';
 import { checkSlackWebApi } from './check-slack-web-api.js';
 import { createGuardedHttpReceiver, type GuardedHttpReceiverOptions } from './create-guarded-http-receiver.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
 import { registerSlackOAuthListeners } from './register-slack-oauth-listeners.js';
-import { createSlackChannelPoster, type PosterClock } from './slack-channel-poster.js';
-import { createSlackRequestGuard, type SlackRequestGuardOptions } from './slack-request-guard.js';
+import { createSlackChannelPoster, type PosterClock } from './create-slack-channel-poster.js';
+import { createSlackRequestGuard, type SlackRequestGuardOptions } from './create-slack-request-guard.js';
 import { slackBotScopes } from './slack-scopes.js';
 
 export interface SlackAdapterOptions {

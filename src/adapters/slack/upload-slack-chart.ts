@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { ChartSeries } from '../../render/chart/chart-series.js';
 import { renderChartPng } from '../../render/chart/render-chart.js';
-import { classify } from './slack-channel-poster.js';
+import { classify } from './create-slack-channel-poster.js';
 
 /**
  * Draws a chart and shares it to a channel with files.uploadV2 (files.getUploadURLExternal, the

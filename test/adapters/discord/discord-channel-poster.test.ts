@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/create-discord-adapter.js';
-import { deliveryNonce } from '../../../src/adapters/discord/discord-channel-poster.js';
+import { deliveryNonce } from '../../../src/adapters/discord/create-discord-channel-poster.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { Message } from '../../../src/render/message.js';
 import { createTopicLibrary } from '../../../src/topics/topic-library.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordChannelPoster } from '../../../src/adapters/discord/discord-channel-poster.js';
+import { createDiscordChannelPoster } from '../../../src/adapters/discord/create-discord-channel-poster.js';
 import type { ChannelPoster } from '../../../src/chat/chat-port.js';
 import { createStorePartLedger } from '../../../src/digests/create-store-part-ledger.js';
 import { silentLogger } from '../../../src/logger.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryNonce } from '../../../src/adapters/discord/discord-channel-poster.js';
+import { deliveryNonce } from '../../../src/adapters/discord/create-discord-channel-poster.js';
 import { topicChoices } from '../../../src/adapters/discord/handle-interaction.js';
 import { embedChars, type DiscordEmbed, type DiscordPayload } from '../../../src/adapters/discord/discord-embeds.js';
 import { escapeDiscord } from '../../../src/adapters/discord/escape-discord.js';

@@ -1,7 +1,7 @@
 /** HTTP mode answers /healthz (the process is up) and /readyz (every part is up) beside Bolt's /slack/events, and /add's acknowledgement says it is fetching. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
-import { createReadiness } from '../../../src/app/readiness.js';
+import { createReadiness } from '../../../src/app/create-readiness.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createTopicLibrary } from '../../../src/topics/topic-library.js';
 import { postSigned, signingSecret, slashCommandBody } from './slack-requests.js';

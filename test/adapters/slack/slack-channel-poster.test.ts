@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
-import type { PosterClock } from '../../../src/adapters/slack/slack-channel-poster.js';
+import type { PosterClock } from '../../../src/adapters/slack/create-slack-channel-poster.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { Message } from '../../../src/render/message.js';
 import { createTopicLibrary } from '../../../src/topics/topic-library.js';

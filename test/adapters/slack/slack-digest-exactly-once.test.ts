@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackChannelPoster, type PosterClock } from '../../../src/adapters/slack/slack-channel-poster.js';
+import { createSlackChannelPoster, type PosterClock } from '../../../src/adapters/slack/create-slack-channel-poster.js';
 import type { ChannelPoster } from '../../../src/chat/chat-port.js';
 import { createStorePartLedger } from '../../../src/digests/create-store-part-ledger.js';
 import { silentLogger } from '../../../src/logger.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
 import type { ChannelPoster } from '../../../src/chat/chat-port.js';
-import { createDigestService, type DigestService } from '../../../src/digests/digest-service.js';
+import { createDigestService, type DigestService } from '../../../src/digests/create-digest-service.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { DigestStore } from '../../../src/store/digest-store.js';
 import { openSqliteStore } from '../../../src/store/sqlite-digest-store.js';

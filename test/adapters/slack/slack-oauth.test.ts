@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/create-slack-adapter.js';
 import { slackBotScopes } from '../../../src/adapters/slack/slack-scopes.js';
 import type { ChannelPoster } from '../../../src/chat/chat-port.js';
-import { createDigestService, type DigestService } from '../../../src/digests/digest-service.js';
+import { createDigestService, type DigestService } from '../../../src/digests/create-digest-service.js';
 import { createLogger } from '../../../src/logger.js';
 import type { DigestStore } from '../../../src/store/digest-store.js';
 import type { SlackInstallationStore } from '../../../src/store/slack-installation-store.js';

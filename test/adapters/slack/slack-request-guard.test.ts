@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSlackRequestGuard } from '../../../src/adapters/slack/slack-request-guard.js';
+import { createSlackRequestGuard } from '../../../src/adapters/slack/create-slack-request-guard.js';
 
 describe('the Slack replay guard', () => {
   it('forgets a signature once its timestamp leaves the five-minute window, when the timestamp check refuses it anyway', () => {

@@ -5,7 +5,7 @@ import { postParts, type SendFailure } from '../../chat/post-parts.js';
 import type { Logger } from '../../logger.js';
 import type { Message } from '../../render/message.js';
 import { renderSlackMessage } from './render-slack-message.js';
-import { createBoltLogger } from './bolt-logger.js';
+import { createBoltLogger } from './create-bolt-logger.js';
 import { findSlackDelivery, slackDeliveryMetadata, waitOutRateLimit } from './slack-delivery-lookup.js';
 import { uploadSlackChart } from './upload-slack-chart.js';
 import { createSerialQueue } from '../../shared/create-serial-queue.js';
