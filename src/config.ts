@@ -114,6 +114,11 @@ const envSchema = z.object({
   /** Let feeds and `add <url>` fetch private/loopback addresses (for tests and intranets). */
   FEEDS_ALLOW_PRIVATE: flag,
   FEEDS_POLL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).optional().default(15),
+  /** `0` (or `false`, `no`, `off`): this process never polls feeds (`add` still works). For replicas sharing folders: one polls. */
+  FEEDS_POLL: z
+    .enum(['', '0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
+    .optional()
+    .transform((v) => !(v === '0' || v === 'false' || v === 'no' || v === 'off')),
 
   /** An OpenAI-compatible API base (`http://127.0.0.1:11434/v1`); unset, no model is ever called. */
   LLM_BASE_URL: optionalUrl,
@@ -198,7 +203,7 @@ export interface Config {
   readonly discord?: DiscordConfig;
   readonly digestGraceMinutes: number;
   readonly digestLeaseSeconds: number;
-  readonly feeds: { readonly allowPrivate: boolean; readonly pollMinutes: number };
+  readonly feeds: { readonly allowPrivate: boolean; readonly pollMinutes: number; readonly poll: boolean };
   readonly llm?: LlmConfig;
 }
 
@@ -241,7 +246,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ...discordPart(e),
     digestGraceMinutes: e.DIGEST_GRACE_MINUTES,
     digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
-    feeds: { allowPrivate: e.FEEDS_ALLOW_PRIVATE, pollMinutes: e.FEEDS_POLL_MINUTES },
+    feeds: { allowPrivate: e.FEEDS_ALLOW_PRIVATE, pollMinutes: e.FEEDS_POLL_MINUTES, poll: e.FEEDS_POLL },
     ...llmPart(e),
   };
 }

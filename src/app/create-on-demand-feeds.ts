@@ -15,6 +15,8 @@ export interface OnDemandFeedsOptions {
   readonly posters: readonly ChannelPoster[];
   readonly allowPrivate: boolean;
   readonly pollMinutes: number;
+  /** False: never poll (FEEDS_POLL=0, a replica that leaves polling to another); `add` still fetches. */
+  readonly poll?: boolean;
   /** Where feed state lives; unset, a dot-file in each topic folder. */
   readonly feedStates?: FeedStateStore;
 }
@@ -47,7 +49,7 @@ export function createOnDemandFeeds(options: OnDemandFeedsOptions): OnDemandFeed
     add: { handle: async (url, topic, context) => (await load()).add.handle(url, topic, context) },
     health: { failing: (topic) => (loaded ? loaded.poller.failingFeeds(topic).map(loaded.describe) : []) },
     async startIfNeeded() {
-      if (polling || stopped || !hasFeeds()) return;
+      if (polling || stopped || options.poll === false || !hasFeeds()) return;
       polling = true;
       const { poller } = await load();
       if (!stopped) poller.start();
