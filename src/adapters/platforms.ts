@@ -10,6 +10,7 @@ import type { CommandDeps } from '../commands/execute-command.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { SlackAdapterOptions } from './slack/create-slack-adapter.js';
+import type { SeenRequests } from '../store/seen-requests.js';
 
 /** What every chat adapter gives start-up. */
 export interface PlatformAdapter {
@@ -31,6 +32,8 @@ export interface PlatformContext {
   readonly subscriptions?: SlackAdapterOptions['subscriptions'];
   /** The workspaces that installed the Slack app through OAuth (SLACK_CLIENT_ID). */
   readonly slackInstallations?: SlackAdapterOptions['installations'];
+  /** With a shared database: the Slack request signatures every replica has seen. */
+  readonly slackSeenRequests?: SeenRequests;
 }
 
 /**
@@ -40,7 +43,7 @@ export interface PlatformContext {
 export type PlatformEntry = (context: PlatformContext) => (() => Promise<PlatformAdapter>) | undefined;
 
 const registry: { readonly [P in ChannelPlatform]: PlatformEntry } = {
-  slack: ({ config: { slack }, deps, logger, clock, health, subscriptions, slackInstallations }) =>
+  slack: ({ config: { slack }, deps, logger, clock, health, subscriptions, slackInstallations, slackSeenRequests }) =>
     slack &&
     (async () =>
       (await import('./slack/create-slack-adapter.js')).createSlackAdapter({
@@ -51,6 +54,7 @@ const registry: { readonly [P in ChannelPlatform]: PlatformEntry } = {
         health,
         ...(subscriptions ? { subscriptions } : {}),
         ...(slackInstallations ? { installations: slackInstallations } : {}),
+        ...(slackSeenRequests ? { replayGuard: { shared: slackSeenRequests } } : {}),
       })),
   discord: ({ config: { discord }, deps, logger, clock }) =>
     discord && (async () => (await import('./discord/create-discord-adapter.js')).createDiscordAdapter({ config: discord, deps, logger, now: clock })),

@@ -6,7 +6,9 @@ import type { Logger } from '../logger.js';
 import type { DigestStore } from '../store/digest-store.js';
 import { openPostgresPool } from '../store/open-postgres-pool.js';
 import { createPostgresDigestStore } from '../store/postgres-digest-store.js';
+import { createPostgresSeenRequests } from '../store/postgres-seen-requests.js';
 import { openPostgresSlackInstallationStore } from '../store/postgres-slack-installation-store.js';
+import type { SeenRequests } from '../store/seen-requests.js';
 import type { SlackInstallationStore } from '../store/slack-installation-store.js';
 import { openSqliteStore } from '../store/sqlite-digest-store.js';
 import { openSqliteSlackInstallationStore } from '../store/sqlite-slack-installation-store.js';
@@ -18,6 +20,8 @@ export interface Stores {
   readonly feedStates?: FeedStateStore;
   /** Set with SLACK_CLIENT_ID: the workspaces that installed the Slack app; closed on its own. */
   readonly slackInstallations?: SlackInstallationStore;
+  /** Set with Postgres: the Slack request signatures any replica has answered, for the replay guard. */
+  readonly slackSeenRequests?: SeenRequests;
 }
 
 /**
@@ -31,5 +35,5 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
   }
   const pool = await openPostgresPool(config.postgres.url, { logger });
   const slackInstallations = config.slack?.oauth ? await openPostgresSlackInstallationStore(config.postgres.url, { logger }) : undefined;
-  return { digests: createPostgresDigestStore(pool), feedStates: createPostgresFeedStateStore(pool, logger), ...(slackInstallations ? { slackInstallations } : {}) };
+  return { digests: createPostgresDigestStore(pool), feedStates: createPostgresFeedStateStore(pool, logger), slackSeenRequests: createPostgresSeenRequests(pool, { logger }), ...(slackInstallations ? { slackInstallations } : {}) };
 }

@@ -20,6 +20,7 @@ export interface PlatformWiring {
   readonly readiness: Readiness;
   readonly subscriptions?: PlatformContext['subscriptions'];
   readonly slackInstallations?: PlatformContext['slackInstallations'];
+  readonly slackSeenRequests?: PlatformContext['slackSeenRequests'];
 }
 
 /**
@@ -37,6 +38,7 @@ export async function startPlatforms(wiring: PlatformWiring): Promise<number> {
     health: wiring.readiness.report,
     ...(wiring.subscriptions ? { subscriptions: wiring.subscriptions } : {}),
     ...(wiring.slackInstallations ? { slackInstallations: wiring.slackInstallations } : {}),
+    ...(wiring.slackSeenRequests ? { slackSeenRequests: wiring.slackSeenRequests } : {}),
   });
   for (const [name] of configured) wiring.readiness.expect(name);
   let started = 0;

@@ -122,7 +122,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
 
   let platforms: number;
   try {
-    platforms = await startPlatforms({ config, deps, logger, clock, shutdown, posters, track, readiness, subscriptions: trackedStore, ...(slackInstallations ? { slackInstallations } : {}) });
+    platforms = await startPlatforms({ config, deps, logger, clock, shutdown, posters, track, readiness, subscriptions: trackedStore, ...(slackInstallations ? { slackInstallations } : {}), ...(stores.slackSeenRequests ? { slackSeenRequests: stores.slackSeenRequests } : {}) });
   } catch (error) {
     logger.error('a chat platform failed to start', { error });
     console.error(`sitrep: could not start: ${(error as Error).message}`);

@@ -71,6 +71,12 @@ export const postgresMigrations: readonly string[] = [
      PRIMARY KEY (channel_id, install_key)
    );
    CREATE INDEX slack_channels_by_installation ON slack_channels (install_key);`,
+  // Signatures of Slack requests already answered by some replica, until their window is over.
+  `CREATE TABLE slack_seen_requests (
+     signature TEXT COLLATE "C" PRIMARY KEY,
+     expires_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX slack_seen_requests_by_expiry ON slack_seen_requests (expires_at);`,
 ];
 
 /** Any constant works; it only has to be the same in every Sitrep process. */

@@ -63,7 +63,7 @@ export function createGuardedHttpReceiver(options: GuardedHttpReceiverOptions): 
     const timestampSec = Number(timestamp);
     const headers = { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestampSec };
     if (isValidSlackRequest({ signingSecret, body: buffered.rawBody.toString(), headers })) {
-      const verdict = guard.screen(timestampSec, signature);
+      const verdict = await guard.screen(timestampSec, signature);
       if (verdict !== 'fresh') {
         logger.warn('slack request refused', { reason: verdict, path: req.url });
         HTTPModuleFunctions.buildNoBodyResponse(res, 401);

@@ -79,7 +79,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ? undefined
     : createGuardedHttpReceiver({
         signingSecret: config.signingSecret,
-        guard: createSlackRequestGuard(options.replayGuard),
+        guard: createSlackRequestGuard({ logger, ...options.replayGuard }),
         logger,
         boltLogger,
         ...(options.health ? { health: options.health } : {}),

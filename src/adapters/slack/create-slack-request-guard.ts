@@ -1,3 +1,6 @@
+import type { Logger } from '../../logger.js';
+import type { SeenRequests } from '../../store/seen-requests.js';
+
 /** Why a correctly signed Slack request is refused, or `fresh` when it may be handled. */
 export type RequestVerdict = 'fresh' | 'future-dated' | 'stale' | 'replayed';
 
@@ -7,8 +10,11 @@ export type RequestVerdict = 'fresh' | 'future-dated' | 'stale' | 'replayed';
  * and a second delivery of a request already seen (same signature: same timestamp and body).
  */
 export interface SlackRequestGuard {
-  /** Call once per signed request; a `fresh` answer records the signature for the window. */
-  screen(timestampSec: number, signature: string): RequestVerdict;
+  /**
+   * Call once per signed request; a `fresh` answer records the signature for the window. The
+   * timestamp checks answer at once; with `shared`, the seen check answers as a promise.
+   */
+  screen(timestampSec: number, signature: string): RequestVerdict | Promise<RequestVerdict>;
   /** Signatures remembered now (bounded by `maxEntries`). */
   readonly size: number;
 }
@@ -20,6 +26,13 @@ export interface SlackRequestGuardOptions {
   readonly maxEntries?: number;
   /** Milliseconds since the epoch. Default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * Where the seen check goes when replicas share a database, so that a request replayed to
+   * another replica is refused too. Unset: this process's memory alone.
+   */
+  readonly shared?: SeenRequests;
+  /** Told when `shared` cannot be reached and the memory answers instead. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -31,8 +44,18 @@ export function createSlackRequestGuard(options: SlackRequestGuardOptions = {}):
   const windowMs = (options.windowSec ?? 300) * 1000;
   const maxEntries = options.maxEntries ?? 50_000;
   const now = options.now ?? Date.now;
+  const { shared } = options;
   /** Signature → when it can be forgotten; in arrival order. */
   const seen = new Map<string, number>();
+
+  /** The in-process seen check: `fresh` (and recorded) the first time, `replayed` after. */
+  const remember = (signature: string, expires: number): RequestVerdict => {
+    if (seen.has(signature)) return 'replayed';
+    seen.set(signature, expires);
+    // Arrival order is nearly expiry order; the cap bounds whatever the sweep leaves.
+    while (seen.size > maxEntries) seen.delete(seen.keys().next().value as string);
+    return 'fresh';
+  };
 
   const forgetExpired = (at: number): void => {
     for (const [signature, expires] of seen) {
@@ -51,11 +74,17 @@ export function createSlackRequestGuard(options: SlackRequestGuardOptions = {}):
       const sentAt = timestampSec * 1000;
       if (!Number.isFinite(sentAt) || sentAt > at + windowMs) return 'future-dated';
       if (sentAt < at - windowMs) return 'stale';
-      if (seen.has(signature)) return 'replayed';
-      seen.set(signature, sentAt + windowMs);
-      // Arrival order is nearly expiry order; the cap bounds whatever the sweep leaves.
-      while (seen.size > maxEntries) seen.delete(seen.keys().next().value as string);
-      return 'fresh';
+      const expires = sentAt + windowMs;
+      if (!shared) return remember(signature, expires);
+      return shared.firstSighting(signature, new Date(expires)).then(
+        (first): RequestVerdict => (first ? 'fresh' : 'replayed'),
+        (error: unknown) => {
+          // The shared store is unreachable: refuse nothing silently. Say so, and let this
+          // process's memory answer for this request (replays to this replica are still refused).
+          options.logger?.warn('the shared replay guard is unreachable; this process alone screens the request', { error: error instanceof Error ? error.message : String(error) });
+          return remember(signature, expires);
+        },
+      );
     },
   };
 }
