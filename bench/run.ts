@@ -7,6 +7,7 @@ import { benchDigests } from './digests.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
 import { benchIngestLoad } from './ingest-load.js';
+import { benchReplicas } from './replicas.js';
 import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
 import { benchStoreClaims } from './store-claims.js';
@@ -29,6 +30,9 @@ for (const [what, value] of Object.entries(await benchDigests())) print(`${what}
 
 print('## Slot claims (SQLite file and Postgres server, same run)');
 await benchStoreClaims(print);
+
+print('## Replicas (two processes, one Postgres)');
+await benchReplicas(print);
 
 print('## Charts (Vega-Lite → SVG → resvg PNG)');
 await benchChart(print);
