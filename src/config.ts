@@ -14,10 +14,11 @@ const optionalText = z
 
 const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
 
-const flag = z
-  .enum(['', '0', '1', 'true', 'false', 'yes', 'no'])
-  .optional()
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const flagValues = z.enum(['', '0', '1', 'true', 'false', 'yes', 'no', 'on', 'off']).optional();
+/** A switch that is off unless set (1, true, yes, on). */
+const flag = flagValues.transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
+/** A switch that is on unless turned off (0, false, no, off). */
+const flagOn = flagValues.transform((v) => !(v === '0' || v === 'false' || v === 'no' || v === 'off'));
 
 /** A TCP port; an empty or blank value is refused rather than read as 0 (a random port). */
 const port = z
@@ -115,10 +116,7 @@ const envSchema = z.object({
   FEEDS_ALLOW_PRIVATE: flag,
   FEEDS_POLL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).optional().default(15),
   /** `0` (or `false`, `no`, `off`): this process never polls feeds (`add` still works). For replicas sharing folders: one polls. */
-  FEEDS_POLL: z
-    .enum(['', '0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
-    .optional()
-    .transform((v) => !(v === '0' || v === 'false' || v === 'no' || v === 'off')),
+  FEEDS_POLL: flagOn,
 
   /** An OpenAI-compatible API base (`http://127.0.0.1:11434/v1`); unset, no model is ever called. */
   LLM_BASE_URL: optionalUrl,

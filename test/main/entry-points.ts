@@ -43,6 +43,15 @@ export function watch(child: ChildProcessWithoutNullStreams): { readonly out: ()
   return { out: () => out, err: () => err, exited };
 }
 
+/** The first JSON log record with message `msg` in a process's stderr, once it has been written. */
+export function loggedRecord(stderr: string, msg: string): Record<string, unknown> | undefined {
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .find((record) => record.msg === msg);
+}
+
 /** Resolves once `check` holds, polling; rejects after `ms`. */
 export async function until(check: () => boolean, ms: number, what: string): Promise<void> {
   const deadline = Date.now() + ms;

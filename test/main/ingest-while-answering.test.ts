@@ -13,7 +13,7 @@ import { afterEach, expect, it } from 'vitest';
 import { startSlackStandIn, type SlackStandIn } from '../adapters/slack/slack-stand-in.js';
 import { postSigned, signingSecret, slashCommandBody } from '../adapters/slack/slack-requests.js';
 import { seedDir } from '../support/seed.js';
-import { spawnStart, until, watch } from './entry-points.js';
+import { loggedRecord, spawnStart, until, watch } from './entry-points.js';
 import { largeInventedArticle } from './ingest-article.js';
 
 let standIn: SlackStandIn | undefined;
@@ -48,13 +48,7 @@ it('acks every slash command within a second while a 1 MB article is built, then
     HOST: '127.0.0.1',
   });
   const run = watch(child);
-  const logged = (msg: string): Record<string, unknown> | undefined =>
-    run
-      .err()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .find((record) => record.msg === msg);
+  const logged = (msg: string): Record<string, unknown> | undefined => loggedRecord(run.err(), msg);
   await until(() => logged('slack adapter started') !== undefined, 30_000, 'the Slack adapter to start');
   const events = `http://127.0.0.1:${String(logged('slack adapter started')!.port)}/slack/events`;
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { openSqliteSlackInstallationStore } from '../../../src/store/sqlite-slack-installation-store.js';
-import { spawnStart, until, watch } from '../../main/entry-points.js';
+import { loggedRecord, spawnStart, until, watch } from '../../main/entry-points.js';
 import { seedDir } from '../../support/seed.js';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
 import { signingSecret } from './slack-requests.js';
@@ -45,13 +45,7 @@ it('installs a workspace through npm start, keeps it in the SQLite file, and log
     HOST: '127.0.0.1',
   });
   const run = watch(child);
-  const logged = (msg: string): Record<string, unknown> | undefined =>
-    run
-      .err()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .find((record) => record.msg === msg);
+  const logged = (msg: string): Record<string, unknown> | undefined => loggedRecord(run.err(), msg);
   await until(() => logged('started') !== undefined, 30_000, 'Sitrep to start');
   expect(logged('started')?.['platforms']).toMatch(/slack \(http 127\.0\.0\.1:0, oauth\)/);
   const base = `http://127.0.0.1:${String(logged('slack adapter started')!['port'])}`;
