@@ -70,6 +70,16 @@ describe('the series chart', () => {
     expect(image.alt).toMatch(/^Chart of deaths as reported: at least 12 → 35 \(latest, mayor of Rivertown \[3\]\); 5 values$/);
   });
 
+  it('draws a series once: the same values again (another object) give the same picture, other values a new one', async () => {
+    const first = await renderChartPng(series);
+    const again = await renderChartPng(structuredClone(series));
+    expect(again.png).toBe(first.png);
+    const changed = { ...series, points: series.points.map((p, i) => (i === series.points.length - 1 ? { ...p, value: p.value + 1 } : p)) };
+    const other = await renderChartPng(changed);
+    expect(other.png).not.toBe(first.png);
+    expect(other.png.equals(first.png)).toBe(false);
+  });
+
   it('sets its text in the packaged font, with no system fonts: the labels put ink on the picture', async () => {
     const svg = await renderChartSvg(series);
     const withText = decodePng((await rasteriseChart(svg)).png).raw;

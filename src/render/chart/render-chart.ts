@@ -33,8 +33,37 @@ export async function renderChartSvg(series: ChartSeries): Promise<string> {
   }
 }
 
-/** The chart as a PNG of `chartSize` times `chartScale` pixels. */
-export async function renderChartPng(series: ChartSeries): Promise<ChartImage> {
+/** How many distinct charts are kept drawn: a few topics' main series, each a few hundred kB. */
+const keptCharts = 16;
+const drawn = new Map<string, Promise<ChartImage>>();
+
+/**
+ * The chart as a PNG of `chartSize` times `chartScale` pixels. Drawing takes about a quarter of a
+ * second of CPU, and every digest of a topic carries the same chart, so the last `keptCharts`
+ * drawings are kept by the series they show (a failed one is not kept): 10,000 channels due in
+ * one minute draw it once, not 10,000 times.
+ */
+export function renderChartPng(series: ChartSeries): Promise<ChartImage> {
+  const key = JSON.stringify(series);
+  const kept = drawn.get(key);
+  if (kept) {
+    drawn.delete(key);
+    drawn.set(key, kept);
+    return kept;
+  }
+  const image = drawChartPng(series);
+  drawn.set(key, image);
+  image.catch(() => {
+    if (drawn.get(key) === image) drawn.delete(key);
+  });
+  for (const oldest of drawn.keys()) {
+    if (drawn.size <= keptCharts) break;
+    drawn.delete(oldest);
+  }
+  return image;
+}
+
+async function drawChartPng(series: ChartSeries): Promise<ChartImage> {
   const image = await rasteriseChart(await renderChartSvg(series));
   return { ...image, filename: chartFilename(series), alt: chartAlt(series) };
 }
