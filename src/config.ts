@@ -111,6 +111,8 @@ const envSchema = z.object({
   DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).optional().default(360),
   /** A digest claim not finished after this long is presumed crashed and taken over. */
   DIGEST_LEASE_SECONDS: z.coerce.number().int().min(2).max(24 * 60 * 60).optional().default(600),
+  /** How many channels this process posts digests to at once (posts to one channel are paced ~1 s apart). */
+  DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(500).optional().default(50),
 
   /** Let feeds and `add <url>` fetch private/loopback addresses (for tests and intranets). */
   FEEDS_ALLOW_PRIVATE: flag,
@@ -201,6 +203,7 @@ export interface Config {
   readonly discord?: DiscordConfig;
   readonly digestGraceMinutes: number;
   readonly digestLeaseSeconds: number;
+  readonly digestConcurrency: number;
   readonly feeds: { readonly allowPrivate: boolean; readonly pollMinutes: number; readonly poll: boolean };
   readonly llm?: LlmConfig;
 }
@@ -244,6 +247,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ...discordPart(e),
     digestGraceMinutes: e.DIGEST_GRACE_MINUTES,
     digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
+    digestConcurrency: e.DIGEST_CONCURRENCY,
     feeds: { allowPrivate: e.FEEDS_ALLOW_PRIVATE, pollMinutes: e.FEEDS_POLL_MINUTES, poll: e.FEEDS_POLL },
     ...llmPart(e),
   };

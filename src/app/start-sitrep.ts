@@ -108,7 +108,7 @@ async function startSitrep(shutdown: Shutdown): Promise<Running | number> {
   const posters: ChannelPoster[] = [];
   // No LLM_BASE_URL, no summaries: nothing is sent anywhere.
   const summaries = config.llm ? createLlmSummaries(config.llm, logger) : undefined;
-  const digests = createDigestService({ store: trackedStore, topics, posters, logger, clock, graceMinutes: config.digestGraceMinutes, policy: { leaseMs: config.digestLeaseSeconds * 1000 }, ...(summaries ? { summaries } : {}) });
+  const digests = createDigestService({ store: trackedStore, topics, posters, logger, clock, graceMinutes: config.digestGraceMinutes, concurrency: config.digestConcurrency, policy: { leaseMs: config.digestLeaseSeconds * 1000 }, ...(summaries ? { summaries } : {}) });
   const feeds = createOnDemandFeeds({ topics, logger, clock, subscriptions: trackedStore, posters, allowPrivate: config.feeds.allowPrivate, pollMinutes: config.feeds.pollMinutes, poll: config.feeds.poll, ...(stores.feedStates ? { feedStates: stores.feedStates } : {}) });
   const deps: CommandDeps = {
     topics,

@@ -11,20 +11,24 @@ export interface DigestSchedulerDeps {
   readonly logger: Logger;
   /** Missed slots younger than this are still sent (only the latest per subscription). */
   readonly graceMinutes: number;
-  /** How many channels are posted to at once. */
+  /**
+   * How many subscriptions are delivered at once (default 4). Posts to one channel are paced about
+   * a second apart, so a digest with its chart takes a second or more: 10,000 channels due in one
+   * minute need tens at once, not a few.
+   */
   readonly concurrency?: number;
 }
 
 /**
  * Decides what is due from times it is given, and lets node-cron do nothing but tick it.
- * `runDue(now)` delivers, for every enabled subscription, the latest slot in
+ * `runDue(now)` delivers, `concurrency` at a time, for every enabled subscription, the latest slot in
  * (max(activeFrom, now − window), now] — window being the grace period, at least `onTimeMs` —
  * unless the delivery log says it is done or in hand. Calls are serialized in this process; across
  * processes the log's claims keep a slot to one post.
  */
 export interface DigestScheduler {
   runDue(now: Date): Promise<void>;
-  /** Replaces the cron tasks: one per distinct (cron, zone), plus a once-a-minute retry sweep. */
+  /** Replaces the cron tasks: one per distinct (cron, zone), plus a once-a-minute sweep of every subscription. */
   schedule(subscriptions: readonly Subscription[]): void;
   stop(): void;
 }
@@ -74,8 +78,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       for (const s of distinct.values()) {
         tasks.push(schedule(s.cron, tick, { timezone: s.timezone, name: `digest ${s.cron} ${s.timezone}`, suppressMissedWarning: true }));
       }
-      // Retries of failed or crashed slots, and a safety net for ticks node-cron missed.
-      if (distinct.size) tasks.push(schedule('* * * * *', tick, { name: 'digest retry sweep', suppressMissedWarning: true }));
+      // Retries of failed or crashed slots, a safety net for ticks node-cron missed, and the
+      // subscriptions this process has no task for: made (or re-enabled) by another replica on a
+      // shared database, or by a workspace installed again. It runs even with no subscriptions yet.
+      tasks.push(schedule('* * * * *', tick, { name: 'digest retry sweep', suppressMissedWarning: true }));
     },
     stop() {
       for (const t of tasks) void Promise.resolve(t.destroy()).catch(() => undefined);

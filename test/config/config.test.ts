@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger.js';
 describe('configuration', () => {
   it('runs offline with no settings at all', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ briefingsDir: 'briefings', console: false });
+    expect(config).toMatchObject({ briefingsDir: 'briefings', console: false, digestConcurrency: 50 });
     expect(config.slack).toBeUndefined();
     expect(config.discord).toBeUndefined();
   });
@@ -30,6 +30,8 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://sitrep:fake-password@127.0.0.1/sitrep' }, /Invalid setting DATABASE_URL: must be a postgres:\/\//],
     [{ DATABASE_URL: 'data/sitrep.sqlite' }, /Invalid setting DATABASE_URL: must be a postgres:\/\//],
     [{ DATABASE_URL: 'postgres:///sitrep' }, /Invalid setting DATABASE_URL: names no server/],
+    [{ DIGEST_CONCURRENCY: '0' }, /Invalid setting DIGEST_CONCURRENCY/],
+    [{ DIGEST_CONCURRENCY: 'many' }, /Invalid setting DIGEST_CONCURRENCY/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

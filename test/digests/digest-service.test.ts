@@ -33,9 +33,9 @@ const title = 'North Korean troops in Russia';
 const clock = { now: new Date(0) };
 
 /** A service on the test's SQLite file, with its own connection, as another process would have. */
-function open(topics: TopicLibrary, poster: RecordingPoster, graceMinutes = 360): { store: DigestStore; service: DigestService } {
+function open(topics: TopicLibrary, poster: RecordingPoster, graceMinutes = 360, concurrency?: number): { store: DigestStore; service: DigestService } {
   const store = openSqliteStore(join(dir, 'data', 'sitrep.sqlite'));
-  const service = createDigestService({ store, topics, posters: [poster], logger: silentLogger, clock: () => clock.now, graceMinutes });
+  const service = createDigestService({ store, topics, posters: [poster], logger: silentLogger, clock: () => clock.now, graceMinutes, ...(concurrency ? { concurrency } : {}) });
   opened.push({ store, service });
   return { store, service };
 }
@@ -150,6 +150,22 @@ describe('scheduled digests', () => {
     expect(poster.posts).toHaveLength(1);
   });
 
+  it('posts to `concurrency` channels at once, not one after another, and reaches every channel once', async () => {
+    const topics = troops();
+    const poster = createRecordingPoster();
+    const { service } = open(topics, poster, 360, 3);
+    const channels = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'];
+    for (const channelId of channels) await subscribe(service, topics, '08:00', { channelId });
+    const gate = poster.hold();
+    const run = service.runDue(at('2025-03-28T08:00:01Z'));
+    // Every post is held: the posts in hand are all the scheduler starts before one finishes.
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(poster.attempts).toHaveLength(3);
+    gate.release();
+    await run;
+    expect(poster.posts.map((p) => p.channelId).sort()).toEqual(channels);
+  });
+
   it("retries a 'failed' post a minute later with the same key, and keeps the snapshot until it lands", async () => {
     const topics = troops();
     const poster = createRecordingPoster();
@@ -222,6 +238,22 @@ describe('topic.yml digests', () => {
     await service.runDue(at('2025-03-28T08:00:01Z'));
     await service.runDue(at('2025-03-29T08:00:01Z'));
     expect(poster.posts.map((p) => renderText(p.message).split('\n')[1])).toEqual(['Where the story stands · 2 articles · 1 key number']);
+  });
+
+  it('sweeps every minute even with no subscription yet, so one another replica saves later is still posted', async () => {
+    const poster = createRecordingPoster();
+    const before = getTasks().size;
+    const first = open(troops(), poster);
+    await first.service.start();
+    const sweep = [...getTasks().values()].find((t) => t.name === 'digest retry sweep');
+    expect(getTasks().size - before).toBe(1);
+    // Another process on the same database subscribes C1; this one never heard of it.
+    const other = open(troops(), createRecordingPoster());
+    await subscribe(other.service, troops(), '08:00');
+    at('2025-03-28T08:00:30Z');
+    await sweep?.execute();
+    for (let i = 0; i < 100 && poster.posts.length < 1; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(poster.posts.map((p) => p.channelId)).toEqual(['C1']);
   });
 
   it('start schedules one node-cron task per distinct schedule plus the retry sweep, and stop removes them', async () => {
