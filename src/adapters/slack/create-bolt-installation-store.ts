@@ -18,9 +18,10 @@ export function botTokenOf(installationJson: string): string | undefined {
 
 /**
  * Bolt's InstallationStore over Sitrep's: the OAuth flow stores each workspace's installation
- * here, and Bolt's authorize fetches it for every request from that workspace.
+ * here (and token rotation its refreshed tokens), and Bolt's authorize fetches it for every request
+ * from that workspace. `onStored` runs after each store.
  */
-export function createBoltInstallationStore(store: SlackInstallationStore, logger: Logger, clock: () => Date): InstallationStore {
+export function createBoltInstallationStore(store: SlackInstallationStore, logger: Logger, clock: () => Date, onStored?: (key: string) => Promise<unknown>): InstallationStore {
   const keyOf = (query: InstallationQuery<boolean>): string => {
     const key = installationKey(query);
     if (!key) throw new Error('a Slack request names neither a team nor an enterprise');
@@ -40,6 +41,8 @@ export function createBoltInstallationStore(store: SlackInstallationStore, logge
         installedAt: clock().toISOString(),
       });
       logger.info('slack workspace installed', { workspace: key, ...(installation.team?.name ? { name: installation.team.name } : {}) });
+      // The install stands even when what follows it fails.
+      await onStored?.(key).catch((error: unknown) => logger.warn('slack workspace installed, but its digests were not enabled again', { workspace: key, error }));
     },
     async fetchInstallation(query) {
       const key = keyOf(query);

@@ -1,17 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type webApi } from '@slack/bolt';
+import { App, type InstallationQuery, type webApi } from '@slack/bolt';
 import type { CommandDeps } from '../../commands/execute-command.js';
 import type { SlackConfig, SlackOAuthConfig } from '../../config.js';
 import type { ChannelPoster } from '../../chat/chat-port.js';
 import type { Logger } from '../../logger.js';
-import type { SubscriptionStore } from '../../store/digest-store.js';
 import type { SlackInstallationStore } from '../../store/slack-installation-store.js';
 import { createBoltLogger } from './create-bolt-logger.js';
 import { createBoltInstallationStore } from './create-bolt-installation-store.js';
-import { createSlackWorkspaces } from './create-slack-workspaces.js';
+import { createSlackWorkspaces, type SlackWorkspacesOptions } from './create-slack-workspaces.js';
 import { checkSlackWebApi } from './check-slack-web-api.js';
-import { createGuardedHttpReceiver, type GuardedHttpReceiverOptions } from './create-guarded-http-receiver.js';
+import { createGuardedHttpReceiver, type GuardedHttpReceiver, type GuardedHttpReceiverOptions } from './create-guarded-http-receiver.js';
 import { registerSlackListeners } from './register-slack-listeners.js';
 import { registerSlackOAuthListeners } from './register-slack-oauth-listeners.js';
 import { createSlackChannelPoster, type PosterClock } from './create-slack-channel-poster.js';
@@ -36,8 +35,8 @@ export interface SlackAdapterOptions {
   readonly health?: GuardedHttpReceiverOptions['health'];
   /** Where each workspace's installation is kept; required with `config.oauth`. */
   readonly installations?: SlackInstallationStore;
-  /** Where a removed workspace's digest subscriptions are disabled (with `config.oauth`). */
-  readonly subscriptions?: Pick<SubscriptionStore, 'listChannelSubscriptions' | 'disableSubscription'>;
+  /** Where a removed workspace's digest subscriptions are disabled, and enabled again when it is installed again (with `config.oauth`). */
+  readonly subscriptions?: SlackWorkspacesOptions['subscriptions'];
 }
 
 export interface SlackAdapter {
@@ -73,7 +72,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
   };
-  const oauth = config.oauth ? oauthParts(config.oauth, options, clientOptions, now) : undefined;
+  // Digests are posted with tokens the receiver's InstallProvider authorizes (and rotates); it exists once the receiver does.
+  const installer = (): GuardedHttpReceiver['installer'] => receiver?.installer;
+  const oauth = config.oauth ? oauthParts(config.oauth, options, clientOptions, now, installer) : undefined;
   if (oauth && socketMode) throw new Error('the Slack OAuth flow is served in HTTP mode: SLACK_APP_TOKEN must be unset');
   const receiver = socketMode
     ? undefined
@@ -133,16 +134,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 }
 
 /** The workspaces and the receiver's OAuth options: the installation store, the bot scopes, a direct install link. */
-function oauthParts(oauth: SlackOAuthConfig, options: SlackAdapterOptions, clientOptions: webApi.WebClientOptions, now: () => Date) {
+function oauthParts(oauth: SlackOAuthConfig, options: SlackAdapterOptions, clientOptions: webApi.WebClientOptions, now: () => Date, installer: () => GuardedHttpReceiver['installer']) {
   const { installations, logger } = options;
   if (!installations) throw new Error('the Slack OAuth flow needs an installation store');
-  const workspaces = createSlackWorkspaces({ store: installations, logger, clock: now, ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}) });
+  const authorize = async (query: { readonly teamId?: string; readonly enterpriseId?: string; readonly isEnterpriseInstall: boolean }): Promise<string | undefined> => {
+    const provider = installer();
+    if (!provider) throw new Error('the Slack OAuth receiver is not set up');
+    // Sitrep's records always carry the id their key names (the team's, or the enterprise's when org-wide).
+    return (await provider.authorize(query as InstallationQuery<boolean>)).botToken;
+  };
+  const workspaces = createSlackWorkspaces({ store: installations, logger, clock: now, authorize, ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}) });
   const receiver: NonNullable<GuardedHttpReceiverOptions['oauth']> = {
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
     scopes: [...slackBotScopes],
-    installationStore: createBoltInstallationStore(installations, logger, now),
+    installationStore: createBoltInstallationStore(installations, logger, now, (key) => workspaces.restore(key)),
     // GET /slack/install redirects straight to Slack's consent page, with the state in a cookie.
     installerOptions: { directInstall: true, clientOptions },
   };

@@ -26,6 +26,8 @@ const stateSecret = 'test-state-secret-0123456789abcdef';
 const workspaces = {
   alpha: { teamId: 'T0ALPHA', teamName: 'Alpha News', botToken: 'xoxb-test-alpha-not-a-real-token', channel: 'C0ALPHA' },
   beta: { teamId: 'T0BETA', teamName: 'Beta Desk', botToken: 'xoxb-test-beta-not-a-real-token', channel: 'C0BETA' },
+  /** Token rotation on: its first token expires within the hour. */
+  gamma: { teamId: 'T0GAMMA', teamName: 'Gamma Wire', botToken: 'xoxb-test-gamma-not-a-real-token', channel: 'C0GAMMA', expiresIn: 3600 },
 } as const;
 type Workspace = (typeof workspaces)[keyof typeof workspaces];
 
@@ -171,6 +173,42 @@ describe('Slack OAuth: many workspaces', () => {
     await digests.runDue(clock.now);
     expect(postsTo('C0ALPHA')).toHaveLength(0);
     expect(postsTo('C0BETA').map((c) => c.token)).toEqual([workspaces.beta.botToken]);
+  });
+
+  it('installed again after app_uninstalled, a workspace gets its digests back from then on', async () => {
+    await install(workspaces.alpha);
+    await command(workspaces.alpha, 'subscribe 08:00');
+    await event(workspaces.alpha, { type: 'app_uninstalled' });
+    await waitUntil(async () => (await installations.getInstallation('T0ALPHA')) === undefined);
+    expect((await store.listSubscriptions())[0]?.disabled?.reason).toMatch(/uninstalled/);
+
+    clock.now = new Date('2024-10-31T09:00:00Z');
+    await install(workspaces.alpha);
+    const [again] = await store.listSubscriptions();
+    expect(again?.disabled).toBeUndefined();
+    expect(again?.activeFrom).toBe('2024-10-31T09:00:00.000Z');
+    // The 08:00 missed while it was uninstalled is not sent; the next one is.
+    await digests.runDue(new Date('2024-10-31T09:00:30Z'));
+    expect(postsTo('C0ALPHA')).toHaveLength(0);
+    clock.now = new Date('2024-11-01T08:00:00Z');
+    await digests.runDue(clock.now);
+    expect(postsTo('C0ALPHA').map((c) => c.token)).toEqual([workspaces.alpha.botToken]);
+  });
+
+  it('with token rotation, a digest is posted with a refreshed token (oauth.v2.access refresh_token), and the new one is stored', async () => {
+    await install(workspaces.gamma);
+    const installed = JSON.parse((await installations.getInstallation('T0GAMMA'))!.installation) as { bot: { refreshToken?: string; expiresAt?: number } };
+    expect(installed.bot.refreshToken).toMatch(/^xoxe-1-test-refresh-/);
+    // Subscribed without a command (which would have refreshed the token on its way in).
+    await store.saveSubscription({ id: 'chat:slack:C0GAMMA:north-korea-troops', platform: 'slack', channelId: 'C0GAMMA', topic: 'north-korea-troops', cron: '0 8 * * *', timezone: 'UTC', quietWhenUnchanged: false, owner: 'chat', activeFrom: clock.now.toISOString() });
+    clock.now = new Date('2024-10-31T08:00:00Z');
+    await digests.runDue(clock.now);
+    const refreshes = callsOf('oauth.v2.access').filter((c) => c.args['grant_type'] === 'refresh_token');
+    expect(refreshes.map((c) => c.args['refresh_token'])).toEqual([installed.bot.refreshToken]);
+    const [post] = postsTo('C0GAMMA');
+    expect(post?.token).toMatch(/^xoxb-test-gamma-not-a-real-token-rotated-/);
+    const stored = JSON.parse((await installations.getInstallation('T0GAMMA'))!.installation) as { bot: { token: string } };
+    expect(stored.bot.token).toBe(post?.token);
   });
 
   it('tokens_revoked for the bot token removes the workspace; a revoked user token alone keeps it', async () => {

@@ -71,6 +71,12 @@ export interface OAuthGrant {
   readonly teamName: string;
   /** Must look like a test bot token (xoxb-test-…). */
   readonly botToken: string;
+  /**
+   * Token rotation on: the token expires this many seconds after it is issued and comes with a
+   * refresh token; oauth.v2.access with grant_type=refresh_token issues the next one (valid 12 h),
+   * and the token it replaces is refused from then on (token_expired).
+   */
+  readonly expiresIn?: number;
 }
 
 export interface SlackStandIn {
@@ -119,14 +125,39 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   /** Bot token → the workspace it was issued for. */
   const issued = new Map<string, OAuthGrant>();
 
+  /** Refresh token → the workspace and the access token it replaces. */
+  const refreshable = new Map<string, { grant: OAuthGrant; token: string }>();
+  /** Access tokens replaced by a refresh. */
+  const expired = new Set<string>();
+  let rotations = 0;
+
+  const rotationFields = (grant: OAuthGrant, token: string, expiresIn: number | undefined): Record<string, unknown> => {
+    if (expiresIn === undefined) return {};
+    const refreshToken = `xoxe-1-test-refresh-${grant.teamId}-${++rotations}`;
+    refreshable.set(refreshToken, { grant, token });
+    return { refresh_token: refreshToken, expires_in: expiresIn };
+  };
+
+  const refresh = (args: Record<string, unknown>): ApiAnswer => {
+    const held = refreshable.get(String(args['refresh_token']));
+    if (!held) return { json: { ok: false, error: 'invalid_refresh_token' } };
+    refreshable.delete(String(args['refresh_token']));
+    expired.add(held.token);
+    const token = `${held.grant.botToken}-rotated-${rotations + 1}`;
+    issued.set(token, held.grant);
+    return { json: { ok: true, app_id: 'A0TEST', token_type: 'bot', access_token: token, scope: 'commands,chat:write', bot_user_id: `U0BOT${held.grant.teamId}`, team: { id: held.grant.teamId, name: held.grant.teamName }, enterprise: null, is_enterprise_install: false, ...rotationFields(held.grant, token, 43_200) } };
+  };
+
   const exchangeCode = (args: Record<string, unknown>): ApiAnswer => {
     if (args['client_id'] !== oauth.clientId || args['client_secret'] !== oauth.clientSecret) return { json: { ok: false, error: 'invalid_client_id' } };
+    if (args['grant_type'] === 'refresh_token') return refresh(args);
     const grant = oauth.codes.get(String(args['code']));
     if (!grant) return { json: { ok: false, error: 'invalid_code' } };
     oauth.codes.delete(String(args['code']));
     issued.set(grant.botToken, grant);
     return {
       json: {
+        ...rotationFields(grant, grant.botToken, grant.expiresIn),
         ok: true,
         app_id: 'A0TEST',
         authed_user: { id: 'U0INSTALLER' },
@@ -146,6 +177,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     if (call.method === 'api.test') return { json: { ok: true } };
     const wanted = call.method === 'apps.connections.open' ? appToken : botToken;
     if (!call.token || !wanted.test(call.token)) return { json: { ok: false, error: 'invalid_auth' } };
+    if (expired.has(call.token)) return { json: { ok: false, error: 'token_expired' } };
     switch (call.method) {
       case 'auth.test': {
         const grant = issued.get(call.token);
