@@ -19,6 +19,7 @@ import { SentenceFeatures, type FeatureMemo } from './sentence-features.js';
 import { buildPostings, concatIds, sentenceFrequency, sentencesWith, type Postings } from './term-index.js';
 import { termSignatures } from './term-signatures.js';
 import { briefNumbers, updateTimelines, type QuantityFigures } from './timeline-set.js';
+import { keyNumberRestatements } from './restatements.js';
 import { rankArticles } from './timeline.js';
 import { sourceInfo } from './sources.js';
 import type { Article, Briefing, FigureTimeline, Sentence } from './types.js';
@@ -227,6 +228,10 @@ function assemble(
   const input: KeyPointInput = {
     ...table,
     inKeyNumbers: sentencesInKeyNumbers(table.sentences, quantities.timelines),
+    restatesKeyNumbers: keyNumberRestatements(
+      { ...table, numeric: lexicon.numeric, vocabulary: lexicon.vocabulary, articleTerms: works.map((w) => w.terms) },
+      quantities.timelines.slice(0, briefNumbers),
+    ),
     negations,
     features: new SentenceFeatures(table.sentences, table.tokens, lexicon.cues, featureMemo),
     conceptDf,

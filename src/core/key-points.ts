@@ -27,6 +27,8 @@ export interface KeyPointInput {
   readonly tokens: readonly Int32Array[];
   /** Per sentence, 1 when Key numbers shows a figure of it. */
   readonly inKeyNumbers: Uint8Array;
+  /** Per sentence, 1 when it only restates a figure Key numbers shows (see restatements.ts): never a point. */
+  readonly restatesKeyNumbers: Uint8Array;
   /** Per term id, 1 for a term that is a number. */
   readonly numeric: readonly number[];
   readonly vocabularySize: number;
@@ -146,6 +148,9 @@ const newestShare = 0.4;
 /** How many articles the corroboration pass left uncited may each give one point of what they alone report. */
 const uncitedPoints = 3;
 
+/** Below this many points, a sentence that only restates a Key number may be one. */
+const fewestPoints = 3;
+
 /**
  * Selects the key points of a set in three passes: first what the sources corroborate (concepts
  * several articles share), then one point from each of a few articles not yet cited (what only
@@ -180,6 +185,8 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
   // The newest article leads, but it is one article: at most two points in five of the brief.
   const latest = { maxPoints: Math.min(limits.maxPoints, selection.points.length + Math.ceil(limits.maxPoints * newestShare)), maxWords: limits.maxWords };
   pick(input, selection, shortlist(input, selection, [...fromNewest].sort((a, b) => a - b), true), latest, true);
+  // A set that says little but its numbers still gets a few points: its restatements, best first.
+  if (selection.points.length < fewestPoints) pick(input, selection, shortlist(input, selection, all, false), { ...limits, maxPoints: fewestPoints }, false, false, true);
   return selection.points;
 }
 
@@ -320,7 +327,7 @@ function gainOf(input: KeyPointInput, selection: Selection, best: number, weight
   return (weight * sum * novelty) / Math.sqrt(Math.max(8, pointWords));
 }
 
-function pick(input: KeyPointInput, selection: Selection, pool: readonly Candidate[], limits: KeyPointLimits, fresh: boolean, oncePerArticle = false): void {
+function pick(input: KeyPointInput, selection: Selection, pool: readonly Candidate[], limits: KeyPointLimits, fresh: boolean, oncePerArticle = false, restatements = false): void {
   const queue = pool.map((c) => ({ c, gain: c.gain })).filter((q) => q.gain > 0);
   // Lazy greedy: a gain only falls as concepts get covered, so a stale top that stays on top after
   // re-scoring is the true best.
@@ -337,7 +344,7 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
     const { c } = top;
     // Text cut off mid-sentence (a stored page that ends early) says less than it seems to: never a point.
     const flags = input.features.flagsOf(c.best);
-    if (flags & fragment || (oncePerArticle && selection.cited[input.articleOf[c.best]!])) continue;
+    if (flags & fragment || (!restatements && input.restatesKeyNumbers[c.best]) || (oncePerArticle && selection.cited[input.articleOf[c.best]!])) continue;
     const negated = input.negations.of(c.best);
     const unique = sortedUniqueOf(input, c.best);
     const redundant = selection.chosen.some((x) => {

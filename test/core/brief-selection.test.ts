@@ -1,0 +1,30 @@
+/** What the brief's points leave to Key numbers, and how long the brief is: rules on sentences of an invented story. */
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/core/briefing.js';
+import type { Article } from '../../src/core/types.js';
+
+const article = (id: string, text: string, published: string): Article => ({ id, origin: `${id}.md`, text, published });
+
+describe('a point that only restates a number Key numbers shows', () => {
+  const articles = [
+    article('a', 'The death toll from the Alden floods rose to 12 on Monday, officials said.\nRescue teams from Brill searched the collapsed bridge at Kettle Ford for survivors.', '2031-03-02'),
+    article('b', 'The death toll from the Alden floods rose to 30 on Tuesday.\nThe regional council opened three shelters in the Marlow school gymnasium for families.', '2031-03-03'),
+    article(
+      'c',
+      'The death toll from the Alden floods has risen to 41, officials said on Wednesday.\nEngineers from the Brill institute found that a blocked culvert under the Marlow road caused the flooding that killed 12 people in Kettle Ford.',
+      '2031-03-04',
+    ),
+  ];
+  const briefing = buildBriefing(articles);
+
+  it('is left to Key numbers: "the toll has risen to 41, officials said" is no point', () => {
+    const deaths = briefing.timelines.find((t) => t.measure === 'deaths');
+    expect(deaths?.latest.estimate?.value).toBe(41);
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/toll/);
+  });
+
+  it('stays a point when it says more than the number: a cause beside a figure of the series', () => {
+    expect(briefing.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/blocked culvert/));
+  });
+});
