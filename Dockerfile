@@ -1,5 +1,6 @@
 # Sitrep in a container. Build: `docker build -t sitrep .`; run with the settings of .env:
-# `docker compose up -d` (docker-compose.yml), or `docker run --env-file .env -p 3000:3000 sitrep`.
+# `docker compose up -d` (docker-compose.yml: Postgres and two replicas; docker-compose.single.yml:
+# one process on SQLite), or `docker run --env-file .env -p 3000:3000 sitrep`.
 # Two stages: the first installs everything and compiles src/ into dist/, then drops the
 # development packages; the second holds only dist/, the production node_modules and the
 # bundled story, and runs as the unprivileged `node` user.

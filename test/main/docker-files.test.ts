@@ -1,8 +1,9 @@
 /**
  * What can be checked of the container files without Docker: the Dockerfile's stages (the runtime
  * one runs as a non-root user the dist/ the build stage compiled, and its CMD names a file the build
- * makes), the context it copies from (present, not ignored), docker-compose.yml (parses, mounts the
- * article sets and the data folder where the config puts them, names only real settings), and the
+ * makes), the context it copies from (present, not ignored), the compose files (they parse, mount the
+ * article sets and the data folder where the config puts them, name only real settings; the scale
+ * one's replicas share a Postgres the config accepts), and the
  * HEALTHCHECK script run against the real Slack receiver.
  */
 import { spawn } from 'node:child_process';
@@ -112,14 +113,39 @@ describe('Dockerfile', () => {
   });
 });
 
-describe('docker-compose.yml', () => {
-  const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
-  const compose = parse(text) as { services: Record<string, { env_file?: unknown; volumes?: string[]; environment?: Record<string, string> | string[] }> };
-  const service = compose.services.sitrep!;
-  const workdir = args(runtime, 'WORKDIR').at(-1) ?? '';
+interface ComposeService {
+  readonly env_file?: unknown;
+  readonly volumes?: string[];
+  readonly environment?: Record<string, string> | string[];
+  readonly depends_on?: Record<string, { condition?: string }>;
+  readonly ports?: string[];
+}
+
+const composeFile = (name: string): { text: string; services: Record<string, ComposeService> } => {
+  const text = readFileSync(join(root, name), 'utf8');
+  return { text, services: (parse(text, { merge: true }) as { services: Record<string, ComposeService> }).services };
+};
+const environmentOf = (service: ComposeService): Record<string, string> =>
+  Array.isArray(service.environment) ? Object.fromEntries(service.environment.map((e) => e.split('=') as [string, string])) : { ...service.environment };
+
+/** Every `${NAME}` a compose file reads and every variable it sets is a setting of src/config.ts (or the compose file's own). */
+function expectOnlySettings(text: string, services: readonly ComposeService[], own: readonly string[] = []): void {
+  const config = readFileSync(join(root, 'src/config.ts'), 'utf8');
+  const settings = new Set([...[...config.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!), ...own]);
+  const interpolated = [...text.matchAll(/\$\{([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]!);
+  const named = [...interpolated, ...services.flatMap((s) => Object.keys(environmentOf(s)))];
+  expect(named).toContain('PORT');
+  for (const name of named) expect(settings.has(name), name).toBe(true);
+}
+
+const workdir = args(runtime, 'WORKDIR').at(-1) ?? '';
+
+describe('docker-compose.single.yml', () => {
+  const { text, services } = composeFile('docker-compose.single.yml');
+  const service = services.sitrep!;
 
   it('parses, with one sitrep service reading its settings from .env', () => {
-    expect(Object.keys(compose.services)).toEqual(['sitrep']);
+    expect(Object.keys(services)).toEqual(['sitrep']);
     expect(service.env_file).toBe('.env');
   });
 
@@ -132,13 +158,39 @@ describe('docker-compose.yml', () => {
   });
 
   it('names only variables that are settings of src/config.ts', () => {
-    const config = readFileSync(join(root, 'src/config.ts'), 'utf8');
-    const settings = new Set([...config.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!));
-    const interpolated = [...text.matchAll(/\$\{([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]!);
-    const environment = Array.isArray(service.environment) ? service.environment.map((e) => e.split('=')[0]!) : Object.keys(service.environment ?? {});
-    const named = [...interpolated, ...environment];
-    expect(named).toContain('PORT');
-    for (const name of named) expect(settings.has(name), name).toBe(true);
+    expectOnlySettings(text, [service]);
+  });
+});
+
+describe('docker-compose.yml: Postgres and two replicas', () => {
+  const { text, services } = composeFile('docker-compose.yml');
+  const replicas = [services['sitrep-a']!, services['sitrep-b']!];
+
+  it('parses, with Postgres and two Sitrep replicas that wait for it to be healthy', () => {
+    expect(Object.keys(services).sort()).toEqual(['postgres', 'sitrep-a', 'sitrep-b']);
+    for (const replica of replicas) {
+      expect(replica.env_file).toBe('.env');
+      expect(replica.depends_on?.['postgres']?.condition).toBe('service_healthy');
+    }
+  });
+
+  it("points both replicas at the compose file's Postgres with a DATABASE_URL the config accepts", () => {
+    const postgres = environmentOf(services.postgres!);
+    for (const replica of replicas) {
+      const url = environmentOf(replica)['DATABASE_URL']!.replace('${POSTGRES_PASSWORD}', 'fake-password');
+      expect(url).toBe(`postgres://${postgres['POSTGRES_USER']}:fake-password@postgres:5432/${postgres['POSTGRES_DB']}`);
+      expect(loadConfig({ DATABASE_URL: url }, { checkBriefingsDir: false }).postgres?.displayUrl).toBe('postgres://sitrep:***@postgres:5432/sitrep');
+    }
+  });
+
+  it('shares the topic folders, lets one replica poll the feeds, and publishes each on its own local port', () => {
+    for (const replica of replicas) expect(replica.volumes).toContain('./briefings:/app/briefings');
+    expect(replicas.map((r) => environmentOf(r)['FEEDS_POLL'] ?? 'on')).toEqual(['on', '0']);
+    expect(replicas.map((r) => r.ports?.[0]?.split(':').slice(0, 2).join(':'))).toEqual(['127.0.0.1:3001', '127.0.0.1:3002']);
+  });
+
+  it('names only variables that are settings of src/config.ts or its own (the Postgres password, the shard slices)', () => {
+    expectOnlySettings(text, replicas, ['POSTGRES_PASSWORD', 'POSTGRES_USER', 'POSTGRES_DB', 'SITREP_A_SHARDS', 'SITREP_B_SHARDS']);
   });
 });
 
