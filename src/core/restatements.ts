@@ -10,12 +10,13 @@
  */
 import { tokenize } from './text.js';
 import type { FigureTimeline, Sentence } from './types.js';
+import { weekdays } from './written-dates.js';
 
 /** Terms a restatement may add beyond Key numbers and the story's common words ("rose", "officials"). */
 export const restatementRoom = 2;
 
 const calendarWords = tokenize(
-  'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning evening night week weekend month year day ' +
+  `${weekdays.join(' ')} today yesterday tonight morning evening night week weekend month year day ` +
     'january february march april may june july august september october november december earlier later last latest',
 );
 

@@ -43,7 +43,8 @@ function isoDate(year: number, month: number, day: number): string | undefined {
   return d.toISOString().slice(0, 10);
 }
 
-const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** The days of the week, Sunday first (as `Date#getUTCDay` counts them). */
+export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const dayMs = 86_400_000;
 
 /**

@@ -12,7 +12,7 @@ export interface DigestSchedulerDeps {
   /** Missed slots younger than this are still sent (only the latest per subscription). */
   readonly graceMinutes: number;
   /**
-   * How many subscriptions are delivered at once (default 4). Posts to one channel are paced about
+   * How many subscriptions are delivered at once (default `defaultDigestConcurrency`). Posts to one channel are paced about
    * a second apart, so a digest with its chart takes a second or more: 10,000 channels due in one
    * minute need tens at once, not a few.
    */
@@ -32,6 +32,9 @@ export interface DigestScheduler {
   schedule(subscriptions: readonly Subscription[]): void;
   stop(): void;
 }
+
+/** Channels posted to at once unless the caller says (start-up passes DIGEST_CONCURRENCY, whose default is the same). */
+export const defaultDigestConcurrency = 50;
 
 /** A tick may come a little late (a busy event loop): slots this recent still count without any grace. */
 export const onTimeMs = 2 * 60_000;
@@ -58,7 +61,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     const worker = async (): Promise<void> => {
       while (next < due.length) await runOne(due[next++]!, now);
     };
-    await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, due.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? defaultDigestConcurrency, due.length) }, worker));
   }
 
   const tick = (): void => {

@@ -23,7 +23,7 @@ export interface DigestServiceOptions {
   readonly policy?: Partial<ClaimPolicy>;
   /** Checked model summaries opening each digest, when LLM_BASE_URL is set. */
   readonly summaries?: Summaries;
-  /** How many channels are posted to at once (config `digestConcurrency`); default 50. */
+  /** How many channels are posted to at once (config `digestConcurrency`); default `defaultDigestConcurrency`. */
   readonly concurrency?: number;
 }
 
@@ -48,7 +48,7 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
   const { store, topics, logger, clock } = options;
   const policy: ClaimPolicy = { ...defaultClaimPolicy, ...options.policy };
   const deliver = createSlotDeliverer({ store, topics, posters: options.posters, logger, clock, policy, ...(options.summaries ? { summaries: options.summaries } : {}) });
-  const scheduler = createDigestScheduler({ store, deliver, clock, logger, graceMinutes: options.graceMinutes, concurrency: options.concurrency ?? 50 });
+  const scheduler = createDigestScheduler({ store, deliver, clock, logger, graceMinutes: options.graceMinutes, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
   let started = false;
   const reschedule = async (): Promise<void> => {
     if (started) scheduler.schedule(await store.listSubscriptions());
