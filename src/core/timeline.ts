@@ -3,6 +3,7 @@
  * orders things: an article that calls 400 "an earlier estimate" comes after the articles that
  * report 400 as current. File order breaks the remaining ties.
  */
+import { measureById } from './ask/measures.js';
 import { figureKinds, type Figure, type FigureKind, type FigureTimeline, type TimelineEntry } from './types.js';
 
 /** What orders one article: its date and the figures it reports as current or as earlier. */
@@ -184,14 +185,16 @@ export function timelineOf(quantity: string, group: readonly Figure[], articleRa
     if (pick) latest[kind] = pick;
   }
   const measure = group[0]!.measure;
+  const fixed = measure !== undefined && measureById(measure)?.kind === 'size';
   return {
     quantity,
     label: labelOf(group),
     ...(measure ? { measure } : {}),
+    ...(fixed ? { fixed } : {}),
     unit: group[0]!.unit,
     entries,
     latest,
-    disagreements: disagreementsOf(entries),
+    disagreements: disagreementsOf(entries, fixed),
     sourceCount: group.length === 1 ? 1 : new Set(group.map((f) => f.citation.articleId)).size,
   };
 }
@@ -304,10 +307,17 @@ function countsLabel(group: readonly Figure[]): string {
   return best;
 }
 
-/** Live entries of one kind with different values at the same time (same rank) from different speakers. */
-function disagreementsOf(entries: readonly TimelineEntry[]): TimelineEntry[][] {
+/**
+ * Live entries of one kind with different values at the same time (same rank) from different
+ * speakers; of a `fixed` quantity, the live entries of one kind at any time, when their values differ.
+ */
+function disagreementsOf(entries: readonly TimelineEntry[], fixed: boolean): TimelineEntry[][] {
   if (entries.length < 2) return [];
   const groups = new Map<string, TimelineEntry[]>();
+  if (fixed) {
+    for (const e of entries) if (!e.superseded) groups.set(e.kind, [...(groups.get(e.kind) ?? []), e]);
+    return [...groups.values()].filter((g) => g.length > 1);
+  }
   for (const e of entries) {
     if (e.superseded) continue;
     const key = `${e.kind}|${Math.floor(e.rank)}`;

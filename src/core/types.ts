@@ -149,8 +149,13 @@ export interface FigureTimeline {
   /** Oldest first. */
   readonly entries: readonly TimelineEntry[];
   readonly latest: Partial<Record<FigureKind, TimelineEntry>>;
-  /** Sets of entries that give different values for the same kind at the same time, from different sources. */
+  /**
+   * Sets of entries that give different values for the same kind at the same time, from different
+   * sources; for a `fixed` quantity, every set of different values of a kind, whenever given.
+   */
   readonly disagreements: readonly (readonly TimelineEntry[])[];
+  /** A size of the event itself (a quake's magnitude): it has no history, so different values are sources differing. */
+  readonly fixed?: true;
   /** How many distinct articles report this quantity. */
   readonly sourceCount: number;
 }

@@ -1,7 +1,7 @@
 import { briefNumbers } from '../core/timeline-set.js';
 import type { Briefing } from '../core/types.js';
 import { briefTimeline, formatEntry, leadLine, pointText, sourceRefs, summarizeTimeline } from './figure-format.js';
-import { compactSourceLabel } from './source-label.js';
+import { compactSourceLabel, publishedSpan } from './source-label.js';
 import type { Message, MessageItem } from './message.js';
 import { plural } from '../shared/plural.js';
 
@@ -13,12 +13,15 @@ function sourceItems(briefing: Briefing): MessageItem[] {
 export function renderBriefingMessage(title: string, briefing: Briefing): Message {
   const points = briefing.keyPoints.map((p) => ({ text: pointText(p), note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
   const shown = briefing.timelines.slice(0, briefNumbers);
-  // The state of the story is the main quantity whose latest value no source has called superseded.
-  const lead = leadLine(briefing, shown.find((t) => t.latest.estimate && !t.latest.estimate.superseded) ?? shown[0]);
+  // The state of the story is the main quantity whose latest value no source has called superseded;
+  // a size of the event (a quake's magnitude) is no state that moves.
+  const moving = shown.filter((t) => !t.fixed);
+  const lead = leadLine(briefing, moving.find((t) => t.latest.estimate && !t.latest.estimate.superseded) ?? moving[0]);
   const numbers = shown.map((t) => ({ label: t.label, text: briefTimeline(briefing, t) }));
   return {
     title,
-    subtitle: `${plural(briefing.sources.length, 'article')} · ${plural(points.length, 'key point')} · ${plural(briefing.timelines.length, 'key number')}`,
+    // The counts of points and numbers are there to see; when the reporting ran is not.
+    subtitle: [plural(briefing.sources.length, 'article'), publishedSpan(briefing.sources)].filter(Boolean).join(', '),
     sections: [
       ...(lead ? [{ heading: 'Latest', style: 'plain' as const, items: [{ text: lead }] }] : []),
       { heading: 'Key points', style: 'list', items: points.length ? points : [{ text: 'No key points: the set has no usable sentences.' }] },

@@ -23,7 +23,8 @@ const limits = { figures: 8, newPoints: 5, newArticles: 8, numbers: 5, points: 5
 export function describeFigureChange(change: FigureChange): string {
   const { timeline, kind, entry, previous } = change;
   const value = [entry.qualifier, entry.display].filter(Boolean).join(' ');
-  const was = previous ? `, ${change.direction} from ${previous.display}` : '';
+  // A size of the event has no history: a new value is one more source differing.
+  const was = previous ? (timeline.fixed ? `; sources differ, earlier reported ${previous.display}` : `, ${change.direction} from ${previous.display}`) : '';
   return `${timeline.label} ${kind}${previous ? '' : ' (new)'}: ${value}${was}${entry.speaker ? ` — ${entry.speaker}` : ''}`;
 }
 

@@ -37,11 +37,17 @@ function earlierThan(timeline: FigureTimeline, latest: TimelineEntry): TimelineE
 export const kindLabel: Record<FigureKind, string> = { estimate: 'Latest estimate', projection: 'Projection', claim: 'Claim' };
 
 /** One paragraph on a quantity: the latest value per kind, and what the estimate was up from. */
+/** The kinds of a `fixed` quantity whose sources differ: shown as differing only, never as latest and earlier. */
+function differingKinds(timeline: FigureTimeline): Set<string> {
+  return new Set(timeline.fixed ? timeline.disagreements.map((g) => g[0]!.kind) : []);
+}
+
 export function summarizeTimeline(briefing: Briefing, timeline: FigureTimeline): string {
   const parts: string[] = [];
+  const differing = differingKinds(timeline);
   for (const kind of figureKinds) {
     const latest = timeline.latest[kind];
-    if (!latest) continue;
+    if (!latest || differing.has(kind)) continue;
     let part = `${kind === 'estimate' && timeline.entries.filter((e) => e.kind === 'estimate').length === 1 ? 'Estimate' : kindLabel[kind]}: ${formatEntry(briefing, latest)}`;
     const earlier = earlierThan(timeline, latest);
     if (earlier.length) part += `; earlier ${earlier.map((e) => formatEntry(briefing, e)).join('; ')}`;
@@ -79,9 +85,10 @@ function calledEarlier(briefing: Briefing, entry: TimelineEntry): string {
  */
 export function briefTimeline(briefing: Briefing, timeline: FigureTimeline): string {
   const parts: string[] = [];
+  const differing = differingKinds(timeline);
   for (const kind of figureKinds) {
     const latest = timeline.latest[kind];
-    if (!latest) continue;
+    if (!latest || differing.has(kind)) continue;
     const earlier = earlierThan(timeline, latest);
     const lead = kind === 'estimate' ? '' : kind === 'projection' ? 'projected ' : 'claimed ';
     parts.push(`${lead}${formatEntry(briefing, latest, 'speaker')}${calledEarlier(briefing, latest)}${earlier.length ? `; earlier ${earlierValues(briefing, earlier)}` : ''}`);

@@ -6,7 +6,9 @@
 import type { SourceInfo } from '../core/types.js';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const headlineWords = 6;
+/** Enough to tell the set's articles apart; /sources has the whole headline. */
+const headlineWords = 4;
+const functionWords = new Set('a an the of to in on at for from by with and or but that this as is are was were be been has have had could would will may can its their his her'.split(' '));
 
 export function compactSourceLabel(source: SourceInfo, withYear: boolean): string {
   const date = shortDate(source.published, withYear);
@@ -26,5 +28,24 @@ function shortDate(published: string | undefined, withYear: boolean): string {
 function cutHeadline(text: string): string {
   const plain = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/^"|…?"$/g, '');
   const words = plain.split(/\s+/).filter(Boolean);
-  return words.length > headlineWords ? `${words.slice(0, headlineWords).join(' ')}…` : plain;
+  if (words.length <= headlineWords) return plain;
+  const cut = words.slice(0, headlineWords);
+  // "The council said an…" reads as a slip: the cut ends on a word that carries something.
+  while (cut.length > 2 && functionWords.has(cut[cut.length - 1]!.toLowerCase())) cut.pop();
+  return `${cut.join(' ')}…`;
+}
+
+/**
+ * When the set's articles were published, in a few words: "11–19 Sep", "27 Mar – 5 Apr",
+ * "30 Dec 2031 – 2 Jan 2032"; one day alone when all share it; undefined when none is dated.
+ */
+export function publishedSpan(sources: readonly SourceInfo[]): string | undefined {
+  const days = sources.map((s) => /^\d{4}-\d{2}-\d{2}/.exec(s.published ?? '')?.[0]).filter((d): d is string => Boolean(d)).sort();
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (!first || !last) return undefined;
+  if (first === last) return shortDate(first, false);
+  if (first.slice(0, 4) !== last.slice(0, 4)) return `${shortDate(first, true)} – ${shortDate(last, true)}`;
+  if (first.slice(0, 7) === last.slice(0, 7)) return `${Number(first.slice(8, 10))}–${shortDate(last, false)}`;
+  return `${shortDate(first, false)} – ${shortDate(last, false)}`;
 }

@@ -60,3 +60,18 @@ describe('renderDigestForCli', () => {
     expect(parseSince('last week')).toMatchObject({ error: expect.stringMatching(/--since/) });
   });
 });
+
+describe('a digest on the size of the event', () => {
+  it('reports a new value as sources differing, not as the size going down', async () => {
+    const { buildBriefing } = await import('../../src/core/briefing.js');
+    const first = buildBriefing([{ id: 'a', origin: 'a.md', published: '2031-03-01', text: 'A 6.3-magnitude earthquake struck the Alden valley on Monday, the national seismic service said.' }]);
+    const later = buildBriefing([
+      { id: 'a', origin: 'a.md', published: '2031-03-01', text: 'A 6.3-magnitude earthquake struck the Alden valley on Monday, the national seismic service said.' },
+      { id: 'b', origin: 'b.md', published: '2031-03-02', text: 'A magnitude 6.1 earthquake hit the Alden valley early on Monday, the regional observatory said.' },
+    ]);
+    const digest = composeDigest({ title: 'Alden quake', briefing: later }, snapshotBriefing(first, '2031-03-01T12:00:00.000Z'), { timeZone: 'UTC', quietWhenUnchanged: false, now: new Date('2031-03-02T12:00:00Z') });
+    const text = renderText(digest.message!);
+    expect(text).toContain('magnitude estimate: 6.1; sources differ, earlier reported 6.3');
+    expect(text).not.toContain('down from');
+  });
+});

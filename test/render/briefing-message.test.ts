@@ -49,7 +49,19 @@ describe('the brief', () => {
     const unnamed = renderText(renderBriefingMessage('Alden floods', buildBriefing([
       article('a', 'Rescuers said at least 120 volunteers had joined the search in Alden.', { title: 'Volunteers join the search after the Alden floods, the city says', published: '2031-03-03' }),
     ])));
-    expect(unnamed).toContain('\n[1] Volunteers join the search after the… (3 Mar)\n');
+    expect(unnamed).toContain('\n[1] Volunteers join the search… (3 Mar)\n');
+    const slip = renderText(renderBriefingMessage('Alden floods', buildBriefing([
+      article('a', 'The council said an estimated 120 volunteers had joined the search in Alden.'),
+    ])));
+    expect(slip).toContain('\n[1] The council said…\n');
+  });
+
+  it('says under the title how many articles and when they ran, not counts the reader sees below', () => {
+    expect(text.split('\n')[1]).toBe('2 articles, 3–5 Mar');
+    const months = buildBriefing([article('a', 'Rescuers said 120 volunteers had joined the search.', { published: '2031-02-27' }), article('b', 'Rescuers said 400 volunteers had joined the search.', { published: '2031-03-02' })]);
+    expect(renderText(renderBriefingMessage('Alden floods', months)).split('\n')[1]).toBe('2 articles, 27 Feb – 2 Mar');
+    const undated = buildBriefing([article('a', 'Rescuers said 120 volunteers had joined the search.')]);
+    expect(renderText(renderBriefingMessage('Alden floods', undated)).split('\n')[1]).toBe('1 article');
   });
 
   it('shows a quantity\'s history in one line: the latest with its speaker, earlier values with their sources', () => {
