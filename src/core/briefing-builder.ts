@@ -225,8 +225,11 @@ function assemble(
   }
   const articleRank = rankArticles(works);
   const quantities = updateTimelines({ works, articleRank, previous, removedWorks, addedWorks });
+  const termDf = new Int32Array(vocabularySize);
+  for (const w of works) for (const t of w.terms) termDf[t]!++;
   const input: KeyPointInput = {
     ...table,
+    termDf,
     inKeyNumbers: sentencesInKeyNumbers(table.sentences, quantities.timelines),
     restatesKeyNumbers: keyNumberRestatements(
       { ...table, numeric: lexicon.numeric, vocabulary: lexicon.vocabulary, articleTerms: works.map((w) => w.terms) },

@@ -7,6 +7,7 @@
  * which gives diversity.
  */
 import { connective, dependent, fragment, lead, pronounLed, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
+import { isConfirmation, isDenial, sameParties } from './reversals.js';
 import { findAttributions } from './speakers.js';
 import { sharesAtLeast } from './term-index.js';
 import type { Negations } from './negations.js';
@@ -29,6 +30,8 @@ export interface KeyPointInput {
   readonly inKeyNumbers: Uint8Array;
   /** Per sentence, 1 when it only restates a figure Key numbers shows (see restatements.ts): never a point. */
   readonly restatesKeyNumbers: Uint8Array;
+  /** Per term id, how many articles use it. */
+  readonly termDf: Int32Array;
   /** Per term id, 1 for a term that is a number. */
   readonly numeric: readonly number[];
   readonly vocabularySize: number;
@@ -79,6 +82,7 @@ const weights = {
   figure: 1.15,
   /** A next step, in the latest-reporting pass. */
   nextStep: 1.6,
+
   /** How much more the newest article's sentences weigh than the oldest's in the latest-reporting pass: a developing story is about what is new. */
   recency: 1.5,
 } as const;
@@ -106,6 +110,29 @@ const coveredBit = 0x80;
 function cappedCounts(conceptDf: Int32Array): Uint8Array {
   const out = new Uint8Array(conceptDf.length);
   for (let c = 0; c < conceptDf.length; c++) out[c] = Math.min(conceptDf[c]!, 4);
+  return out;
+}
+
+/**
+ * How a point's gain falls with its words: gain / words^wordCost. Above 1/2 (the square root), a
+ * long sentence must carry proportionally more uncovered concepts to be worth its words.
+ */
+const wordCost = 0.7;
+
+/**
+ * How much a concept's weight depends on how specific its terms are: a pair of words most articles
+ * use ("death toll", the story's name) says what every point says; a pair with a term few articles
+ * use (a name, a place, an organization) is a fact of its own. Per most articles either term is in
+ * (`df`), the factor is ((1 + ln(n / df)) / (1 + ln n))^specificity: 1 for a term of one article,
+ * lowest for terms of all n. At most 1, so the bounds that read `conceptWeight` alone still hold.
+ */
+const specificity = 0.5;
+
+/** Per article count 0..n, the factor `specificity` gives a concept whose terms are used by at most that many articles. */
+function specificityTable(articleCount: number): Float64Array {
+  const out = new Float64Array(articleCount + 1).fill(1);
+  const n = Math.max(1, articleCount);
+  for (let df = 1; df <= articleCount; df++) out[df] = Math.pow((1 + Math.log(n / df)) / (1 + Math.log(n)), specificity);
   return out;
 }
 
@@ -139,6 +166,8 @@ interface Selection {
   readonly points: KeyPoint[];
   /** Per article position, 1 once a chosen point cites it. */
   readonly cited: Uint8Array;
+  /** By how many articles use a concept's commoner term, what its weight counts for (see `specificity`). */
+  readonly specific: Float64Array;
   words: number;
 }
 
@@ -164,6 +193,7 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
     chosen: [],
     points: [],
     cited: new Uint8Array(input.articleCount),
+    specific: specificityTable(input.articleCount),
     words: 0,
   };
   let newest = -1;
@@ -180,10 +210,13 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
   }
   const spread = { maxPoints: selection.points.length + uncitedPoints, maxWords: Math.round(limits.maxWords * 0.8) };
   pick(input, selection, shortlist(input, selection, uncited, true), spread, true, true);
+  takeReversals(input, selection, limits);
   const fromNewest = new Set<number>();
   for (let i = 0; i < input.rep.length; i++) if (input.articleRank[input.articleOf[i]!] === newest) fromNewest.add(input.rep[i]!);
-  // The newest article leads, but it is one article: at most two points in five of the brief.
-  const latest = { maxPoints: Math.min(limits.maxPoints, selection.points.length + Math.ceil(limits.maxPoints * newestShare)), maxWords: limits.maxWords };
+  // The newest article leads, but it is one article: at most two points in five of the brief, counting what the passes
+  // before took from it once the set has a few articles to draw on.
+  const newestPoints = input.articleCount < 3 ? 0 : selection.chosen.filter((x) => input.articleRank[input.articleOf[x.best]!] === newest).length;
+  const latest = { maxPoints: Math.min(limits.maxPoints, selection.points.length + Math.max(0, Math.ceil(limits.maxPoints * newestShare) - newestPoints)), maxWords: limits.maxWords };
   pick(input, selection, shortlist(input, selection, [...fromNewest].sort((a, b) => a - b), true), latest, true);
   // A set that says little but its numbers still gets a few points: its restatements, best first.
   if (selection.points.length < fewestPoints) pick(input, selection, shortlist(input, selection, all, false), { ...limits, maxPoints: fewestPoints }, false, false, true);
@@ -291,7 +324,7 @@ function gainBound(input: KeyPointInput, selection: Selection, i: number, fresh:
     const rank = input.articleRank[input.articleOf[i]!] ?? 0;
     w *= weights.nextStep * (1 + (weights.recency * rank) / Math.max(1, input.articleCount - 1));
   }
-  return ((w * sum) / Math.sqrt(8)) * (1 + 1e-9);
+  return ((w * sum) / Math.pow(8, wordCost)) * (1 + 1e-9);
 }
 
 /** At least the gain of the group of `rep` (its `members`, if more than one) in its pass. */
@@ -306,16 +339,21 @@ function groupBound(input: KeyPointInput, selection: Selection, rep: number, mem
 /** The gain of a point: the uncovered concept weight it adds, for its weight and per word. */
 function gainOf(input: KeyPointInput, selection: Selection, best: number, weight: number, pointWords: number, fresh: boolean): number {
   const { conceptFlat, uniqueFlat } = input;
-  const { concepts, coveredWords } = selection;
+  const { concepts, coveredWords, specific } = selection;
   let sum = 0;
   const first = input.conceptStart[best]!;
   // In the latest-reporting pass, a figure Key numbers shows is said there: the pairs that hold it add nothing.
-  const tokens = fresh && input.inKeyNumbers[best] ? input.tokens[best]! : undefined;
+  const inKeyNumbers = fresh && input.inKeyNumbers[best];
+  const tokens = input.tokens[best]!;
+  const { termDf } = input;
+  const most = specific.length - 1;
   for (let k = first, end = input.conceptStart[best + 1]!; k < end; k++) {
     const held = concepts[conceptFlat[k]!]!;
     if (held >= coveredBit) continue;
-    if (tokens && (input.numeric[tokens[k - first]!] || input.numeric[tokens[k - first + 1]!])) continue;
-    sum += conceptWeight(held, fresh);
+    const a = tokens[k - first]!;
+    const b = tokens[k - first + 1]!;
+    if (inKeyNumbers && (input.numeric[a] || input.numeric[b])) continue;
+    sum += conceptWeight(held, fresh) * specific[Math.min(most, Math.max(termDf[a]!, termDf[b]!))]!;
   }
   if (sum === 0) return 0;
   // Words already said by chosen points make a point repeat the briefing, even in other pairs.
@@ -324,7 +362,7 @@ function gainOf(input: KeyPointInput, selection: Selection, best: number, weight
   let unsaid = 0;
   for (let k = from; k < to; k++) if (!coveredWords[uniqueFlat[k]!]) unsaid++;
   const novelty = 0.3 + (0.7 * unsaid) / Math.max(1, to - from);
-  return (weight * sum * novelty) / Math.sqrt(Math.max(8, pointWords));
+  return (weight * sum * novelty) / Math.pow(Math.max(8, pointWords), wordCost);
 }
 
 function pick(input: KeyPointInput, selection: Selection, pool: readonly Candidate[], limits: KeyPointLimits, fresh: boolean, oncePerArticle = false, restatements = false): void {
@@ -342,39 +380,78 @@ function pick(input: KeyPointInput, selection: Selection, pool: readonly Candida
     queue.shift();
     if (gain <= 0) break;
     const { c } = top;
-    // Text cut off mid-sentence (a stored page that ends early) says less than it seems to: never a point.
-    const flags = input.features.flagsOf(c.best);
-    if (flags & fragment || (!restatements && input.restatesKeyNumbers[c.best]) || (oncePerArticle && selection.cited[input.articleOf[c.best]!])) continue;
-    const negated = input.negations.of(c.best);
-    const unique = sortedUniqueOf(input, c.best);
-    const redundant = selection.chosen.some((x) => {
-      const other = sortedUniqueOf(input, x.best);
-      // Sharing fewer than half the terms of the shorter of the two is not a repeat.
-      if (x.negated !== negated || !sharesAtLeast(other, 0, other.length, unique, 0, unique.length, Math.ceil(Math.max(1, Math.min(unique.length, other.length)) / 2))) return false;
-      // A figure the chosen point lacks ("now 40, up from 12") is a revision, not a repeat.
-      return unique.every((w) => !input.numeric[w] || other.includes(w));
-    });
-    if (redundant) continue;
-    const quoted = quotedSpeaker(input.sentences, c.best);
-    // "He added that …": a pronoun the point cannot resolve reads as nobody; a quotation's speaker is resolved above.
-    if (!quoted && flags & pronounLed) continue;
-    const text = trimPoint(input.sentences[c.best]!.text);
-    const words = wordsOf(text);
-    if (selection.words + words > limits.maxWords) {
-      if (selection.words > limits.maxWords * 0.85) break;
-      continue;
-    }
-    selection.words += words;
-    for (let k = input.conceptStart[c.best]!; k < input.conceptStart[c.best + 1]!; k++) selection.concepts[input.conceptFlat[k]!]! |= coveredBit;
-    for (const w of unique) selection.coveredWords[w] = 1;
-    selection.chosen.push({ best: c.best, negated });
-    const own = citationsOf(input, c.rep, c.best);
-    const citedIds = new Set(own.map((x) => x.articleId));
-    for (const m of [c.best, ...(input.members.get(c.rep) ?? [])]) if (citedIds.has(input.sentences[m]!.articleId)) selection.cited[input.articleOf[m]!] = 1;
-    const citations = quoted ? [own[0]!, { articleId: quoted.sentence.articleId, quote: quoted.sentence.text, sentenceId: quoted.sentence.id }, ...own.slice(1)] : own;
-    selection.points.push({ text, ...(quoted ? { speaker: quoted.speaker } : {}), citations, sourceCount: own.length, score: Math.round(gain * 100) / 100, fresh });
+    if ((!restatements && input.restatesKeyNumbers[c.best]) || (oncePerArticle && selection.cited[input.articleOf[c.best]!])) continue;
+    if (take(input, selection, c, gain, fresh, limits) === 'full') break;
   }
 }
+
+/**
+ * Takes candidate `c` as the next point unless it cannot stand as one (cut off, a pronoun or a
+ * quotation nobody is named for), repeats a chosen point, or does not fit: 'full' once the brief
+ * is nearly at its length.
+ */
+function take(input: KeyPointInput, selection: Selection, c: Candidate, gain: number, fresh: boolean, limits: KeyPointLimits): 'taken' | 'skipped' | 'full' {
+  // Text cut off mid-sentence (a stored page that ends early) says less than it seems to: never a point.
+  const flags = input.features.flagsOf(c.best);
+  if (flags & fragment) return 'skipped';
+  const negated = input.negations.of(c.best);
+  const unique = sortedUniqueOf(input, c.best);
+  const redundant = selection.chosen.some((x) => {
+    const other = sortedUniqueOf(input, x.best);
+    // Sharing fewer than half the terms of the shorter of the two is not a repeat.
+    if (x.negated !== negated || !sharesAtLeast(other, 0, other.length, unique, 0, unique.length, Math.ceil(Math.max(1, Math.min(unique.length, other.length)) / 2))) return false;
+    // A figure the chosen point lacks ("now 40, up from 12") is a revision, not a repeat.
+    return unique.every((w) => !input.numeric[w] || other.includes(w));
+  });
+  if (redundant) return 'skipped';
+  const sentence = input.sentences[c.best]!;
+  const quoted = quotedSpeaker(input.sentences, c.best);
+  // "He added that …": a pronoun the point cannot resolve reads as nobody; a quotation's speaker is resolved above.
+  if (!quoted && flags & pronounLed) return 'skipped';
+  // A quotation that names nobody would be said in the brief's own voice.
+  if (!quoted && opensQuotation.test(sentence.text) && !findAttributions(sentence.text).length) return 'skipped';
+  const text = trimPoint(sentence.text);
+  const words = wordsOf(text);
+  if (selection.words + words > limits.maxWords) return selection.words > limits.maxWords * 0.85 ? 'full' : 'skipped';
+  selection.words += words;
+  for (let k = input.conceptStart[c.best]!; k < input.conceptStart[c.best + 1]!; k++) selection.concepts[input.conceptFlat[k]!]! |= coveredBit;
+  for (const w of unique) selection.coveredWords[w] = 1;
+  selection.chosen.push({ best: c.best, negated });
+  const own = citationsOf(input, c.rep, c.best);
+  const citedIds = new Set(own.map((x) => x.articleId));
+  for (const m of [c.best, ...(input.members.get(c.rep) ?? [])]) if (citedIds.has(input.sentences[m]!.articleId)) selection.cited[input.articleOf[m]!] = 1;
+  const citations = quoted ? [own[0]!, { articleId: quoted.sentence.articleId, quote: quoted.sentence.text, sentenceId: quoted.sentence.id }, ...own.slice(1)] : own;
+  selection.points.push({ text, ...(quoted ? { speaker: quoted.speaker } : {}), citations, sourceCount: own.length, score: Math.round(gain * 100) / 100, fresh });
+  return 'taken';
+}
+
+/**
+ * A denial among the points is half a story if later reporting confirmed what was denied: for each
+ * chosen denial, the confirmation about the same parties from a later article that weighs most
+ * (as the latest reporting is weighed) joins the points, to be read with it as one change
+ * (foldReversals). Its words mostly repeat the denial's, so coverage alone would never pick it.
+ */
+function takeReversals(input: KeyPointInput, selection: Selection, limits: KeyPointLimits): void {
+  const denials = selection.chosen.map((x) => x.best).filter((i) => isDenial(input.sentences[i]!.text));
+  if (!denials.length) return;
+  // Read once for all denials: the groups whose sentence confirms.
+  const confirmations: number[] = [];
+  for (let i = 0; i < input.rep.length; i++) if (input.rep[i] === i && isConfirmation(input.sentences[i]!.text)) confirmations.push(i);
+  for (const d of denials) {
+    if (selection.points.length >= limits.maxPoints) return;
+    const deniedAt = input.articleRank[input.articleOf[d]!]!;
+    const denialText = input.sentences[d]!.text;
+    let best: Candidate | undefined;
+    for (const i of confirmations) {
+      if (input.articleRank[input.articleOf[i]!]! <= deniedAt || !sameParties(denialText, input.sentences[i]!.text)) continue;
+      const c = candidateOf(input, i, input.grouped[i] ? input.members.get(i) : undefined, i, weights.recency);
+      if (!best || c.weight > best.weight) best = c;
+    }
+    if (best) take(input, selection, best, best.weight, true, limits);
+  }
+}
+
+const opensQuotation = /^["“]/;
 
 /** The distinct terms of sentence i, ascending (a copy). */
 function sortedUniqueOf(input: KeyPointInput, i: number): Int32Array {

@@ -11,6 +11,21 @@ const confirmation = /\b(?:confirm(?:ed|s)|acknowledg(?:ed|es)|admit(?:ted|s)|co
 /** "did not deny", "has yet to confirm": no denial, no confirmation. */
 const negated = /\b(?:not|never|yet to|refused to|declined to)\s+(?:\w+\s+)?(?:den|confirm|acknowledg|admit|conced|dismiss|reject)/i;
 
+/** Denies, and neither confirms nor only says it did not deny. */
+export function isDenial(text: string): boolean {
+  return denial.test(text) && !negated.test(text) && !confirmation.test(text);
+}
+
+/** Confirms, and neither denies nor only says it has yet to confirm. */
+export function isConfirmation(text: string): boolean {
+  return confirmation.test(text) && !negated.test(text) && !denial.test(text);
+}
+
+/** Whether a confirmation is about what a denial denied: two names in common. */
+export function sameParties(denialText: string, confirmationText: string): boolean {
+  return sharedNames(denialText, confirmationText) >= 2;
+}
+
 /** Names the two sentences share (capitalised words after the first): what both are about. */
 function sharedNames(a: string, b: string): number {
   const names = (text: string): Set<string> => new Set([...text.matchAll(/(?<=\s)[A-Z][\w'’-]+/g)].map((m) => m[0].replace(/['’]s$/, '')));
@@ -28,13 +43,11 @@ function sharedNames(a: string, b: string): number {
  */
 export function foldReversals(points: readonly KeyPoint[], rankOf: (articleId: string) => number): KeyPoint[] {
   const out = [...points];
-  const isDenial = (p: KeyPoint): boolean => denial.test(p.text) && !negated.test(p.text) && !confirmation.test(p.text);
-  const isConfirmation = (p: KeyPoint): boolean => confirmation.test(p.text) && !negated.test(p.text) && !denial.test(p.text);
   for (let d = 0; d < out.length; d++) {
     const first = out[d]!;
-    if (first.then || !isDenial(first)) continue;
+    if (first.then || !isDenial(first.text)) continue;
     const deniedAt = rankOf(first.citations[0]!.articleId);
-    const c = out.findIndex((p, i) => i !== d && !p.then && isConfirmation(p) && rankOf(p.citations[0]!.articleId) > deniedAt && sharedNames(first.text, p.text) >= 2);
+    const c = out.findIndex((p, i) => i !== d && !p.then && isConfirmation(p.text) && rankOf(p.citations[0]!.articleId) > deniedAt && sameParties(first.text, p.text));
     if (c < 0) continue;
     const later = out[c]!;
     const articles = new Set([...first.citations, ...later.citations].map((x) => x.articleId));

@@ -12,8 +12,14 @@ const leadingConnective =
 /** A pronoun that points at someone or something named before ("He added …"). */
 const pronounStart = /^["']?(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b/;
 const dependentStart = /^["']?(?:That|Such|The two|But|And|So)\b/;
-/** A trailing participle clause of a long sentence (", warning that …"): detail a briefing can drop. */
-const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|according)\b[^"]*$/;
+/**
+ * A trailing clause of a long sentence (", warning that …", ", which …", ", as well as …"): detail
+ * a briefing can drop. Only the last clause, with no comma of its own (", including volunteers,
+ * continue to …" is no tail), no figure and no attribution ("…, the agency said", "according to"
+ * is who says it) in it.
+ */
+const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|as well as|including|which|based on)\b[^",]*$/;
+const keptInTail = /\d|\b(?:said|says|told|reported|stated|according)\b/;
 
 /**
  * A sentence about what happens next (a meeting scheduled, a vote due, a decision expected): a
@@ -26,9 +32,9 @@ const nextStep =
  * Term cues (bits): terms without which a pattern cannot match a sentence, so that the pattern
  * need not scan it. A match of `nextStep` holds, as the tokenizer stems it, the participle of "is
  * scheduled to", the "plan" of "plans to", the verb after "will" or the "week" or "month" of "next
- * week"; a match of `trailingClause` holds its participle ("according" is a stopword, so the text
- * is searched for it). Each such word stands between non-word characters, so the tokenizer keeps
- * it as a term of its own, except next to an apostrophe ("o'plans to"): a term with an inner
+ * week"; a match of `trailingClause` holds its opener ("which" and "as well as" are stopwords, so
+ * the text is searched for them). Each such word stands between non-word characters, so the
+ * tokenizer keeps it as a term of its own, except next to an apostrophe ("o'plans to"): a term with an inner
  * apostrophe cues both.
  */
 export const nextStepCue = 1;
@@ -36,7 +42,15 @@ export const trailingClauseCue = 2;
 const nextStepTerms = new Set(
   ['scheduled', 'set', 'due', 'expected', 'slated', 'plan', 'plans', 'meet', 'visit', 'travel', 'vote', 'decide', 'announce', 'hold', 'discuss', 'week', 'month'].map(stem),
 );
-const trailingClauseTerms = new Set(['warning', 'adding', 'saying', 'noting', 'citing'].map(stem));
+const trailingClauseTerms = new Set(['warning', 'adding', 'saying', 'noting', 'citing', 'including', 'based'].map(stem));
+/** The clause openers the tokenizer drops as stopwords: the text is searched for them. */
+const stopwordClause = /,\s+(?:as well as|which)\b/;
+
+/** The sentence without its trailing clause (`trailingClause`), or as it is. */
+function cutTail(text: string): string {
+  const tail = trailingClause.exec(text);
+  return tail && !keptInTail.test(tail[0]) ? text.slice(0, tail.index) + '.' : text;
+}
 export const allCues = nextStepCue | trailingClauseCue;
 
 /** The cues of a term (as the tokenizer gives it). */
@@ -80,7 +94,7 @@ function occurrences(text: string, char: string): number {
 export function trimPoint(text: string): string {
   let trimmed = text.replace(leadingConnective, '');
   if (wordsOf(trimmed) > 22) {
-    const cut = trimmed.replace(trailingClause, '.');
+    const cut = cutTail(trimmed);
     if (wordsOf(cut) >= 12) trimmed = cut;
   }
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
@@ -96,8 +110,8 @@ function trimmedWordCount(text: string, words: number, connective: number, cues:
     trimmed = text.slice(connective);
     words = wordsOf(trimmed);
   }
-  if (words > 22 && (cues & trailingClauseCue || trimmed.includes('according'))) {
-    const cut = trimmed.replace(trailingClause, '.');
+  if (words > 22 && (cues & trailingClauseCue || stopwordClause.test(trimmed))) {
+    const cut = cutTail(trimmed);
     const cutWords = cut === trimmed ? words : wordsOf(cut);
     if (cutWords >= 12) [trimmed, words] = [cut, cutWords];
   }

@@ -111,6 +111,25 @@ describe('a sentence led by a pronoun', () => {
   });
 });
 
+describe('a quotation nobody is named for', () => {
+  it('is no point: the brief would say it in its own voice', () => {
+    const briefing = buildBriefing([
+      article('a', ['Relief agencies in Alden said the official count of the missing was checked against hospital lists on Monday.', '"Standard procedure is to check every list against the hospital records of Rivertown.'].join(' ')),
+      article('b', '"Standard procedure is to check every list against the hospital records of Rivertown, and Brill too.'),
+    ]);
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/^["“]/);
+  });
+
+  it('is a point when the sentence names its speaker', () => {
+    const briefing = buildBriefing([
+      article('a', '"Every list is checked against the hospital records of Rivertown," relief coordinator Mara Quist said on Monday.'),
+      article('b', '"Every list is checked against the hospital records of Rivertown," Mara Quist said.'),
+    ]);
+    expect(briefing.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/^"Every list is checked/));
+  });
+});
+
 describe("a live page's update label", () => {
   it('is left off the point', () => {
     const briefing = buildBriefing([article('a', 'Update 2031-03-07 (4): Rescue teams from Brill reached the cut-off villages of the Alden valley on Tuesday night.')]);
@@ -205,5 +224,62 @@ describe('an outage', () => {
     expect(numberMentions('More than 40,000 people remained without power in Alden on Friday.')[0]?.measure?.id).toBe('outages');
     expect(numberMentions('About 12,000 homes lost power overnight, Norcorp said.')[0]?.measure?.id).toBe('outages');
     expect(numberMentions('The software outage cost Norcorp $40 million.')[0]?.measure?.id).not.toBe('outages');
+  });
+});
+
+describe('a point cut to the clause that carries the fact', () => {
+  const pointOf = (text: string) => buildBriefing([article('a', text)]).keyPoints[0]?.text;
+
+  it('drops a last clause of detail (", which …", ", as well as …")', () => {
+    expect(pointOf('The Alden relief fund handed out emergency grants to more than four hundred families across the valley, which had waited since the storm for any help at all.'))
+      .toBe('The Alden relief fund handed out emergency grants to more than four hundred families across the valley.');
+    expect(pointOf('The Rivertown field hospital received two planeloads of medicine and blankets from Brill on Thursday, as well as tents and stoves for the camps in the hills.'))
+      .toBe('The Rivertown field hospital received two planeloads of medicine and blankets from Brill on Thursday.');
+  });
+
+  it('keeps who says it: "according to X" and "…, the agency said" stay', () => {
+    const according = 'The Alden dam had not been inspected by engineers from the regional water board for more than ten years before it failed, according to the state auditor.';
+    expect(pointOf(according)).toBe(according);
+    const said = 'The Alden dam had not been inspected by any engineers for more than ten years before it failed, which left the valley exposed, the state auditor said.';
+    expect(pointOf(said)).toBe(said);
+  });
+
+  it('keeps a clause with a figure, and never cuts inside a sentence', () => {
+    const figure = 'The Alden water board published its own report on the failure of the dam on Thursday afternoon, which puts the cost of the repairs at 40 million.';
+    expect(pointOf(figure)).toBe(figure);
+    const inner = 'Rescue teams from every town of the valley, including volunteers from Brill and Rivertown, worked through the night to reach the families cut off by the water.';
+    expect(pointOf(inner)).toBe(inner);
+  });
+});
+
+describe('the turn in the latest reporting', () => {
+  it('gives a confirmation of what an earlier point denied its place among the newest points', () => {
+    const briefing = buildBriefing([
+      article('a', 'The Alden water board denied reports that the Rivertown dam had cracked before the storm, calling them baseless.', { published: '2031-03-01' }),
+      article('b', 'The Alden water board denied reports that the Rivertown dam had cracked, and Brill officials repeated the denial.', { published: '2031-03-02' }),
+      article('c', [
+        'Crews from Brill cleared the main road into the Alden valley on Friday, the first route open in a week.',
+        'Schools in the Alden valley will reopen on Monday, the regional council said in a statement.',
+        'The council said new pumps for the Alden valley arrived from Brill on Thursday night.',
+        'On Friday the Alden water board confirmed that the Rivertown dam had cracked weeks before the storm.',
+      ].join(' '), { published: '2031-03-05' }),
+    ], { keyPoints: { maxPoints: 3, maxWords: 200 } });
+    const folded = briefing.keyPoints.find((p) => p.then);
+    expect(folded?.text).toMatch(/denied reports/);
+    expect(folded?.then?.text).toMatch(/confirmed that the Rivertown dam had cracked/);
+  });
+});
+
+describe('the newest article', () => {
+  it('gives at most two points in five, counting the points it gave for what the sources corroborate', () => {
+    const briefing = buildBriefing([
+      article('a', 'The regional governor spoke to farmers in Ashby on Monday. However, the Alden dam burst after three days of heavy rain in the hills above the valley. Schools in the Quist district will stay closed until the water board tests the wells.', { published: '2031-03-01' }),
+      article('b', 'A relief convoy left Corran at dawn with tents and blankets. However, army engineers from Brill brought pumps to drain the flooded market district of Rivertown.', { published: '2031-03-02' }),
+      article('c', 'Norcorp lent its cargo barges to carry drinking water to the cut-off villages downstream. However, the Alden dam burst after three days of heavy rain in the hills.', { published: '2031-03-03' }),
+      article('d', ['The Alden dam burst after three days of heavy rain in the hills above the valley.', 'Army engineers from Brill brought pumps to drain the flooded market district of Rivertown.', 'Power returned to most homes in Delmar late on Friday.', 'The Eston ferry resumed its crossings at dawn on Saturday.', 'Insurers in Fenwick opened a claims office beside the town hall.'].join(' '), { published: '2031-03-05' }),
+    ], { keyPoints: { maxPoints: 5, maxWords: 400 } });
+    // The corroborated picture takes two points whose best wording is the newest article's: it gives no more.
+    expect(briefing.keyPoints.filter((p) => p.citations.length > 1 && p.citations[0]!.articleId === 'd')).toHaveLength(2);
+    expect(briefing.keyPoints.filter((p) => p.citations[0]!.articleId === 'd')).toHaveLength(2);
   });
 });
