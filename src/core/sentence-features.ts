@@ -9,8 +9,11 @@ import type { Sentence } from './types.js';
 /** A connective that leans on the sentence before ("However, "), or a live page's update label ("Update 2031-03-07 (4): "). */
 const leadingConnective =
   /^(?:(?:(?:However|Meanwhile|Similarly|Still|Thus(?: far)?|Also|But|And|Moreover|Furthermore|In addition|In response|At this point|Thus far, however)|Speaking [^,"]{3,60}),|(?:UPDATE|Update|Updated)\b[^:"]{0,30}:)\s+/;
-/** A pronoun that points at someone or something named before ("He added …"). */
-const pronounStart = /^["']?(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b/;
+/**
+ * A pronoun that points at someone or something named before ("He added …"), or a noun that does
+ * the same ("The move comes a week after …"; "The decision to close …" says what it is about).
+ */
+const pronounStart = /^["']?(?:(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b|The (?:development|move|decision|announcement|incident|news|step|remarks|comments)\s+(?!of\b|to\b|that\b|by\b|on\b|in\b|from\b))/;
 const dependentStart = /^["']?(?:That|Such|The two|But|And|So)\b/;
 /**
  * A trailing clause of a long sentence (", warning that …", ", which …", ", as well as …"): detail

@@ -111,6 +111,19 @@ describe('a sentence led by a pronoun', () => {
   });
 });
 
+describe('a sentence led by a word that points back ("The move", "The development")', () => {
+  it('is no point, as a pronoun is not; "The decision to …" names what it is about and is one', () => {
+    const briefing = buildBriefing([
+      article('a', ['The Alden council closed every school in the valley on Monday after the river burst its banks.', 'The move comes a week after engineers from Norcorp warned that the Rivertown levee was failing.'].join(' ')),
+      article('b', 'The move comes a week after engineers from Norcorp warned that the Rivertown levee was failing, and Brill agreed.'),
+    ]);
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/^The move\b/);
+    const decision = buildBriefing([article('a', 'The decision to close every school in the Alden valley was taken by the council on Monday night.')]);
+    expect(decision.keyPoints[0]?.text).toMatch(/^The decision to close/);
+  });
+});
+
 describe('a quotation nobody is named for', () => {
   it('is no point: the brief would say it in its own voice', () => {
     const briefing = buildBriefing([
