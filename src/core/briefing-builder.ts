@@ -225,6 +225,7 @@ function assemble(
   }
   const articleRank = rankArticles(works);
   const quantities = updateTimelines({ works, articleRank, previous, removedWorks, addedWorks });
+  // Per term, how many articles use it: read by the restatement test and by key points' specificity.
   const termDf = new Int32Array(vocabularySize);
   for (const w of works) for (const t of w.terms) termDf[t]!++;
   const input: KeyPointInput = {
@@ -232,7 +233,7 @@ function assemble(
     termDf,
     inKeyNumbers: sentencesInKeyNumbers(table.sentences, quantities.timelines),
     restatesKeyNumbers: keyNumberRestatements(
-      { ...table, numeric: lexicon.numeric, vocabulary: lexicon.vocabulary, articleTerms: works.map((w) => w.terms) },
+      { ...table, numeric: lexicon.numeric, vocabulary: lexicon.vocabulary, termDf, articleCount: works.length },
       quantities.timelines.slice(0, briefNumbers),
     ),
     negations,

@@ -82,7 +82,6 @@ const weights = {
   figure: 1.15,
   /** A next step, in the latest-reporting pass. */
   nextStep: 1.6,
-
   /** How much more the newest article's sentences weigh than the oldest's in the latest-reporting pass: a developing story is about what is new. */
   recency: 1.5,
 } as const;

@@ -27,8 +27,9 @@ export interface RestatementInput {
   readonly articleOf: Int32Array;
   readonly numeric: readonly number[];
   readonly vocabulary: ReadonlyMap<string, number>;
-  /** Distinct term ids of each article. */
-  readonly articleTerms: readonly Int32Array[];
+  /** Per term id, how many articles use it. */
+  readonly termDf: Int32Array;
+  readonly articleCount: number;
 }
 
 /** Per sentence, 1 when it only restates a figure of the `shown` quantities. */
@@ -37,7 +38,7 @@ export function keyNumberRestatements(input: RestatementInput, shown: readonly F
   const out = new Uint8Array(count);
   const cited = new Set<string>();
   for (const t of shown) for (const e of t.entries) for (const f of e.figures) cited.add(f.citation.sentenceId);
-  const articles = input.articleTerms.length;
+  const articles = input.articleCount;
   if (!cited.size || articles < 3) return out;
   const said = new Uint8Array(input.vocabulary.size);
   const mark = (text: string | undefined): void => {
@@ -52,8 +53,7 @@ export function keyNumberRestatements(input: RestatementInput, shown: readonly F
     for (const e of t.entries) mark(e.speaker);
   }
   // The story's own words: terms at least half the articles use.
-  const df = new Int32Array(input.vocabulary.size);
-  for (const terms of input.articleTerms) for (const t of terms) df[t]!++;
+  const df = input.termDf;
   for (let t = 0; t < df.length; t++) if (df[t]! * 2 >= articles) said[t] = 1;
   for (let i = 0; i < count; i++) {
     if (!cited.has(input.sentences[i]!.id)) continue;

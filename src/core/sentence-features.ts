@@ -37,8 +37,8 @@ const nextStep =
  * scheduled to", the "plan" of "plans to", the verb after "will" or the "week" or "month" of "next
  * week"; a match of `trailingClause` holds its opener ("which" and "as well as" are stopwords, so
  * the text is searched for them). Each such word stands between non-word characters, so the
- * tokenizer keeps it as a term of its own, except next to an apostrophe ("o'plans to"): a term with an inner
- * apostrophe cues both.
+ * tokenizer keeps it as a term of its own, except next to an apostrophe ("o'plans to"): a term
+ * with an inner apostrophe cues both.
  */
 export const nextStepCue = 1;
 export const trailingClauseCue = 2;

@@ -36,12 +36,12 @@ function earlierThan(timeline: FigureTimeline, latest: TimelineEntry): TimelineE
 
 export const kindLabel: Record<FigureKind, string> = { estimate: 'Latest estimate', projection: 'Projection', claim: 'Claim' };
 
-/** One paragraph on a quantity: the latest value per kind, and what the estimate was up from. */
 /** The kinds of a `fixed` quantity whose sources differ: shown as differing only, never as latest and earlier. */
 function differingKinds(timeline: FigureTimeline): Set<string> {
   return new Set(timeline.fixed ? timeline.disagreements.map((g) => g[0]!.kind) : []);
 }
 
+/** One paragraph on a quantity: the latest value per kind, and what the estimate was up from. */
 export function summarizeTimeline(briefing: Briefing, timeline: FigureTimeline): string {
   const parts: string[] = [];
   const differing = differingKinds(timeline);
