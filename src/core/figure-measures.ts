@@ -16,7 +16,7 @@ const numberWordRe =
 
 /** The measures of the lexicon (ask/measures.ts has no list of them; an id it lacks adds no word). */
 const measureIds =
-  'deaths injured missing displaced evacuated rescued recovered buried arrested affected cancelled delayed outages hospitalized cases destroyed votes turnout cost payment aid revenue price value magnitude category'.split(' ');
+  'deaths injured missing displaced evacuated rescued recovered buried arrested affected cancelled delayed outages hospitalized cases destroyed votes turnout cost payment aid revenue price value magnitude category wind'.split(' ');
 /** Any listed word of a measure, or its plural or participle ("kill" finds "killed", never "bill" "billion"): a cheap test before the full reading of a sentence. */
 const measureWordRe = new RegExp(`\\b(?:${[...new Set(measureIds.flatMap((id) => measureWords(id)))].sort((a, b) => b.length - a.length).join('|')})(?:s|es|ed|d|ing)?\\b`, 'i');
 

@@ -86,6 +86,8 @@ export interface FigureContext {
 }
 
 const magnitude = measureById('magnitude')!;
+/** A speed's unit as written right after its number: "140 mph", "150 km/h", "130 mile per hour". */
+const speedUnit = /^\s*(mph|km\/h|kph|kmh|knots|(?:miles?|kilomet(?:er|re)s?)[\s-](?:per|an)[\s-]hour)(?![\w/])/i;
 
 /** One sentence being read for figures, with what is found once for all of its figures. */
 interface SentenceScan {
@@ -200,10 +202,12 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
   const aside = isBackground(scan, mention, context.year) ? 'background' : mention?.breakdown ? 'part' : '';
   const since = sinceYear(scan, mention);
   const series = aside ? { key: `${unit}${value} ${aside}`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c, speaker));
+  // "140 mph": a speed is shown with its unit.
+  const shownUnit = series.measure && measureById(series.measure)?.kind === 'speed' ? speedUnit.exec(after)?.[1] : undefined;
   return {
     id: `${context.sentenceId}~${n}`,
     value,
-    display: c.display,
+    display: shownUnit ? `${c.display} ${shownUnit}` : c.display,
     unit,
     counts: counts || purpose,
     // A measured figure is keyed by what it measures, its unit and its place. Otherwise an amount
@@ -294,8 +298,13 @@ function seriesOf(sentence: string, mention: NumberMention | undefined, counts: 
   // "40 of the 600 flights": the whole a part is taken from does not have the part's measure.
   const whole = /\b(?:of|out of)\s+(?:the\s+)?(?:\w+\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 30), c.start)) && /\d\s+(?:of|out of)\s/.test(sentence.slice(Math.max(0, c.start - 40), c.start));
   let measure = whole ? undefined : mention?.measure;
+  // "winds of 140 mph": a speed is read with its unit, never from a count near a wind word.
+  const speed = mention?.measures.find((m) => m.kind === 'speed');
+  const speedWritten = speedUnit.exec(sentence.slice(c.end))?.[1];
+  if (speed && speedWritten) measure = speed;
+  else if (measure?.kind === 'speed') measure = undefined;
   // "25 feet below the surface": a measurement, not a count of what the clause measures; "16,400 rescue workers" counts workers.
-  if (measure && measure.kind !== 'money' && measure.kind !== 'rate' && mention && (isUnitPhrase(mention.counted) || measureInModifier(mention.counted, measure))) measure = undefined;
+  if (measure && measure.kind !== 'money' && measure.kind !== 'rate' && measure.kind !== 'speed' && mention && (isUnitPhrase(mention.counted) || measureInModifier(mention.counted, measure))) measure = undefined;
   // A cost or payment is an amount: a bare count near "cost" is not one.
   if (measure && (measure.kind === 'money') !== Boolean(unit && unit !== '%')) measure = undefined;
   // "over 100 aftershocks with magnitudes of 4 or more": a size is no count of things, and a threshold is no value.
@@ -304,7 +313,8 @@ function seriesOf(sentence: string, mention: NumberMention | undefined, counts: 
   if (measure?.kind === 'size' && mention && /\b(?:second|third|another|later|aftershocks?)\b(?![^,]*\bfirst\b)/i.test(sentence.slice(Math.max(mention.clauseStart, c.start - 60), c.start)))
     return { key: `${unit}${c.value} part`, measure: '', label: '' };
   if (measure) {
-    const scope = mention ? entityOf(sentence, mention) : undefined;
+    // A speed is the storm's, wherever the sentence says it blew.
+    const scope = mention && measure.kind !== 'speed' ? entityOf(sentence, mention) : undefined;
     const entity = scope?.place ?? '';
     // An amount is keyed by who it is of: "Norcorp's loss" and "the sector's losses" are two series.
     const bearer = measure.kind === 'money' && !entity && !scope?.part && mention ? bearerOf(sentence, mention) : undefined;
@@ -314,7 +324,9 @@ function seriesOf(sentence: string, mention: NumberMention | undefined, counts: 
     const bearerName = bearer?.anaphor ? (/\bof\s+(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$/.exec(speaker)?.[1] ?? '') : bearer?.place ?? '';
     const label = bearerLabel(measureLabel(measure.id, measure.label, mention?.counted || counts, unit, entity), bearerName);
     const scopeKey = entity ? `@${entity.toLowerCase()}` : bearerName ? `@@${bearerName.toLowerCase()}` : '';
-    return { key: `${unit}=${measure.id}${thingOf(measure.id, mention?.counted || counts)}${scopeKey}`, measure: measure.id, label };
+    // Miles and kilometres an hour are two series: their values never compare.
+    const speedKey = measure.kind === 'speed' && speedWritten ? ` ${/^(?:mph|mile)/i.test(speedWritten) ? 'mph' : /^kn/i.test(speedWritten) ? 'kn' : 'km/h'}` : '';
+    return { key: `${unit}=${measure.id}${thingOf(measure.id, mention?.counted || counts)}${scopeKey}${speedKey}`, measure: measure.id, label };
   }
   const noun = mention?.counted ?? counts;
   const thing = measuredThing(sentence, c.start, c.end, noun) || measuredThing(sentence, c.start, c.end, counts);

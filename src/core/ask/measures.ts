@@ -5,7 +5,8 @@
  */
 import { normalizeWord } from './words.js';
 
-export type MeasureKind = 'count' | 'money' | 'rate' | 'size';
+/** `size`: the event's own size, which has no history (a quake's magnitude); `speed`: a speed, read only with its unit ("winds of 140 mph"). */
+export type MeasureKind = 'count' | 'money' | 'rate' | 'size' | 'speed';
 
 export interface Measure {
   readonly id: string;
@@ -41,6 +42,7 @@ const table: readonly (readonly [id: string, kind: MeasureKind, label: string, w
   ['value', 'money', 'value', 'valued worth valuation'],
   ['magnitude', 'size', 'magnitude', 'magnitude'],
   ['category', 'size', 'category', 'category'],
+  ['wind', 'speed', 'wind speed', 'wind winds gust gusts'],
 ];
 
 const byWord = new Map<string, Measure[]>();

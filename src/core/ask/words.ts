@@ -48,7 +48,8 @@ const lemmas = new Map<string, string>();
 function lemma(w: string): string {
   let out = lemmas.get(w);
   if (out === undefined) {
-    if (w.length < 3 || !/^[a-z]+$/.test(w)) out = w;
+    // "wound" is an injury in the news, not the past of "wind": "winds" and "wounded" must not meet.
+    if (w.length < 3 || !/^[a-z]+$/.test(w) || w === 'wound') out = w;
     else {
       const verb = lemmatizer.verb(w);
       out = verb !== w ? verb : lemmatizer.noun(w);
