@@ -201,9 +201,11 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
   // A background figure (an earlier year) or a part of a total ("the dead included 12 …") is kept, never a series of its own.
   const aside = isBackground(scan, mention, context.year) ? 'background' : mention?.breakdown ? 'part' : '';
   const since = sinceYear(scan, mention);
-  const series = aside ? { key: `${unit}${value} ${aside}`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c, speaker));
+  // "winds of 140 mph": the unit a speed is read with, looked for only near a word of one.
+  const speedWritten = mention?.measures.some((m) => m.kind === 'speed') ? speedUnit.exec(after)?.[1] : undefined;
+  const series = aside ? { key: `${unit}${value} ${aside}`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c, speaker, speedWritten));
   // "140 mph": a speed is shown with its unit.
-  const shownUnit = series.measure && measureById(series.measure)?.kind === 'speed' ? speedUnit.exec(after)?.[1] : undefined;
+  const shownUnit = speedWritten && series.measure && measureById(series.measure)?.kind === 'speed' ? speedWritten : undefined;
   return {
     id: `${context.sentenceId}~${n}`,
     value,
@@ -294,14 +296,13 @@ function sinceYear(scan: SentenceScan, mention: NumberMention | undefined): stri
  * only a label when the counted noun says what is counted ('' when it does not: such a figure
  * is never a key number on its own).
  */
-function seriesOf(sentence: string, mention: NumberMention | undefined, counts: string, unit: string, c: Candidate, speaker: string): { key: string; measure: string; label: string } {
+function seriesOf(sentence: string, mention: NumberMention | undefined, counts: string, unit: string, c: Candidate, speaker: string, speedWritten: string | undefined): { key: string; measure: string; label: string } {
   // "40 of the 600 flights": the whole a part is taken from does not have the part's measure.
   const whole = /\b(?:of|out of)\s+(?:the\s+)?(?:\w+\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 30), c.start)) && /\d\s+(?:of|out of)\s/.test(sentence.slice(Math.max(0, c.start - 40), c.start));
   let measure = whole ? undefined : mention?.measure;
   // "winds of 140 mph": a speed is read with its unit, never from a count near a wind word.
-  const speed = mention?.measures.find((m) => m.kind === 'speed');
-  const speedWritten = speedUnit.exec(sentence.slice(c.end))?.[1];
-  if (speed && speedWritten) measure = speed;
+  const speed = speedWritten ? mention?.measures.find((m) => m.kind === 'speed') : undefined;
+  if (speed) measure = speed;
   else if (measure?.kind === 'speed') measure = undefined;
   // "25 feet below the surface": a measurement, not a count of what the clause measures; "16,400 rescue workers" counts workers.
   if (measure && measure.kind !== 'money' && measure.kind !== 'rate' && measure.kind !== 'speed' && mention && (isUnitPhrase(mention.counted) || measureInModifier(mention.counted, measure))) measure = undefined;
