@@ -16,8 +16,12 @@ export function renderBriefingMessage(title: string, briefing: Briefing): Messag
   // The state of the story is the main quantity whose latest value no source has called superseded;
   // a size of the event (a quake's magnitude) is no state that moves.
   const moving = shown.filter((t) => !t.fixed);
-  const lead = leadLine(briefing, moving.find((t) => t.latest.estimate && !t.latest.estimate.superseded) ?? moving[0]);
-  const numbers = shown.map((t) => ({ label: t.label, text: briefTimeline(briefing, t) }));
+  const leading = moving.find((t) => t.latest.estimate && !t.latest.estimate.superseded) ?? moving[0];
+  const lead = leadLine(briefing, leading);
+  // Every fact once: the lead quantity's line keeps only what the lead line does not say, and goes if that is nothing.
+  const numbers = shown
+    .map((t) => ({ label: t.label, text: briefTimeline(briefing, t, lead !== undefined && t === leading) }))
+    .filter((n) => n.text);
   return {
     title,
     // The counts of points and numbers are there to see; when the reporting ran is not.

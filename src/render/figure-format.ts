@@ -81,15 +81,21 @@ function calledEarlier(briefing: Briefing, entry: TimelineEntry): string {
 /**
  * One line on a quantity for the brief: per kind, the latest value with who gave it, then the
  * earlier values newest first with their sources only (who gave each is in /numbers; a long
- * history is cut, see `earlierValues`), and where sources differ.
+ * history is cut, see `earlierValues`), and where sources differ. `afterLead`: the line stands under
+ * the lead line (`leadLine`) of the same quantity, so it leaves out what that line says.
  */
-export function briefTimeline(briefing: Briefing, timeline: FigureTimeline): string {
+export function briefTimeline(briefing: Briefing, timeline: FigureTimeline, afterLead = false): string {
   const parts: string[] = [];
   const differing = differingKinds(timeline);
   for (const kind of figureKinds) {
     const latest = timeline.latest[kind];
     if (!latest || differing.has(kind)) continue;
     const earlier = earlierThan(timeline, latest);
+    // Under the lead line, which says the latest estimate and the one before it, only the older history is news.
+    if (afterLead && kind === 'estimate') {
+      if (earlier.length > 1) parts.push(`earlier still ${earlierValues(briefing, earlier.slice(1))}`);
+      continue;
+    }
     const lead = kind === 'estimate' ? '' : kind === 'projection' ? 'projected ' : 'claimed ';
     parts.push(`${lead}${formatEntry(briefing, latest, 'speaker')}${calledEarlier(briefing, latest)}${earlier.length ? `; earlier ${earlierValues(briefing, earlier)}` : ''}`);
   }

@@ -64,18 +64,31 @@ describe('the brief', () => {
     expect(renderText(renderBriefingMessage('Alden floods', undated)).split('\n')[1]).toBe('1 article');
   });
 
-  it('shows a quantity\'s history in one line: the latest with its speaker, earlier values with their sources', () => {
-    expect(text).toMatch(/- volunteers: an estimated 400 — Alden Fire Service \[2\]; earlier at least 120 \[1\]/);
+  it('says the lead quantity once: its Key numbers line goes when the lead line says all of its history', () => {
+    expect(text).not.toMatch(/^- volunteers:/m);
+  });
+
+  it('shows another quantity\'s history in one line: the latest, then earlier values with their sources', () => {
+    const two = buildBriefing([
+      article('a', 'Rescuers said at least 120 volunteers had joined the search.\nThe city said 30 homes were flooded.', { published: '2031-03-03' }),
+      article('b', 'The Alden Fire Service said an estimated 400 volunteers had joined the search, up from 120.\nThe county said 75 homes were flooded, up from 30.', { published: '2031-03-05' }),
+    ]);
+    const shown = renderText(renderBriefingMessage('Alden floods', two));
+    expect(shown.slice(shown.indexOf('Latest:'), shown.indexOf('Key points:'))).toContain('an estimated 400 volunteers');
+    expect(shown).toMatch(/^- homes: 75 \[2\]; earlier 30 \[1\]\[2\]$/m);
   });
 });
 
 describe('a long history in the brief', () => {
   // Twelve daily counts, each up on the one before: the brief shows the newest earlier values, how many more, and the first.
   const days = Array.from({ length: 12 }, (_, i) => article(`d${i}`, `Rescuers said ${100 + 10 * i} volunteers had joined the search in Alden.`, { published: `2031-03-${String(i + 1).padStart(2, '0')}` }));
-  const line = renderText(renderBriefingMessage('Alden floods', buildBriefing(days))).split('\n').find((l) => l.startsWith('- volunteers:'));
+  const lines = renderText(renderBriefingMessage('Alden floods', buildBriefing(days))).split('\n');
+  const line = lines.find((l) => l.startsWith('- volunteers:'));
+  const lead = lines[lines.indexOf('Latest:') + 1];
 
-  it('cuts the earlier values to the newest six, a count of the rest and the first', () => {
-    expect(line).toMatch(/^- volunteers: 210 — Rescuers \[12\]; earlier 200 \[11\], 190 \[10\], 180 \[9\], 170 \[8\], 160 \[7\], 150 \[6\], 4 more in \/numbers, first 100 \[1\]/);
+  it('leaves the latest value and the one before it to the lead line, and cuts the older ones to the newest six, a count of the rest and the first', () => {
+    expect(lead).toMatch(/^210 volunteers — Rescuers, up from 200 \(Rescuers\) \[11\]\[12\]/);
+    expect(line).toMatch(/^- volunteers: earlier still 190 \[10\], 180 \[9\], 170 \[8\], 160 \[7\], 150 \[6\], 140 \[5\], 3 more in \/numbers, first 100 \[1\]$/);
   });
 });
 
