@@ -113,7 +113,9 @@ export function leadLine(briefing: Briefing, timeline: FigureTimeline | undefine
   if (!timeline || !latest) return undefined;
   const previous = earlierThan(timeline, latest)[0];
   const who = latest.speaker ? ` — ${nameOf(latest.speaker)}` : '';
-  const move = previous ? `, ${previous.value > latest.value ? 'down' : 'up'} from ${valueOf(previous)}${previous.speaker ? ` (${nameOf(previous.speaker)})` : ''}` : '';
+  // Who gave the earlier value is said only when someone else gave it.
+  const earlierWho = previous?.speaker && previous.speaker !== latest.speaker ? ` (${nameOf(previous.speaker)})` : '';
+  const move = previous ? `, ${previous.value > latest.value ? 'down' : 'up'} from ${valueOf(previous)}${earlierWho}` : '';
   return `${valueOf(latest)} ${timeline.label}${who}${move} ${sourceRefs(briefing, [...entryArticles(latest), ...(previous ? entryArticles(previous) : [])])}`;
 }
 

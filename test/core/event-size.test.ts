@@ -24,8 +24,10 @@ describe('the size of the event given differently', () => {
       article('a', 'Rescuers said 12 people were killed in the Alden valley.', { published: '2031-03-01' }),
       article('b', 'Rescuers said 20 people were killed in the Alden valley.', { published: '2031-03-02' }),
     ]);
-    const line = renderText(renderBriefingMessage('Alden quake', briefing)).split('\n').find((l) => l.startsWith('- deaths:'));
-    expect(line).toMatch(/20 .*\[2\]; earlier 12 \[1\]/);
+    // The count that moved leads the brief: its latest value, and the one it moved from.
+    const lines = renderText(renderBriefingMessage('Alden quake', briefing)).split('\n');
+    const line = lines[lines.indexOf('Latest:') + 1];
+    expect(line).toMatch(/^20 deaths — Rescuers, up from 12 \[1\]\[2\]$/);
     expect(line).not.toContain('sources differ');
   });
 });

@@ -15,8 +15,9 @@ describe('wind speed', () => {
       article('a', 'Storm Orla came ashore near Tamsby with maximum sustained winds of 110 mph, forecasters said.', { published: '2031-08-01' }),
       article('b', 'Storm Orla strengthened overnight and had sustained winds estimated at 125 mph by Tuesday.', { published: '2031-08-02' }),
     ]);
-    const line = renderText(renderBriefingMessage('Storm Orla', briefing)).split('\n').find((l) => l.startsWith('- wind speed:'));
-    expect(line).toMatch(/^- wind speed: 125 mph \[2\]; earlier 110 mph \[1\]/);
+    // The only quantity that moved, it leads the brief.
+    const lines = renderText(renderBriefingMessage('Storm Orla', briefing)).split('\n');
+    expect(lines[lines.indexOf('Latest:') + 1]).toMatch(/^125 mph wind speed, up from 110 mph \[1\]\[2\]$/);
   });
 
   it('reads "mile per hour" and keeps kilometres an hour a series of their own', () => {
