@@ -28,3 +28,24 @@ describe('a point that only restates a number Key numbers shows', () => {
     expect(briefing.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/blocked culvert/));
   });
 });
+
+describe('a sentence led by the quantity it gives', () => {
+  // The third article's toll sentence adds colour (hopes fading for the missing) but opens with the toll: Key numbers says it.
+  const articles = [
+    article('a', 'Officials said 12 people had died in the Alden floods.\nRescue teams from Brill searched the collapsed bridge at Kettle Ford for survivors.', '2031-03-02'),
+    article('b', 'Officials said 30 people had died in the Alden floods.\nThe regional council opened three shelters in the Marlow school gymnasium for families.', '2031-03-03'),
+    article('c', 'The death toll from the Alden floods climbed to 41 on Wednesday, with hopes fading for those still missing.\nEngineers from the Brill institute said a blocked culvert under the Marlow road caused the flooding.', '2031-03-04'),
+  ];
+  const briefing = buildBriefing(articles);
+
+  it('is left to Key numbers even with a few words of colour', () => {
+    expect(briefing.timelines.find((t) => t.measure === 'deaths')?.latest.estimate?.value).toBe(41);
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/hopes fading/);
+  });
+
+  it('stays a point when the same words are not led by the quantity', () => {
+    const led = buildBriefing([...articles.slice(0, 2), article('c', 'Hopes were fading for those still missing on Wednesday as the death toll from the Alden floods climbed to 41.', '2031-03-04')]);
+    expect(led.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/hopes were fading/i));
+  });
+});
