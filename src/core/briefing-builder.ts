@@ -272,11 +272,23 @@ function assemble(
 }
 
 /** Per sentence, 1 when a figure of it is an entry of a quantity the brief shows in Key numbers. */
-function sentencesInKeyNumbers(sentences: readonly Sentence[], timelines: readonly FigureTimeline[]): Uint8Array {
-  const cited = new Set<string>();
-  for (const t of timelines.slice(0, briefNumbers)) for (const e of t.entries) for (const f of e.figures) cited.add(f.citation.sentenceId);
-  const out = new Uint8Array(sentences.length);
-  if (cited.size) sentences.forEach((s, i) => { if (cited.has(s.id)) out[i] = 1; });
+/**
+ * Per sentence, 0 unless Key numbers shows a figure of it; then an id of what that figure is, one
+ * value of one measure (the same id for "deaths: 2,000" and "deaths in the city: 2,000").
+ */
+function sentencesInKeyNumbers(sentences: readonly Sentence[], timelines: readonly FigureTimeline[]): Int32Array {
+  const ids = new Map<string, number>();
+  const cited = new Map<string, number>();
+  for (const t of timelines.slice(0, briefNumbers)) {
+    for (const e of t.entries) {
+      const key = `${t.measure ?? t.label}:${e.value}`;
+      const id = ids.get(key) ?? ids.size + 1;
+      ids.set(key, id);
+      for (const f of e.figures) if (!cited.has(f.citation.sentenceId)) cited.set(f.citation.sentenceId, id);
+    }
+  }
+  const out = new Int32Array(sentences.length);
+  if (cited.size) sentences.forEach((s, i) => { out[i] = cited.get(s.id) ?? 0; });
   return out;
 }
 

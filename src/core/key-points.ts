@@ -26,8 +26,11 @@ export interface KeyPointInput {
   readonly conceptDf: Int32Array;
   /** Term ids of every sentence in order (concept k of sentence i is the pair at k, k + 1). */
   readonly tokens: readonly Int32Array[];
-  /** Per sentence, 1 when Key numbers shows a figure of it. */
-  readonly inKeyNumbers: Uint8Array;
+  /**
+   * Per sentence, 0 unless Key numbers shows a figure of it; then 1 + the position of that entry
+   * (one value of one quantity) among the entries Key numbers shows.
+   */
+  readonly inKeyNumbers: Int32Array;
   /** Per sentence, 1 when it only restates a figure Key numbers shows (see restatements.ts): never a point. */
   readonly restatesKeyNumbers: Uint8Array;
   /** Per term id, how many articles use it. */
@@ -402,7 +405,9 @@ function take(input: KeyPointInput, selection: Selection, c: Candidate, gain: nu
     // A figure the chosen point lacks ("now 40, up from 12") is a revision, not a repeat.
     return unique.every((w) => !input.numeric[w] || other.includes(w));
   });
-  if (redundant) return 'skipped';
+  // Two points that give the same value of the same quantity say one fact twice: Key numbers says it, once.
+  const entry = input.inKeyNumbers[c.best]!;
+  if (redundant || (entry > 0 && selection.chosen.some((x) => input.inKeyNumbers[x.best] === entry))) return 'skipped';
   const sentence = input.sentences[c.best]!;
   const quoted = quotedSpeaker(input.sentences, c.best);
   // "He added that …": a pronoun the point cannot resolve reads as nobody; a quotation's speaker is resolved above.

@@ -49,3 +49,17 @@ describe('a sentence led by the quantity it gives', () => {
     expect(led.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/hopes were fading/i));
   });
 });
+
+describe('two points that give the same value of one measure', () => {
+  // "900 feared dead" twice, in other words and for another scope: one fact, said once.
+  const briefing = buildBriefing([
+    article('a', 'As many as 900 people are feared dead after floods swept away whole streets of Alden, as storm Kessa struck.\nRescue teams from Brill searched the collapsed bridge at Kettle Ford for survivors.', '2031-03-02'),
+    article('b', 'In a radio interview on Monday, Mayor Ana Vell said that 900 were feared dead in the eastern district of Marlow, and hundreds more were missing.\nThe regional council opened three shelters in the Marlow school gymnasium for families.', '2031-03-03'),
+    article('c', 'Officials said 1,200 people had died in the Alden floods.\nEngineers said a blocked culvert under the Marlow road caused the flooding.', '2031-03-04'),
+  ]);
+
+  it('are one point: the value is said once by a point, and in Key numbers', () => {
+    expect(briefing.timelines.filter((t) => t.measure === 'deaths' && t.entries.some((e) => e.value === 900)).length).toBeGreaterThan(0);
+    expect(briefing.keyPoints.filter((p) => p.text.includes('900'))).toHaveLength(1);
+  });
+});
