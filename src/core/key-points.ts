@@ -409,6 +409,8 @@ function take(input: KeyPointInput, selection: Selection, c: Candidate, gain: nu
   const entry = input.inKeyNumbers[c.best]!;
   if (redundant || (entry > 0 && selection.chosen.some((x) => input.inKeyNumbers[x.best] === entry))) return 'skipped';
   const sentence = input.sentences[c.best]!;
+  // A second denial of what a chosen point already denies ("At first, Norland branded it fake news") says it again.
+  if (isDenial(sentence.text) && selection.chosen.some((x) => isDenial(input.sentences[x.best]!.text) && sameParties(input.sentences[x.best]!.text, sentence.text))) return 'skipped';
   const quoted = quotedSpeaker(input.sentences, c.best);
   // "He added that …": a pronoun the point cannot resolve reads as nobody; a quotation's speaker is resolved above.
   if (!quoted && flags & pronounLed) return 'skipped';

@@ -180,6 +180,18 @@ describe('a running total', () => {
   });
 });
 
+describe('two denials of the same thing', () => {
+  it('are one point: the second says again what the first denied', () => {
+    const briefing = buildBriefing([
+      article('a', 'Both Norland and the Brill Company have denied reports that the convoy crossed into Alden, calling them baseless.\nRescue teams from Kettle searched the hills above Marlow for the missing drivers.', { published: '2031-03-02' }),
+      article('b', 'At first, Norland dismissed the reports of a Brill Company convoy in Alden as fake news.\nThe regional council opened three shelters in the Marlow school gymnasium for families.', { published: '2031-03-03' }),
+      article('c', 'Engineers said a blocked culvert under the Marlow road caused the flooding.\nThe council said schools in Marlow would reopen on Friday.', { published: '2031-03-04' }),
+    ]);
+    expect(briefing.keyPoints.length).toBeGreaterThan(2);
+    expect(briefing.keyPoints.filter((p) => /denied|dismissed/.test(p.text))).toHaveLength(1);
+  });
+});
+
 describe('a denial and its later reversal', () => {
   const denied = 'Both Norland and the Brill Company have denied reports that the convoy crossed into Alden, calling them baseless.';
   const confirmed = 'On Tuesday, however, Norland President Ana Vell confirmed that the Brill Company convoy had crossed into Alden.';
