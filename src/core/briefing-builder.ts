@@ -29,7 +29,7 @@ export interface BriefingOptions {
   readonly keyPoints?: KeyPointLimits;
 }
 
-const defaultLimits: KeyPointLimits = { maxPoints: 14, maxWords: 380 };
+const defaultLimits: KeyPointLimits = { maxPoints: 14, maxWords: 340 };
 
 /** A briefing with what its next update starts from. */
 export interface BriefingState {

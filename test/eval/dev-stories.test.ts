@@ -6,7 +6,8 @@ import { runCli } from '../../src/cli.js';
 /**
  * The floor the five dev-story sets must hold, summed over the sets, as `npm run eval` and
  * ../shared/eval/score-sets.mjs count them. Set to what the build reached when this test was written;
- * raise them as the engine improves, never lower them to make a change pass.
+ * raise them as the engine improves, never lower them to make a change pass (the words ceiling the
+ * other way round).
  */
 const thresholds = {
   /** Questions answered (of 50). */
@@ -17,6 +18,8 @@ const thresholds = {
   facts: 79,
   /** Numbers in a brief that stand in no article: always none. */
   unsupported: 0,
+  /** Words of the five text briefs together, at most: lower it as the briefs get shorter. */
+  words: 2441,
 } as const;
 
 // The dev stories are third-party, copyrighted news texts kept beside the repository
@@ -26,15 +29,17 @@ const present = existsSync(devStoriesDir);
 
 describe.runIf(present)('dev stories (../shared/dev-stories), scored in-process as score-sets.mjs scores them', () => {
   it(
-    'hold the qa, abstain and facts floors, with no unsupported number',
+    'hold the qa, abstain and facts floors and the words ceiling, with no unsupported number',
     async () => {
       const sets = findSets([devStoriesDir]);
       expect(sets.length).toBeGreaterThan(0);
       const total = emptyTotals();
       const report: string[] = [];
+      let words = 0;
       for (const dir of sets) {
         const score = await scoreSet(loadSet(dir), runCli);
         addToTotals(total, score);
+        words += score.words;
         report.push(...missLines(score), setLine(score));
       }
       const summary = `\n${report.join('\n')}`;
@@ -42,6 +47,7 @@ describe.runIf(present)('dev stories (../shared/dev-stories), scored in-process 
       expect(total.abstained, `abstain ${total.abstained}/${total.unanswerable}${summary}`).toBeGreaterThanOrEqual(thresholds.abstain);
       expect(total.facts, `facts ${total.facts}/${total.factCount}${summary}`).toBeGreaterThanOrEqual(thresholds.facts);
       expect(total.unsupported, `unsupported numbers${summary}`).toBe(thresholds.unsupported);
+      expect(words, `words${summary}`).toBeLessThanOrEqual(thresholds.words);
     },
     120_000,
   );
