@@ -186,6 +186,7 @@ export function timelineOf(quantity: string, group: readonly Figure[], articleRa
   }
   const measure = group[0]!.measure;
   const fixed = measure !== undefined && measureById(measure)?.kind === 'size';
+  const unreconciled = fixed ? [] : unreconciledDrops(entries, latest);
   return {
     quantity,
     label: labelOf(group),
@@ -194,9 +195,33 @@ export function timelineOf(quantity: string, group: readonly Figure[], articleRa
     unit: group[0]!.unit,
     entries,
     latest,
-    disagreements: disagreementsOf(entries, fixed),
+    ...(unreconciled.length ? { unreconciled: unreconciled.map((g) => g[0]!.kind) } : {}),
+    disagreements: [...disagreementsOf(entries, fixed), ...unreconciled],
     sourceCount: group.length === 1 ? 1 : new Set(group.map((f) => f.citation.articleId)).size,
   };
+}
+
+/** How far below an earlier live value a latest value must fall, unexplained, to be something else counted under the same name. */
+const dropFactor = 10;
+
+/** Words by which a source says its lower figure replaces a higher one. */
+const revisionWords = /\b(?:revis\w*|correct\w*|lower\w*|reduc\w*|overcount\w*|downgrad\w*|down from|cut|instead)\b/i;
+
+/**
+ * Per kind, the latest entry and the highest earlier live entry when the latest is at most a
+ * tenth of it and no sentence of the latest says it revises ("an estimated 8.5 million devices"
+ * then "40,000 servers" is two counts, not a fall): [earlier, latest], as a disagreement.
+ */
+function unreconciledDrops(entries: readonly TimelineEntry[], latest: Partial<Record<FigureKind, TimelineEntry>>): TimelineEntry[][] {
+  const out: TimelineEntry[][] = [];
+  for (const kind of figureKinds) {
+    const e = latest[kind];
+    if (!e || e.superseded || !(e.value > 0)) continue;
+    let high: TimelineEntry | undefined;
+    for (const p of entries) if (p.kind === kind && !p.superseded && p.rank < e.rank && p.value >= dropFactor * e.value && (!high || p.value > high.value)) high = p;
+    if (high && !e.figures.some((f) => revisionWords.test(f.citation.quote))) out.push([high, e]);
+  }
+  return out;
 }
 
 /**

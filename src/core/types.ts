@@ -156,6 +156,12 @@ export interface FigureTimeline {
   readonly disagreements: readonly (readonly TimelineEntry[])[];
   /** A size of the event itself (a quake's magnitude): it has no history, so different values are sources differing. */
   readonly fixed?: true;
+  /**
+   * Kinds whose latest value is a tenth or less of an earlier live value with no word of a
+   * revision by it ("$380 million" after "$5.4 billion"): two things counted under one name, not
+   * a history, so they are shown as sources differing (see `disagreements`) and never lead.
+   */
+  readonly unreconciled?: readonly FigureKind[];
   /** How many distinct articles report this quantity. */
   readonly sourceCount: number;
 }

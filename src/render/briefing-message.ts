@@ -15,7 +15,7 @@ export function renderBriefingMessage(title: string, briefing: Briefing): Messag
   const shown = briefing.timelines.slice(0, briefNumbers);
   // The state of the story is the main quantity whose latest value no source has called superseded;
   // a size of the event (a quake's magnitude) is no state that moves.
-  const moving = shown.filter((t) => !t.fixed);
+  const moving = shown.filter((t) => !t.fixed && !t.unreconciled?.includes('estimate'));
   const leading = moving.find((t) => t.latest.estimate && !t.latest.estimate.superseded) ?? moving[0];
   const lead = leadLine(briefing, leading);
   // Every fact once: the lead quantity's line keeps only what the lead line does not say, and goes if that is nothing.

@@ -38,7 +38,7 @@ export const kindLabel: Record<FigureKind, string> = { estimate: 'Latest estimat
 
 /** The kinds of a `fixed` quantity whose sources differ: shown as differing only, never as latest and earlier. */
 function differingKinds(timeline: FigureTimeline): Set<string> {
-  return new Set(timeline.fixed ? timeline.disagreements.map((g) => g[0]!.kind) : []);
+  return new Set(timeline.fixed ? timeline.disagreements.map((g) => g[0]!.kind) : (timeline.unreconciled ?? []));
 }
 
 /** One paragraph on a quantity: the latest value per kind, and what the estimate was up from. */
