@@ -223,7 +223,7 @@ const timeRe =
 
 /** "When …?": the most specific time the best sentence gives, with the sentence. */
 export function answerWhen(context: AskContext, q: Question): Answer | undefined {
-  const future = /\b(?:will|expected|supposed|scheduled|due|going to|planned|plan|could|would|set to)\b/i.test(q.text);
+  const future = /\b(?:will|should|expected|supposed|scheduled|due|going to|planned|plan|could|would|set to)\b|^(?:by|until|till) when\b/i.test(q.text);
   for (const s of byOrder(context, q, relevant(context, q, true))) {
     const sentence = context.sentences[s.i]!;
     // "When did they …" is not answered by a plan ("hoping to … by May 10"), nor "when will …" by a past date alone.

@@ -3,7 +3,7 @@
  * time, a reason, yes or no, or a fact), its focus (what is counted, the measure), and its
  * constraints (source, order, kind). Hedges and chat phrasing are dropped before anything is matched.
  */
-import { measureOfWord, weakMeasureWords, type Measure } from './measures.js';
+import { measureById, measureOfWord, weakMeasureWords, type Measure } from './measures.js';
 import { words, type Word } from './words.js';
 
 export type QuestionType = 'number' | 'quote' | 'who' | 'where' | 'when' | 'why' | 'yesno' | 'fact';
@@ -54,10 +54,10 @@ const scaffold = new Set(
     'last final finally total totals tally count latest figure official officially overall known there any anyone ever thing things ' +
     'kind sort like happen happened expected expect supposed could would might may can will should be been being have has had get got ' +
     'high low big large great go went come came reach reached level share percentage percent proportion people person according ' +
-    'compared comparison versus vs between agree agreed sources source make made making take took taken held hold holding dollars dollar euros euro pounds sterling roubles rubles yen yuan rupees thousand thousands million millions billion billions trillion').split(' '),
+    'compared comparison versus vs between agree agreed sources source make made making take took taken held hold holding remain remains remained remaining dollars dollar euros euro pounds sterling roubles rubles yen yuan rupees thousand thousands million millions billion billions trillion').split(' '),
 );
 
-const orderLatest = /\b(latest|now|current(?:ly)?|so far|still|most recent|newest|end(?:ed)? up|final(?:ly)?|to date|today|updated|last)\b/i;
+const orderLatest = /\b(latest|now|current(?:ly)?|so far|still|remain(?:s|ing)?|most recent|newest|end(?:ed)? up|final(?:ly)?|to date|today|updated|last)\b/i;
 const orderFirst = /\b(first|initial(?:ly)?|earliest|original(?:ly)?|right after|at first|early on|start|beginning|came up with|come up with|originated|before .{1,40} (?:was |were )?(?:counted|included))\b/i;
 const orderPrevious = /\b(earlier|previous(?:ly)?|prior|before that|had .{1,40}earlier)\b/i;
 const projectionWords = /\b(could|would|might|may|expected|expect|projects?|projected|projection|forecasts?|predicts?|predicted|eventually|potentially|how high|reach)\b/i;
@@ -88,7 +88,7 @@ export function parseQuestion(raw: string): Question {
   const whatX = /\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial )?(category|magnitude|level|size|share|percentage|proportion)\b/i.exec(lower)?.[1];
   const label = whatX && /category|magnitude|level/.test(whatX) ? measureOfWord(whatX)?.id ?? whatX : '';
   const moneyWords = /\bhow much (?:money|did .* (?:cost|pay|lose|spend))|\bin dollars\b|\b(?:bill|cost|costs|losses|loss|damages|pay|paid|aid|funding)\b/i.test(lower) && !/\bhow many\b/i.test(lower);
-  const measure = pickMeasure(ws, focusWords, moneyWords);
+  const measure = phraseMeasure(lower, focusWords) ?? pickMeasure(ws, focusWords, moneyWords, howMany ? focusFrom + howMany[1]!.length : -1);
   // '%': a share ("what share", "how big a stake", "how much were shares up"); 'time': a duration ("how long").
   const unit = /\b(?:what share|percentage|percent|proportion|what fraction|\bshare of|how (?:big|large) a (?:stake|share)|how much (?:\w+ ){0,4}(?:up|down)\b)\b/i.test(lower)
     ? '%'
@@ -153,8 +153,8 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   if (/^why\b|\bwhat (?:actually |really )?(?:caused|causes|led to|triggered|was behind|is behind)|\bwhat(?:'s| is| was) (?:the )?(?:cause|reason)|\breason for\b/.test(body)) return 'why';
   if (/^(who|whom|whose)\b|^(?:which|what) (?:[\w.'-]+ ){0,2}(?:person|official|officials|agency|body|organi[sz]ation|group|company|minister|lawmakers?|people|authority|government|leader|spokes\w+)\b|\bname of\b|^name\b/.test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';
-  if (/^when\b|\bwhat (?:time|date|day|year|month)\b/.test(body)) return 'when';
-  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b/.test(body)) {
+  if (/^(?:(?:by|until|since|till) )?when\b|\bwhat (?:time|date|day|year|month)\b/.test(body)) return 'when';
+  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b/.test(body)) {
     return 'number';
   }
   if (auxStart.test(body)) return 'yesno';
@@ -169,11 +169,22 @@ function orderOf(lower: string): Order {
   return 'latest';
 }
 
-/** The measure: from the predicate first ("how many … were recovered"), else from the counted noun. */
-function pickMeasure(ws: readonly Word[], focus: readonly Word[], money: boolean): Measure | undefined {
+/** A measure the question names by a phrase rather than a word: "bodies … found" (a recovery count: "found" alone is no measure). */
+function phraseMeasure(lower: string, focus: readonly Word[]): Measure | undefined {
+  if (focus.some((w) => /^(?:body|bodies|remains)$/.test(w.lower)) && /\b(?:found|located|pulled|retrieved|recovered)\b/.test(lower)) return measureById('recovered');
+  return undefined;
+}
+
+/**
+ * The measure: from the predicate first ("how many … were recovered"), else from the counted
+ * noun. After "how many X of the Y", the predicate is what follows the counted phrase (`after`):
+ * "how many bodies of the missing workers were recovered" counts recoveries, not the missing.
+ */
+function pickMeasure(ws: readonly Word[], focus: readonly Word[], money: boolean, after = -1): Measure | undefined {
   const focusSet = new Set(focus);
   const named = (w: Word): Measure | undefined => (weakMeasureWords.has(w.norm) ? undefined : (money ? measureOfWord(w.norm, 'money') : undefined) ?? measureOfWord(w.norm));
-  const inPredicate = ws.find((w) => !focusSet.has(w) && !w.capital && named(w));
+  const candidates = ws.filter((w) => !focusSet.has(w) && !w.capital && named(w));
+  const inPredicate = candidates.find((w) => w.start >= after && (ws[ws.indexOf(w) - 1]?.lower ?? '').match(/^(?:were|was|are|is|been|be|have|has|had|did|do|does|now|still)$/)) ?? candidates[0];
   return (inPredicate ? named(inPredicate) : undefined) ?? focus.map(named).find(Boolean);
 }
 
@@ -233,7 +244,9 @@ function mainVerbs(ws: readonly Word[]): string[] {
     const before = ws[i - 1]!.lower;
     const twoBefore = ws[i - 2]?.lower ?? '';
     const inflected = /(?:ed|en|ing)$/.test(w.lower);
-    const placed = /^(?:who|to)$/.test(before) || (/^(?:which|what)$/.test(twoBefore) && i === 2) || /^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(twoBefore);
+    // A word after an article is a noun ("when should the replacement be done"), never the verb.
+    const afterArticle = /^(?:the|a|an|this|that|these|those|its|their|his|her)$/.test(before);
+    const placed = !afterArticle && (/^(?:who|to)$/.test(before) || (/^(?:which|what)$/.test(twoBefore) && i === 2) || /^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(twoBefore));
     if (inflected || placed) out.add(w.norm);
   });
   return [...out];

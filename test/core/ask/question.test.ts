@@ -14,6 +14,8 @@ describe('reading a question', () => {
     ['Where did the storm come ashore?', 'where'],
     ['Which river burst its banks?', 'where'],
     ['When will the bridge reopen?', 'when'],
+    ['By when should the new bridge be finished?', 'when'],
+    ['What did the mayor of Alden say the toll could reach?', 'number'],
     ['Did the ministry confirm the toll?', 'yesno'],
     ['What is the latest position of the council on the dam?', 'fact'],
   ])('classifies %j as %s, not by the words it shares with other kinds ("quote": who said what a clause says)', (question, type) => {
@@ -25,6 +27,22 @@ describe('reading a question', () => {
     expect(q.measure?.id).toBe('recovered');
     expect(q.focus).toBe('body');
     expect(q.order).toBe('latest');
+  });
+
+  it('takes the measure from what follows the counted phrase: "bodies of the missing workers … found" counts recoveries', () => {
+    expect(parseQuestion('How many bodies of the missing construction workers have now been found?').measure?.id).toBe('recovered');
+    expect(parseQuestion('How many of the injured workers were evacuated?').measure?.id).toBe('evacuated');
+  });
+
+  it('reads "remain" as "still": the latest figure, and no word the answer must carry', () => {
+    const q = parseQuestion('How many people remain missing?');
+    expect(q.order).toBe('latest');
+    expect(q.terms.map((t) => t.lower)).not.toContain('remain');
+  });
+
+  it('never takes a noun after an article for the verb ("did the mayor say", "should the replacement be")', () => {
+    expect(parseQuestion('What did the mayor of Alden say the toll could reach?').verbs).not.toContain('mayor');
+    expect(parseQuestion('By when should the replacement bridge be completed?').verbs).toEqual(['complet']);
   });
 
   it('reads order, kind, unit and source, and drops hedges', () => {
