@@ -66,6 +66,11 @@ export function personNames(ws: readonly Word[], text: string, exclude: readonly
   };
   for (const w of ws) {
     const gap = run.length ? text.slice(run.at(-1)!.end, w.start) : ' ';
+    // "Norcorp CEO Ana Vell": a title between capitalized words ends the name before it and starts the one after.
+    if (w.acronym && roleWord.test(w.lower)) {
+      flush();
+      continue;
+    }
     if (w.capital && !/^\d/.test(w.text) && /^\s+$/.test(gap)) run.push(w);
     else {
       flush();
@@ -144,7 +149,12 @@ function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[
 export function answerWho(context: AskContext, q: Question): Answer | undefined {
   const all = relevant(context, q, true);
   const ordered = byOrder(context, q, all);
+  // "Who is the CEO of Norcorp?": the role must be Norcorp's in the sentence ("Norcorp CEO", "Norcorp's CEO", "CEO of Norcorp"), and the name the role's.
+  const roles = q.terms.filter((t) => (!t.capital || t.acronym) && roleWord.test(t.lower));
+  const owners = q.terms.filter((t) => (t.capital || t.acronym || context.isName(t)) && !roleWord.test(t.lower));
+  const bound = roles.length > 0 && owners.length > 0;
   for (const s of [...ordered, ...all.filter((x) => !ordered.includes(x))]) {
+    if (bound && !roleOf(context.sentences[s.i]!.text, roles, owners)) continue;
     const agent = passiveAgent(context.wordsOf(s.i), context.sentences[s.i]!.text, q.verbs);
     if (agent) return found(`${agent}.`, [context.sentences[s.i]!]);
     for (const k of [s.i, s.i + 1]) {
@@ -152,12 +162,20 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       if (!sentence || sentence.articleId !== context.sentences[s.i]!.articleId) continue;
       const names = personNames(context.wordsOf(k), sentence.text, q.terms);
       // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "Judge Vell").
-      const roles = q.terms.filter((t) => !t.capital && roleWord.test(t.lower));
-      const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${r.lower}\\s+${n.split(' ')[0]}|^${r.lower}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 1)))));
-      if (names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
+      const roles = q.terms.filter((t) => (!t.capital || t.acronym) && roleWord.test(t.lower));
+      // "the CEO, Ana Vell", "Judge Vell", or "Ana Vell, deputy spokesman for …".
+      const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${r.lower},?\\s+${n.split(' ')[0]}|^${r.lower}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 3))) || new RegExp(`^${n},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${r.lower}\\b`, 'i').test(sentence.text.slice(sentence.text.indexOf(n)))));
+      if (bound && k !== s.i) continue;
+      if (bound ? titled : names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
     }
   }
   return undefined;
+}
+
+/** Whether the text gives one of `roles` as the role of one of `owners`: "Norcorp CEO", "Norcorp's chief executive", "the CEO of Norcorp". */
+function roleOf(text: string, roles: readonly Word[], owners: readonly Word[]): boolean {
+  const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return roles.some((r) => owners.some((o) => new RegExp(`\\b${escape(o.text.replace(/['’]s$/, ''))}(?:['’]s)?\\s+(?:[A-Za-z-]+\\s+){0,2}${escape(r.text)}\\b|\\b${escape(r.text)}\\s+(?:of|for|at)\\s+(?:the\\s+)?${escape(o.text.replace(/['’]s$/, ''))}\\b`, 'i').test(text)));
 }
 
 const roleWord = /^(?:judge|mayor|governor|minister|president|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|director|chief|ceo|head|secretary|commissioner|sheriff|coroner|lawyer|attorney|prosecutor|senator|ambassador|commander|officer|leader|founder|owner|manager|coach|captain)$/i;

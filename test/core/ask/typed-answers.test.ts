@@ -127,3 +127,36 @@ describe('typed answers on a story of three days', () => {
     }
   });
 });
+
+describe('who holds a role at a named body', () => {
+  // Two chief executives in one story: the answer must be the one the question's body has.
+  const briefing = buildBriefing([
+    article('a', '2031-05-01', 'Norcorp CEO Ana Vell said the faulty update had been withdrawn.\nThe outage grounded flights across Norland.'),
+    article('b', '2031-05-02', "Brill Air's CEO, Tom Quist, said the airline would seek damages from Norcorp.\nBrill Air cancelled 400 flights."),
+    article('c', '2031-05-03', 'Jo Marr, deputy spokesman for the Norland transport ministry, said an inquiry would open.'),
+  ]);
+
+  it('names the person whose title is that body\'s, never another body\'s holder of the same title', () => {
+    expect(answerQuestion('Who is the CEO of Norcorp?', briefing).answer).toBe('Ana Vell.');
+    expect(answerQuestion('Who is the CEO of Brill Air?', briefing).answer).toBe('Tom Quist.');
+    expect(answerQuestion('Who is the ministry spokesman?', briefing).answer).toBe('Jo Marr.');
+  });
+
+  it('declines when no one is given that title at that body', () => {
+    expect(answerQuestion('Who is the CEO of Halden Bank?', briefing).found).toBe(false);
+  });
+});
+
+describe('a number asked for a place', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-06-01', 'At least 30 people died in Norland after the storm, officials said.\nThe storm then moved north.'),
+    article('b', '2031-06-02', 'Officials said 12 people had died in Corran.\nSchools in Corran reopened.'),
+    article('c', '2031-06-03', 'Schools in Tallis stayed shut on Tuesday.\nOfficials said 40 people had died.'),
+  ]);
+
+  it('is answered only by a sentence that names the place', () => {
+    expect(answerQuestion('How many people died in Corran?', briefing).answer).toContain('12');
+    // Tallis is named, but never with a toll: "40 people had died" is not a count for Tallis.
+    expect(answerQuestion('How many people died in Tallis?', briefing).found).toBe(false);
+  });
+});
