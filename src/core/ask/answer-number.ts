@@ -15,7 +15,7 @@ import type { NumberMention } from './number-mentions.js';
 import type { Question } from './question.js';
 import { measureOfWord } from './measures.js';
 import { sameSense } from './synonyms.js';
-import type { Word } from './words.js';
+import { words, type Word } from './words.js';
 
 export interface NumberCandidate {
   readonly sentence: number;
@@ -32,15 +32,20 @@ const minimum = 0.4;
 /** The numbers that answer the question, best first by relevance. */
 export function numberCandidates(context: AskContext, q: Question): NumberCandidate[] {
   // The measure and the counted noun are checked by `fits`; coverage weighs what else the question says.
-  const terms = q.terms.filter((t) => !(q.measure && measureOfWord(t.norm)?.id === q.measure.id) && !(q.focus && sameSense(t.norm, q.focus)) && !(q.label && measureOfWord(t.norm)?.id === q.label) && !/^#/.test(t.norm));
+  // Asked for an earlier value ("before the revision"), the time clause says when; the order answers it, and the revision itself is no evidence.
+  const timeOnly = (t: Word): boolean => q.order === 'previous' && q.soft.includes(t);
+  const terms = q.terms.filter((t) => !(q.measure && measureOfWord(t.norm)?.id === q.measure.id) && !(q.focus && sameSense(t.norm, q.focus)) && !(q.label && measureOfWord(t.norm)?.id === q.label) && !/^#/.test(t.norm) && !timeOnly(t));
   const out: NumberCandidate[] = [];
   // Other measures in the question describe who is counted ("the missing workers' bodies recovered"): weak evidence.
   const soft = [...q.soft, ...terms.filter((t) => measureOfWord(t.norm) !== undefined)];
   const year = context.storyYear;
   const asksYear = /\b(?:1[89]|20)\d\d\b/.test(q.text);
+  const places = askedPlaces(context, q);
   for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
     const ws = context.wordsOf(i);
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
+    // "How many died in Norland?": a sentence that never names Norland does not answer it, unless most articles are about Norland.
+    if (places.some((p) => context.articleShare(p) < storyPlace && !ws.some((w) => wordMatches(p, w)))) continue;
     const sentenceCover = terms.length ? coverage(context, terms, ws, soft) : 1;
     const mentions = context.mentionsOf(i);
     for (const m of mentions) {
@@ -59,6 +64,24 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Share of articles from which a place is the story's own: a sentence may leave it unsaid. */
+const storyPlace = 0.75;
+
+/**
+ * The places a question scopes its number to ("in Norland", "across Hill County"): names of the
+ * set (capitalized where the articles use them) after "in", "across" or "throughout".
+ */
+function askedPlaces(context: AskContext, q: Question): Word[] {
+  const ws = words(q.text);
+  const out: Word[] = [];
+  ws.forEach((w, k) => {
+    if (k === 0 || !/^(?:in|across|throughout)$/.test(ws[k - 1]!.lower) || w.stop || w.acronym) return;
+    if (!(w.capital || context.isName(w))) return;
+    out.push(w);
+  });
+  return out;
 }
 
 /** Whether the word at `at` follows "excluding", "not counting", "apart from" … within a few words. */
@@ -146,8 +169,8 @@ export function sourceMatches(context: AskContext, source: readonly Word[], i: n
 export function pickByOrder(context: AskContext, q: Question, candidates: readonly NumberCandidate[]): NumberCandidate | undefined {
   const best = candidates[0];
   if (!best || best.score < minimum) return undefined;
-  // Asked for the first report, relevance matters less than time: what came first was often put differently.
-  let pool = candidates.filter((c) => c.score >= best.score - (q.order === 'first' ? firstTier : tier) && c.score >= minimum);
+  // Asked for the first or an earlier report, relevance matters less than time: what came before was often put differently.
+  let pool = candidates.filter((c) => c.score >= best.score - (q.order === 'latest' ? tier : firstTier) && c.score >= minimum);
   if (!q.wantsProjection) {
     const firm = pool.filter((c) => !c.mention.projection);
     if (firm.length) pool = firm;
@@ -166,7 +189,13 @@ export function pickByOrder(context: AskContext, q: Question, candidates: readon
   const current = pool.filter((c) => !c.mention.earlier);
   const latest = latestFirst(current.length ? current : pool)[0];
   if (q.order === 'latest' || !latest) return latest;
-  // "previous": the newest value other than the latest one.
+  // "previous": the value before the latest in the latest's own history (its quantity's timeline), else the newest other value.
+  const line = timelineOf(context.briefing, context.sentences[latest.sentence]!, latest.mention.value);
+  if (line) {
+    const before = line.line.entries.filter((e) => e.kind === line.entry.kind && e !== line.entry && e.rank <= line.entry.rank).map((e) => e.value);
+    const inHistory = latestFirst(candidates.filter((c) => c.score >= minimum && before.includes(c.mention.value) && line.line.entries.some((e) => e.value === c.mention.value && e.figures.some((f) => f.citation.sentenceId === context.sentences[c.sentence]!.id))));
+    if (inHistory[0]) return inHistory[0];
+  }
   return latestFirst(pool.filter((c) => c.mention.value !== latest.mention.value && (c.mention.earlier || newer(c, latest) <= 0)))[0] ?? latest;
 }
 

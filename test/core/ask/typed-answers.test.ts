@@ -160,3 +160,17 @@ describe('a number asked for a place', () => {
     expect(answerQuestion('How many people died in Tallis?', briefing).found).toBe(false);
   });
 });
+
+describe('the value before a revision', () => {
+  // The statewide toll moved 117 → 96; a wider, later count (more than 200 across the region) is another quantity's.
+  const briefing = buildBriefing([
+    article('a', '2031-07-01', 'Officials said 117 people had died in Norland.\nRoads into the hills were closed.'),
+    article('b', '2031-07-02', 'At least 150 people have died across the region, the relief agency said.\nPower returned to Tallis.'),
+    article('c', '2031-07-03', 'With the revision of the count in Hill County, the death toll in Norland fell to 96.\nMore than 200 people across four provinces were killed, the agency said on Friday.'),
+  ]);
+
+  it('is the earlier value of the same quantity, asked "before the revision"', () => {
+    expect(answerQuestion('What was the death toll in Norland before the revision?', briefing).answer).toContain('117');
+    expect(answerQuestion('What is the death toll in Norland now?', briefing).answer).toContain('96');
+  });
+});
