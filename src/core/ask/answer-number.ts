@@ -50,6 +50,8 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
     const mentions = context.mentionsOf(i);
     for (const m of mentions) {
       if (!fits(q, m, ws)) continue;
+      // "the other four workers", "the remaining six": the rest of a count answers only a question about the rest.
+      if (restOf.test(context.sentences[i]!.text.slice(Math.max(0, m.start - 20), m.start)) && !asksPart.test(q.text)) continue;
       // "the 1990 storm killed 40": an earlier event's figure answers only a question that names its year.
       if (year !== undefined && !asksYear && mentions.some((y) => y.role === 'year' && y.clause === m.clause && y.value < year)) continue;
       const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
@@ -65,6 +67,11 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   }
   return out.sort((a, b) => b.score - a.score);
 }
+
+/** "the other …", "the remaining …" just before a number. */
+const restOf = /\b(?:the|its|their)\s+(?:other|remaining)\s+$/i;
+/** A question about the rest of a count ("how many others", "how many remained"). */
+const asksPart = /\b(?:other|others|remaining|remain|remained|rest)\b/i;
 
 /** Share of articles from which a place is the story's own: a sentence may leave it unsaid. */
 const storyPlace = 0.75;

@@ -174,3 +174,18 @@ describe('the value before a revision', () => {
     expect(answerQuestion('What is the death toll in Norland now?', briefing).answer).toContain('96');
   });
 });
+
+describe('the rest of a count', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-08-01', 'Six workers fell into the river when the Corran bridge collapsed, officials said.\nTraffic was diverted through Tallis.'),
+    article('b', '2031-08-02', 'Two workers were rescued, and the search for the other four workers, who are presumed dead, was suspended.\nDivers returned on Friday.'),
+  ]);
+
+  it('is no answer to how many there are in all ("the other four" is not how many are presumed dead)', () => {
+    expect(answerQuestion('How many workers are presumed dead?', briefing).answer).not.toMatch(/\bfour\b/i);
+  });
+
+  it('answers a question about the rest', () => {
+    expect(answerQuestion('How many of the other workers are presumed dead?', briefing).answer).toMatch(/\bfour\b/i);
+  });
+});
