@@ -147,6 +147,8 @@ function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[
 
 /** "Who was the last worker to be recovered?": a person named in the best sentence, or the one after it. */
 export function answerWho(context: AskContext, q: Question): Answer | undefined {
+  const thing = thingAsked(q.text);
+  if (thing) return answerThing(context, q, thing);
   const all = relevant(context, q, true);
   const ordered = byOrder(context, q, all);
   // "Who is the CEO of Norcorp?": the role must be Norcorp's in the sentence ("Norcorp CEO", "Norcorp's CEO", "CEO of Norcorp"), and the name the role's.
@@ -167,6 +169,45 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${r.lower},?\\s+${n.split(' ')[0]}|^${r.lower}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 3))) || new RegExp(`^${n},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${r.lower}\\b`, 'i').test(sentence.text.slice(sentence.text.indexOf(n)))));
       if (bound && k !== s.i) continue;
       if (bound ? titled : names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
+    }
+  }
+  return undefined;
+}
+
+/** Kinds of named things (not people) a question may ask the name of. */
+const thingWords = /^(?:ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty)$/;
+
+/** "What ship …", "the name of the storm …", "Which company's update …": the kind of thing asked for, and the noun a possessive names. */
+function thingAsked(text: string): { kind: string; owned: string } | undefined {
+  const named = /\bname of (?:the |a |an |this |that )?([a-z]+)\b/i.exec(text)?.[1];
+  const m = /^(?:which|what) ([a-z]+)(?:['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b)?/i.exec(text.trim());
+  const kind = (named ?? m?.[1] ?? '').toLowerCase();
+  return thingWords.test(kind) ? { kind, owned: named ? '' : (m?.[2] ?? '').toLowerCase() } : undefined;
+}
+
+const nameRun = String.raw`((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})`;
+
+/**
+ * The name the articles give a thing of the kind asked for: "the container ship Orla Star", "Storm
+ * Kessa", "the Orla Star, a container ship", "the building firm Quist Holdings", or for "which
+ * company's update" the owner in "Norcorp's update". Never a person's name for a thing.
+ */
+function answerThing(context: AskContext, q: Question, thing: { kind: string; owned: string }): Answer | undefined {
+  const k = thing.kind;
+  const kind = `[${k[0]!.toUpperCase()}${k[0]}]${k.slice(1)}s?`;
+  const patterns = [
+    new RegExp(String.raw`\b${kind}\s+(?:called\s+|named\s+|known as\s+)?${nameRun}`),
+    new RegExp(String.raw`${nameRun},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}${kind}\b`),
+    ...(thing.owned ? [new RegExp(String.raw`${nameRun}['’]s\s+(?:[\w-]+\s+){0,2}?${thing.owned}`)] : []),
+  ];
+  const all = relevant(context, q, false, 0.3);
+  for (const s of [...byOrder(context, q, all), ...all]) {
+    const text = context.sentences[s.i]!.text;
+    for (const re of patterns) {
+      const m = re.exec(text);
+      const name = m?.[1]?.replace(/^(?:The|A|An)\s+/, '');
+      if (!name || notNameWords.test(name.split(/\s+/)[0]!) || q.terms.some((t) => t.text.toLowerCase() === name.toLowerCase())) continue;
+      return found(`${name}.`, [context.sentences[s.i]!]);
     }
   }
   return undefined;

@@ -66,6 +66,9 @@ const auxStart = /^(did|does|do|is|are|was|were|has|have|had|can|could|will|woul
 const quoteRe = /"([^"]{8,})"/;
 /** "who put out the statement that …", "who said that …": an unquoted quotation. */
 const unquoted = /\b(?:said|say|says|statement|wrote|tweeted|stated|saying|claimed|warned|argued|insisted)\s+(?:that\s+)?(.{12,}?)\??$/i;
+/** Kinds of named things a "which X" question asks for, beside people and bodies (see `thingKind`). */
+const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
+
 const placeNouns = /^(river|city|town|village|country|state|region|county|province|district|place|area|port|island|border|lake|sea|coast|site|neighbou?rhood|capital)$/i;
 const sourceVerbs = /^(say|said|says|give|gave|put|report|reported|estimate|estimated|project|projected|warn|warned|claim|claimed|announce|announced|count|counted|tell|told|state|stated|cite|cited|quote|quoted)$/i;
 const roleNouns = /^(ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|governor|president|director|head|official|officials|secretary|chair|chairman|agency|office|ministry|department|government|authorities|authority)$/i;
@@ -152,6 +155,8 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   if ((quoted || (unquotedClause && !/\d/.test(unquotedClause) && unquotedClause.split(' ').length >= 3)) && /^(who|which|whose)\b/.test(body)) return 'quote';
   if (/^why\b|\bwhat (?:actually |really )?(?:caused|causes|led to|triggered|was behind|is behind)|\bwhat(?:'s| is| was) (?:the )?(?:cause|reason)|\breason for\b/.test(body)) return 'why';
   if (/^(who|whom|whose)\b|^(?:which|what) (?:[\w.'-]+ ){0,2}(?:person|official|officials|agency|body|organi[sz]ation|group|company|minister|lawmakers?|people|authority|government|leader|spokes\w+)\b|\bname of\b|^name\b/.test(body)) return 'who';
+  // "What ship hit the bridge?", "Which storm struck?": a named thing of that kind.
+  if (new RegExp(`^(?:which|what) (?:${thingKinds}) `).test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';
   if (/^(?:(?:by|until|since|till) )?when\b|\bwhat (?:time|date|day|year|month)\b/.test(body)) return 'when';
   if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b/.test(body)) {

@@ -189,3 +189,21 @@ describe('the rest of a count', () => {
     expect(answerQuestion('How many of the other workers are presumed dead?', briefing).answer).toMatch(/\bfour\b/i);
   });
 });
+
+describe('the name of a thing', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-09-01', 'The Orla Star, a container ship bound for Tallis, hit the Corran bridge at dawn.\nDock worker Ana Vell said the ship had lost power.'),
+    article('b', '2031-09-02', 'Storm Kessa hit Norland on Tuesday, flooding the harbour.\nNorcorp\'s faulty update crashed the port\'s computers, the company said.'),
+  ]);
+
+  it('is the name the articles give that kind of thing, never a person named near it', () => {
+    expect(answerQuestion('What ship hit the bridge?', briefing).answer).toBe('Orla Star.');
+    expect(answerQuestion('What is the name of the ship that hit the Corran bridge?', briefing).answer).toBe('Orla Star.');
+    expect(answerQuestion('Which storm hit Norland?', briefing).answer).toBe('Kessa.');
+    expect(answerQuestion("Which company's update crashed the computers?", briefing).answer).toBe('Norcorp.');
+  });
+
+  it('declines when no thing of that kind is named', () => {
+    expect(answerQuestion('What airline cancelled its flights?', briefing).found).toBe(false);
+  });
+});
