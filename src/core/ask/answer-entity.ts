@@ -66,8 +66,8 @@ export function personNames(ws: readonly Word[], text: string, exclude: readonly
   };
   for (const w of ws) {
     const gap = run.length ? text.slice(run.at(-1)!.end, w.start) : ' ';
-    // "Norcorp CEO Ana Vell": a title between capitalized words ends the name before it and starts the one after.
-    if (w.acronym && roleWord.test(w.lower)) {
+    // "Norcorp CEO Ana Vell", "NORDA Secretary-General Ana Vell": an acronym or a title between capitalized words ends the name before it and starts the one after.
+    if (w.acronym || w.lower.split('-').some((part) => roleWord.test(part))) {
       flush();
       continue;
     }
@@ -166,7 +166,7 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "Judge Vell").
       const roles = q.terms.filter((t) => (!t.capital || t.acronym) && roleWord.test(t.lower));
       // "the CEO, Ana Vell", "Judge Vell", or "Ana Vell, deputy spokesman for …".
-      const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${r.lower},?\\s+${n.split(' ')[0]}|^${r.lower}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 3))) || new RegExp(`^${n},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${r.lower}\\b`, 'i').test(sentence.text.slice(sentence.text.indexOf(n)))));
+      const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${r.lower}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${r.lower}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || new RegExp(`^${n},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${r.lower}\\b`, 'i').test(sentence.text.slice(sentence.text.indexOf(n)))));
       if (bound && k !== s.i) continue;
       if (bound ? titled : names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
     }

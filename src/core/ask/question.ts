@@ -53,7 +53,7 @@ const scaffold = new Set(
     'according say said says put end ended up very first initial initially earliest original originally previous previously earlier prior ' +
     'last final finally total totals tally count latest figure official officially overall known there any anyone ever thing things ' +
     'kind sort like happen happened expected expect supposed could would might may can will should be been being have has had get got ' +
-    'high low big large great go went come came reach reached level share percentage percent proportion people person according ' +
+    'high low big large great fast go went come came reach reached level share percentage percent proportion people person according ' +
     'compared comparison versus vs between agree agreed sources source make made making take took taken held hold holding remain remains remained remaining dollars dollar euros euro pounds sterling roubles rubles yen yuan rupees thousand thousands million millions billion billions trillion').split(' '),
 );
 
@@ -108,7 +108,7 @@ export function parseQuestion(raw: string): Question {
   const terms = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && !sourceSet.has(w) && !inComparison(w));
   // "before the capital was counted", "right after the collapse", "on the first day": when, not what; the order answers it.
   const temporal = [
-    ...stripped.matchAll(/\b(?:before|after|since|until|as of|by the time|on the (?:first|second|last) (?:day|week|night))\b[^,?.;]*/gi),
+    ...stripped.matchAll(/\b(?:before|after|since|until|as of|by the time|on the (?:first|second|last) (?:day|week|night)|at (?:landfall|its peak|the peak|the time))\b[^,?.;]*/gi),
     ...stripped.matchAll(/\b(?:a|one|two|three|a few|several) (?:days?|weeks?|months?|years?) (?:later|earlier|on|after)\b/gi),
   ];
   // The whole clause leaves the terms; what it names (the capital, "damaged ones") is what a figure must not count.

@@ -207,3 +207,18 @@ describe('the name of a thing', () => {
     expect(answerQuestion('What airline cancelled its flights?', briefing).found).toBe(false);
   });
 });
+
+describe('words joined by a hyphen, and a speed asked "how fast"', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-10-01', 'NORDA Secretary-General Ana Vell called the landing "a grave step".\nStorm Orla made landfall near Tallis on Monday.'),
+    article('b', '2031-10-02', 'Storm Orla came ashore near Tallis. It had maximum sustained winds of 120 mph.\nTallis was the hardest-hit town.'),
+  ]);
+
+  it('matches "secretary general" to "Secretary-General", and names the person after the title', () => {
+    expect(answerQuestion('Who is the NORDA secretary general?', briefing).answer).toBe('Ana Vell.');
+  });
+
+  it('reads "how fast … at landfall" as the speed, with landfall only the time', () => {
+    expect(answerQuestion("How fast were Orla's winds at landfall?", briefing).answer).toContain('120 mph');
+  });
+});
