@@ -41,6 +41,7 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   const year = context.storyYear;
   const asksYear = /\b(?:1[89]|20)\d\d\b/.test(q.text);
   const places = askedPlaces(context, q);
+  const nth = eventOrdinals(q.text);
   for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
     const ws = context.wordsOf(i);
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
@@ -55,6 +56,8 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
       // "the 1990 storm killed 40": an earlier event's figure answers only a question that names its year.
       if (year !== undefined && !asksYear && mentions.some((y) => y.role === 'year' && y.clause === m.clause && y.value < year)) continue;
       const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
+      // "the magnitude of the second quake": the figure's clause must be about the second one.
+      if (nth.length && !nth.every((o) => clauseWords.some((w) => w.lower === o && nearFigure(context.sentences[i]!.text, w, m)))) continue;
       // "before the capital was counted": a figure that names the capital counts it, unless it says it leaves it out.
       if (q.excluded.some((x) => clauseWords.some((w) => wordMatches(x, w) && !leftOutAt(context.sentences[i]!.text, w.start)))) continue;
       const clauseCover = terms.length ? coverage(context, terms, clauseWords, soft) : 1;
@@ -66,6 +69,16 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** "the second earthquake", "a third body": an ordinal (from second on) before a noun, which a figure's clause must repeat. */
+function eventOrdinals(text: string): string[] {
+  return [...text.toLowerCase().matchAll(/\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?!of\b|and\b|or\b)[a-z]{3,}/g)].map((m) => m[1]!);
+}
+
+/** Whether word `w` comes before the figure `m` with no other number between ("the first measured 7.7 and a second 7.6": "second" is 7.6's). */
+function nearFigure(text: string, w: Word, m: NumberMention): boolean {
+  return w.end <= m.start && !/\d/.test(text.slice(w.end, m.start));
 }
 
 /** "the other …", "the remaining …" just before a number. */

@@ -222,3 +222,15 @@ describe('words joined by a hyphen, and a speed asked "how fast"', () => {
     expect(answerQuestion("How fast were Orla's winds at landfall?", briefing).answer).toContain('120 mph');
   });
 });
+
+describe('a figure of the second of two events', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-11-01', 'The first quake that hit Norland measured a magnitude of 6.8 and a second, hours later, measured 6.1.\nRoads into Tallis were closed.'),
+    article('b', '2031-11-02', 'A 6.8-magnitude earthquake struck Norland before dawn, the seismic service said.\nRescuers reached Tallis.'),
+  ]);
+
+  it('is the figure the ordinal stands before, and none when no such event is reported', () => {
+    expect(answerQuestion('What was the magnitude of the second earthquake?', briefing).answer).toContain('6.1');
+    expect(answerQuestion('What was the magnitude of the third earthquake?', briefing).found).toBe(false);
+  });
+});
