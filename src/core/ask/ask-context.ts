@@ -10,7 +10,7 @@ import { articleTimes } from './article-times.js';
 import { measureOfWord, measureWords } from './measures.js';
 import { numberMentions, type NumberMention } from './number-mentions.js';
 import { sameSense, senseGroup, synonymWords } from './synonyms.js';
-import { normalizeWord, words, type Word } from './words.js';
+import { words, type Word } from './words.js';
 
 export interface AskContext {
   readonly briefing: Briefing;
@@ -132,7 +132,7 @@ export function wordMatches(q: Word, s: Word): boolean {
   if (q.norm === s.norm) return true;
   if (sameSense(q.norm, s.norm)) return true;
   // "secretary general" meets "Secretary-General", "hardest hit" meets "hardest-hit".
-  if (s.lower.includes('-') && !q.lower.includes('-') && s.lower.split('-').some((part) => part && normalizeWord(part) === q.norm)) return true;
+  if (s.parts && !q.parts && s.parts.includes(q.norm)) return true;
   const mq = measureOfWord(q.norm);
   return mq !== undefined && mq.kind !== 'money' && mq === measureOfWord(s.norm);
 }

@@ -29,6 +29,8 @@ export interface Word {
   readonly acronym: boolean;
   /** A stopword (and not an acronym). */
   readonly stop: boolean;
+  /** For a hyphenated word ("secretary-general"), the matching form of each part; else absent. */
+  readonly parts?: readonly string[];
 }
 
 const wordRe = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*\.?/gu;
@@ -101,6 +103,7 @@ export function words(text: string): Word[] {
       capital: /^\p{Lu}/u.test(raw),
       acronym,
       stop: !acronym && stopwords.has(lower.replace(/['’]s$/, '')),
+      ...(!acronym && lower.includes('-') ? { parts: lower.split('-').filter(Boolean).map(normalizeWord) } : {}),
     });
   }
   return out;
