@@ -166,7 +166,7 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "Judge Vell").
       const roles = q.terms.filter((t) => (!t.capital || t.acronym) && roleWord.test(t.lower));
       // "the CEO, Ana Vell", "Judge Vell", or "Ana Vell, deputy spokesman for …".
-      const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${r.lower}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${r.lower}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || new RegExp(`^${n},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${r.lower}\\b`, 'i').test(sentence.text.slice(sentence.text.indexOf(n)))));
+      const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${rolePattern(r.lower)}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || new RegExp(`^${n},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(sentence.text.indexOf(n)))));
       if (bound && k !== s.i) continue;
       if (bound ? titled : names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
     }
@@ -213,10 +213,20 @@ function answerThing(context: AskContext, q: Question, thing: { kind: string; ow
   return undefined;
 }
 
+/** Short forms a title is written in before a name ("Gov. Ana Vell"). */
+const titleShort: Readonly<Record<string, string>> = { governor: 'gov', senator: 'sen', secretary: 'sec', president: 'pres', commissioner: 'commr', superintendent: 'supt', general: 'gen', colonel: 'col', lieutenant: 'lt', captain: 'capt', sergeant: 'sgt' };
+
+/** A title as a pattern: the word, or its short form with its dot ("governor" or "Gov."). */
+function rolePattern(role: string): string {
+  const short = titleShort[role];
+  return short ? `(?:${role}|${short}\\.)` : role;
+}
+
 /** Whether the text gives one of `roles` as the role of one of `owners`: "Norcorp CEO", "Norcorp's chief executive", "the CEO of Norcorp". */
 function roleOf(text: string, roles: readonly Word[], owners: readonly Word[]): boolean {
   const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return roles.some((r) => owners.some((o) => new RegExp(`\\b${escape(o.text.replace(/['’]s$/, ''))}(?:['’]s)?\\s+(?:[A-Za-z-]+\\s+){0,2}${escape(r.text)}\\b|\\b${escape(r.text)}\\s+(?:of|for|at)\\s+(?:the\\s+)?${escape(o.text.replace(/['’]s$/, ''))}\\b`, 'i').test(text)));
+  // A former holder ("Former Norland Gov. Ana Vell") is not who holds it.
+  return roles.some((r) => owners.some((o) => new RegExp(`(?<!\\b(?:former|ex|then)[\\s-]+)\\b${escape(o.text.replace(/['’]s$/, ''))}(?:['’]s)?\\s+(?:[A-Za-z-]+\\s+){0,2}${rolePattern(r.lower)}(?:\\b|(?<=\\.))|(?<!\\b(?:former|ex|then)[\\s-]+)\\b${rolePattern(r.lower)}\\s+(?:of|for|at)\\s+(?:the\\s+)?${escape(o.text.replace(/['’]s$/, ''))}\\b`, 'i').test(text)));
 }
 
 const roleWord = /^(?:judge|mayor|governor|minister|president|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|director|chief|ceo|head|secretary|commissioner|sheriff|coroner|lawyer|attorney|prosecutor|senator|ambassador|commander|officer|leader|founder|owner|manager|coach|captain)$/i;

@@ -208,7 +208,8 @@ export function pickByOrder(context: AskContext, q: Question, candidates: readon
     [...list].sort((a, b) => newer(b, a) || Number(b.mention.current) - Number(a.mention.current) || a.sentence - b.sentence || b.score - a.score);
   const current = pool.filter((c) => !c.mention.earlier);
   const latest = latestFirst(current.length ? current : pool)[0];
-  if (q.order === 'latest' || !latest) return latest;
+  if (!latest) return latest;
+  if (q.order === 'latest') return latestOfQuantity(context, candidates, latest) ?? latest;
   // "previous": the value before the latest in the latest's own history (its quantity's timeline), else the newest other value.
   const line = timelineOf(context.briefing, context.sentences[latest.sentence]!, latest.mention.value);
   if (line) {
@@ -217,6 +218,20 @@ export function pickByOrder(context: AskContext, q: Question, candidates: readon
     if (inHistory[0]) return inHistory[0];
   }
   return latestFirst(pool.filter((c) => c.mention.value !== latest.mention.value && (c.mention.earlier || newer(c, latest) <= 0)))[0] ?? latest;
+}
+
+/**
+ * The latest value of the chosen figure's own quantity, when a later one answers nearly as well:
+ * "how much will the new bridge cost" meets an older estimate that says "new bridge" and a newer
+ * one that says "rebuild"; the quantity's history says which is current. Not for a quantity whose
+ * values are two counts under one name (`unreconciled`).
+ */
+function latestOfQuantity(context: AskContext, candidates: readonly NumberCandidate[], chosen: NumberCandidate): NumberCandidate | undefined {
+  const found = timelineOf(context.briefing, context.sentences[chosen.sentence]!, chosen.mention.value);
+  if (!found || found.line.unreconciled?.includes(found.entry.kind)) return undefined;
+  const newest = found.line.latest[found.entry.kind];
+  if (!newest || newest === found.entry || newest.rank <= found.entry.rank) return undefined;
+  return candidates.find((c) => c.score >= minimum && c.mention.value === newest.value && newest.figures.some((f) => f.citation.sentenceId === context.sentences[c.sentence]!.id));
 }
 
 export function answerNumber(context: AskContext, q: Question): Answer | undefined {

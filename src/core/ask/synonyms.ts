@@ -31,6 +31,8 @@ const groups: readonly string[] = [
   'home homes house houses',
   'money dollars funds',
   'minister ministry',
+  'governor gov',
+  'senator sen',
   'pay paid payment',
   'account version narrative',
 ];

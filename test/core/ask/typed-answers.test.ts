@@ -234,3 +234,18 @@ describe('a figure of the second of two events', () => {
     expect(answerQuestion('What was the magnitude of the third earthquake?', briefing).found).toBe(false);
   });
 });
+
+describe('a title in its short form, a former holder, and the newest value of a quantity', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-12-01', 'Norland Gov. Ana Vell said the bridge would be rebuilt.\nOfficials said a new Corran bridge would cost $1.2 billion.'),
+    article('b', '2031-12-02', 'Former Norland Gov. Tom Quist called the timeline unacceptable.\nThe transport authority now says rebuilding the Corran bridge would cost $2.5 billion.'),
+  ]);
+
+  it('reads "Gov." as governor and never names a former governor as the governor', () => {
+    expect(answerQuestion('Who is the governor of Norland?', briefing).answer).toBe('Ana Vell.');
+  });
+
+  it('answers "how much will the new bridge cost" with the quantity\'s newest value, though it is worded otherwise', () => {
+    expect(answerQuestion('How much will the new bridge cost?', briefing).answer).toContain('2.5 billion');
+  });
+});
