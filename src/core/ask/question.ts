@@ -93,7 +93,8 @@ export function parseQuestion(raw: string): Question {
   const moneyWords = /\bhow much (?:money|did .* (?:cost|pay|lose|spend))|\bin dollars\b|\b(?:bill|cost|costs|losses|loss|damages|pay|paid|aid|funding)\b/i.test(lower) && !/\bhow many\b/i.test(lower);
   const measure = phraseMeasure(lower, focusWords) ?? pickMeasure(ws, focusWords, moneyWords, howMany ? focusFrom + howMany[1]!.length : -1);
   // '%': a share ("what share", "how big a stake", "how much were shares up"); 'time': a duration ("how long").
-  const unit = /\b(?:what share|percentage|percent|proportion|what fraction|\bshare of|how (?:big|large) a (?:stake|share)|how much (?:\w+ ){0,4}(?:up|down)\b)\b/i.test(lower)
+  // "How much did Norcorp's stock fall?": a share price moves by a percentage.
+  const unit = /\b(?:what share|percentage|percent|proportion|what fraction|\bshare of|how (?:big|large) a (?:stake|share)|how much (?:\w+ ){0,4}(?:up|down)\b|how much (?:did|has|have) (?:[\w'’]+ ){0,3}(?:stock|shares|share price|market value) (?:fall|fell|drop|dropped|rise|rose|climb|climbed|slide|slid|lose|lost|gain|gained)\b)\b/i.test(lower)
     ? '%'
     : /\bhow long\b/i.test(lower)
       ? 'time'

@@ -249,3 +249,14 @@ describe('a title in its short form, a former holder, and the newest value of a 
     expect(answerQuestion('How much will the new bridge cost?', briefing).answer).toContain('2.5 billion');
   });
 });
+
+describe('how much a share price moved', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-12-05', 'Norcorp has seen a 14% drop in its stock market value since the outage.\nThe outage cost Norcorp $300 million, analysts said.'),
+    article('b', '2031-12-06', 'About 80% of the banks in Norland were hit by the outage.\nNorcorp said it had fixed the update.'),
+  ]);
+
+  it('is a percentage, not an amount', () => {
+    expect(answerQuestion("How much did Norcorp's stock fall?", briefing).answer).toContain('14%');
+  });
+});
