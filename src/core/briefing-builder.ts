@@ -271,7 +271,6 @@ function assemble(
   return { briefing, articles, work };
 }
 
-/** Per sentence, 1 when a figure of it is an entry of a quantity the brief shows in Key numbers. */
 /**
  * Per sentence, 0 unless Key numbers shows a figure of it; then an id of what that figure is, one
  * value of one measure (the same id for "deaths: 2,000" and "deaths in the city: 2,000").

@@ -27,8 +27,8 @@ export interface KeyPointInput {
   /** Term ids of every sentence in order (concept k of sentence i is the pair at k, k + 1). */
   readonly tokens: readonly Int32Array[];
   /**
-   * Per sentence, 0 unless Key numbers shows a figure of it; then 1 + the position of that entry
-   * (one value of one quantity) among the entries Key numbers shows.
+   * Per sentence, 0 unless Key numbers shows a figure of it; then an id of what that figure is,
+   * one value of one measure (the same for "deaths: 2,000" and "deaths in the city: 2,000").
    */
   readonly inKeyNumbers: Int32Array;
   /** Per sentence, 1 when it only restates a figure Key numbers shows (see restatements.ts): never a point. */

@@ -68,7 +68,9 @@ export function keyNumberRestatements(input: RestatementInput, shown: readonly F
     const label = tokenize(t.label);
     for (const e of t.entries) for (const f of e.figures) {
       cited.add(f.citation.sentenceId);
-      labels.set(f.citation.sentenceId, [...(labels.get(f.citation.sentenceId) ?? []), label]);
+      const held = labels.get(f.citation.sentenceId);
+      if (held) held.push(label);
+      else labels.set(f.citation.sentenceId, [label]);
     }
   }
   const articles = input.articleCount;

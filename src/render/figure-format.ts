@@ -36,7 +36,7 @@ function earlierThan(timeline: FigureTimeline, latest: TimelineEntry): TimelineE
 
 export const kindLabel: Record<FigureKind, string> = { estimate: 'Latest estimate', projection: 'Projection', claim: 'Claim' };
 
-/** The kinds of a `fixed` quantity whose sources differ: shown as differing only, never as latest and earlier. */
+/** The kinds of a `fixed` quantity whose sources differ, or of an `unreconciled` one: shown as differing only, never as latest and earlier. */
 function differingKinds(timeline: FigureTimeline): Set<string> {
   return new Set(timeline.fixed ? timeline.disagreements.map((g) => g[0]!.kind) : (timeline.unreconciled ?? []));
 }

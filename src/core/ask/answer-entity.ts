@@ -10,7 +10,7 @@ import { candidateSentences, coverage, wordMatches, type AskContext } from './as
 import { namedSpeaker } from './attribution.js';
 import { found } from './answer-parts.js';
 import { measureOfWord } from './measures.js';
-import type { Question } from './question.js';
+import { thingKinds, type Question } from './question.js';
 import { sameSense } from './synonyms.js';
 import { words, type Word } from './words.js';
 
@@ -163,9 +163,7 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       const sentence = context.sentences[k];
       if (!sentence || sentence.articleId !== context.sentences[s.i]!.articleId) continue;
       const names = personNames(context.wordsOf(k), sentence.text, q.terms);
-      // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "Judge Vell").
-      const roles = q.terms.filter((t) => (!t.capital || t.acronym) && roleWord.test(t.lower));
-      // "the CEO, Ana Vell", "Judge Vell", or "Ana Vell, deputy spokesman for …".
+      // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "the CEO, Ana Vell", "Judge Vell", "Ana Vell, deputy spokesman for …").
       const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${rolePattern(r.lower)}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || new RegExp(`^${n},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(sentence.text.indexOf(n)))));
       if (bound && k !== s.i) continue;
       if (bound ? titled : names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
@@ -174,8 +172,7 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
   return undefined;
 }
 
-/** Kinds of named things (not people) a question may ask the name of. */
-const thingWords = /^(?:ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty)$/;
+const thingWords = new RegExp(`^(?:${thingKinds})$`);
 
 /** "What ship …", "the name of the storm …", "Which company's update …": the kind of thing asked for, and the noun a possessive names. */
 function thingAsked(text: string): { kind: string; owned: string } | undefined {

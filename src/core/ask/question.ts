@@ -66,8 +66,8 @@ const auxStart = /^(did|does|do|is|are|was|were|has|have|had|can|could|will|woul
 const quoteRe = /"([^"]{8,})"/;
 /** "who put out the statement that …", "who said that …": an unquoted quotation. */
 const unquoted = /\b(?:said|say|says|statement|wrote|tweeted|stated|saying|claimed|warned|argued|insisted)\s+(?:that\s+)?(.{12,}?)\??$/i;
-/** Kinds of named things a "which X" question asks for, beside people and bodies (see `thingKind`). */
-const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
+/** Kinds of named things, not people, a question may ask the name of ("What ship …", "Which storm …"). */
+export const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
 
 const placeNouns = /^(river|city|town|village|country|state|region|county|province|district|place|area|port|island|border|lake|sea|coast|site|neighbou?rhood|capital)$/i;
 const sourceVerbs = /^(say|said|says|give|gave|put|report|reported|estimate|estimated|project|projected|warn|warned|claim|claimed|announce|announced|count|counted|tell|told|state|stated|cite|cited|quote|quoted)$/i;
