@@ -222,7 +222,54 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
   pick(input, selection, shortlist(input, selection, [...fromNewest].sort((a, b) => a - b), true), latest, true);
   // A set that says little but its numbers still gets a few points: its restatements, best first.
   if (selection.points.length < fewestPoints) pick(input, selection, shortlist(input, selection, all, false), { ...limits, maxPoints: fewestPoints }, false, false, true);
-  return selection.points;
+  const keep = keepOrder(input, selection);
+  return selection.points.map((p, k) => ({ ...p, keep: keep[k]! }));
+}
+
+/**
+ * What chosen point k alone says: the weight of its concepts no other point still in the brief
+ * has (`held` counts, per concept, the points that say it), for its words as `gainOf` weighs
+ * them. Corroborated concepts weigh more, but only by the square root of their sources: once a
+ * brief must be short, what one source alone reports (a name, a next step) is often the fact a
+ * second telling of the corroborated picture would crowd out.
+ */
+function ownGain(input: KeyPointInput, selection: Selection, k: number, held: Int32Array): number {
+  const best = selection.chosen[k]!.best;
+  const tokens = input.tokens[best]!;
+  const first = input.conceptStart[best]!;
+  const most = selection.specific.length - 1;
+  let sum = 0;
+  for (let j = first, end = input.conceptStart[best + 1]!; j < end; j++) {
+    const c = input.conceptFlat[j]!;
+    if (held[c]! > 1) continue;
+    const specific = selection.specific[Math.min(most, Math.max(input.termDf[tokens[j - first]!]!, input.termDf[tokens[j - first + 1]!]!))]!;
+    sum += Math.sqrt(Math.min(input.conceptDf[c]!, 4)) * specific;
+  }
+  return sum / Math.pow(Math.max(8, wordsOf(selection.points[k]!.text)), wordCost);
+}
+
+/**
+ * Per chosen point, how long a shorter brief keeps it (`KeyPoint.keep`): points are taken out one
+ * at a time, each time the one that says least of its own for its words among those left (0 goes
+ * first, the count of points minus one last). A renderer held to fewer words drops them in this order.
+ */
+function keepOrder(input: KeyPointInput, selection: Selection): number[] {
+  const held = new Int32Array(input.conceptDf.length);
+  const concepts = selection.chosen.map((x) => new Set(input.conceptFlat.subarray(input.conceptStart[x.best]!, input.conceptStart[x.best + 1]!)));
+  for (const set of concepts) for (const c of set) held[c]!++;
+  const keep = new Array<number>(concepts.length).fill(-1);
+  for (let step = 0; step < concepts.length; step++) {
+    let worst = -1;
+    let least = Infinity;
+    for (let k = 0; k < concepts.length; k++) {
+      if (keep[k]! >= 0) continue;
+      const gain = ownGain(input, selection, k, held);
+      if (gain < least) [worst, least] = [k, gain];
+    }
+    keep[worst] = step;
+    for (const c of concepts[worst]!) held[c]!--;
+  }
+  return keep;
 }
 
 /**
@@ -427,7 +474,7 @@ function take(input: KeyPointInput, selection: Selection, c: Candidate, gain: nu
   const citedIds = new Set(own.map((x) => x.articleId));
   for (const m of [c.best, ...(input.members.get(c.rep) ?? [])]) if (citedIds.has(input.sentences[m]!.articleId)) selection.cited[input.articleOf[m]!] = 1;
   const citations = quoted ? [own[0]!, { articleId: quoted.sentence.articleId, quote: quoted.sentence.text, sentenceId: quoted.sentence.id }, ...own.slice(1)] : own;
-  selection.points.push({ text, ...(quoted ? { speaker: quoted.speaker } : {}), citations, sourceCount: own.length, score: Math.round(gain * 100) / 100, fresh });
+  selection.points.push({ text, keep: 0, ...(quoted ? { speaker: quoted.speaker } : {}), citations, sourceCount: own.length, score: Math.round(gain * 100) / 100, fresh });
   return 'taken';
 }
 

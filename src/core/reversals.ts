@@ -51,7 +51,7 @@ export function foldReversals(points: readonly KeyPoint[], rankOf: (articleId: s
     if (c < 0) continue;
     const later = out[c]!;
     const articles = new Set([...first.citations, ...later.citations].map((x) => x.articleId));
-    out[d] = { ...first, citations: [...first.citations, ...later.citations], sourceCount: articles.size, then: later };
+    out[d] = { ...first, keep: Math.max(first.keep, later.keep), citations: [...first.citations, ...later.citations], sourceCount: articles.size, then: later };
     out.splice(c, 1);
     if (c < d) d--;
   }

@@ -75,6 +75,11 @@ export interface KeyPoint {
   readonly fresh: boolean;
   /** A later point that reverses this one (a denial later confirmed), shown after it; its citations are among `citations`. */
   readonly then?: KeyPoint;
+  /**
+   * How long a shorter brief keeps the point: a brief held to fewer words leaves out the lowest
+   * first (0 goes first). Ranked by what the point alone says, per word (key-points.ts).
+   */
+  readonly keep: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { briefNumbers } from '../core/timeline-set.js';
-import type { Briefing } from '../core/types.js';
+import type { Briefing, KeyPoint } from '../core/types.js';
+import { renderText } from './render-text.js';
 import { briefTimeline, formatEntry, leadLine, pointText, sourceRefs, summarizeTimeline } from './figure-format.js';
 import { compactSourceLabel, publishedSpan } from './source-label.js';
 import type { Message, MessageItem } from './message.js';
@@ -9,9 +10,32 @@ function sourceItems(briefing: Briefing): MessageItem[] {
   return briefing.sources.map((s) => ({ text: `[${s.number}] ${s.label}` }));
 }
 
+/**
+ * A brief is read first thing, in a minute or two: points, numbers and sources together take at
+ * most this many words (counted as the console shows them). Past it, the points a shorter brief
+ * would leave out first (`KeyPoint.keep`) go, down to `fewestPoints`.
+ */
+export const briefWords = 450;
+const fewestPoints = 3;
+
 /** The briefing: the state of the story, key points with their sources, the key numbers, the sources in short. */
-export function renderBriefingMessage(title: string, briefing: Briefing): Message {
-  const points = briefing.keyPoints.map((p) => ({ text: pointText(p), note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
+export function renderBriefingMessage(title: string, briefing: Briefing, maxWords = briefWords): Message {
+  let points = briefing.keyPoints;
+  let message = briefingMessage(title, briefing, points);
+  while (points.length > fewestPoints && wordsOf(renderText(message)) > maxWords) {
+    const least = points.reduce((a, b) => (b.keep < a.keep ? b : a));
+    points = points.filter((p) => p !== least);
+    message = briefingMessage(title, briefing, points);
+  }
+  return message;
+}
+
+function wordsOf(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function briefingMessage(title: string, briefing: Briefing, keyPoints: readonly KeyPoint[]): Message {
+  const points = keyPoints.map((p) => ({ text: pointText(p), note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
   const shown = briefing.timelines.slice(0, briefNumbers);
   // The state of the story is the main quantity whose latest value no source has called superseded;
   // a size of the event (a quake's magnitude) is no state that moves.

@@ -14,12 +14,17 @@ const thresholds = {
   qa: 49,
   /** Unanswerable questions declined with found: false (of 30). */
   abstain: 30,
-  /** Key facts the text brief carries (of 95). */
-  facts: 79,
+  /**
+   * Key facts the text brief carries (of 95). 79 until each brief was held to 450 words (the
+   * brief gives up the points it keeps least): 78 since, with 235 fewer words over the five.
+   */
+  facts: 78,
   /** Numbers in a brief that stand in no article: always none. */
   unsupported: 0,
   /** Words of the five text briefs together, at most: lower it as the briefs get shorter. */
-  words: 2441,
+  words: 2206,
+  /** Words of any one text brief, at most (issue 11). */
+  briefWords: 450,
 } as const;
 
 // The dev stories are third-party, copyrighted news texts kept beside the repository
@@ -40,6 +45,7 @@ describe.runIf(present)('dev stories (../shared/dev-stories), scored in-process 
         const score = await scoreSet(loadSet(dir), runCli);
         addToTotals(total, score);
         words += score.words;
+        expect(score.words, `words of ${setLine(score)}`).toBeLessThanOrEqual(thresholds.briefWords);
         report.push(...missLines(score), setLine(score));
       }
       const summary = `\n${report.join('\n')}`;

@@ -61,6 +61,7 @@ export function makeBriefing(spec: FixtureSpec): Briefing {
     sourceCount: new Set(p.articles).size,
     score: 10 - i,
     fresh: false,
+    keep: spec.points!.length - 1 - i,
   }));
   const figures: Figure[] = (spec.figures ?? []).map((f, i) => ({
     id: `f${i}`,
