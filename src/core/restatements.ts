@@ -36,12 +36,19 @@ const leadTerms = 5;
 const beforeName = 1;
 
 /**
+ * A sentence's introductory phrase of source or time ("According to reports from Tuesday (7
+ * March), ", "On Friday, ", "As of Monday, "), after a live page's update label ("Update
+ * 2031-03-07 (4): "): the quantity after it still leads the sentence.
+ */
+const introduction = /^(?:(?:UPDATE|Update|Updated)\b[^:"]{0,30}:\s+)?(?:(?:According to|On|As of|By)\s[^,;:"“]{1,60},\s+)?/;
+
+/**
  * Whether the sentence opens by naming a quantity whose label is one of `labels`: "The death toll
  * …" for "deaths", "Six workers missing …" for "workers missing"; not "Hopes faded on Friday as the
  * toll …", where the quantity comes after what the sentence is about.
  */
 function measureLed(text: string, labels: readonly string[][]): boolean {
-  const opening = tokenize(text).slice(0, leadTerms).filter((t) => !/^[\d,.]+$/.test(t));
+  const opening = tokenize(text.replace(introduction, '')).slice(0, leadTerms).filter((t) => !/^[\d,.]+$/.test(t));
   return labels.some((label) => label.length > 0 && label.every((t) => opening.includes(t)) && opening.findIndex((t) => label.includes(t)) <= beforeName);
 }
 

@@ -44,6 +44,15 @@ describe('a sentence led by the quantity it gives', () => {
     for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/hopes fading/);
   });
 
+  it('is left to Key numbers after an introduction of source or time, and a live page\'s update label', () => {
+    for (const opening of ['According to reports from Wednesday (4 March), the', 'Update 2031-03-04 (3): On Wednesday, the']) {
+      const introduced = buildBriefing([...articles.slice(0, 2), article('c', `${opening} death toll from the Alden floods climbed to 41, with hopes fading for those still missing.\nEngineers from the Brill institute said a blocked culvert under the Marlow road caused the flooding.`, '2031-03-04')]);
+      expect(introduced.timelines.find((t) => t.measure === 'deaths')?.latest.estimate?.value).toBe(41);
+      expect(introduced.keyPoints.length).toBeGreaterThan(0);
+      for (const p of introduced.keyPoints) expect(p.text).not.toMatch(/hopes fading/);
+    }
+  });
+
   it('stays a point when the same words are not led by the quantity', () => {
     const led = buildBriefing([...articles.slice(0, 2), article('c', 'Hopes were fading for those still missing on Wednesday as the death toll from the Alden floods climbed to 41.', '2031-03-04')]);
     expect(led.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/hopes were fading/i));
