@@ -1,6 +1,7 @@
 import { briefNumbers } from '../core/timeline-set.js';
 import type { Briefing, KeyPoint } from '../core/types.js';
 import { renderText } from './render-text.js';
+import { topPoints } from './top-points.js';
 import { briefTimeline, formatEntry, leadLine, pointText, sourceRefs, summarizeTimeline } from './figure-format.js';
 import { compactSourceLabel, publishedSpan } from './source-label.js';
 import type { Message, MessageItem } from './message.js';
@@ -23,8 +24,7 @@ export function renderBriefingMessage(title: string, briefing: Briefing, maxWord
   let points = briefing.keyPoints;
   let message = briefingMessage(title, briefing, points);
   while (points.length > fewestPoints && wordsOf(renderText(message)) > maxWords) {
-    const least = points.reduce((a, b) => (b.keep < a.keep ? b : a));
-    points = points.filter((p) => p !== least);
+    points = topPoints(points, points.length - 1);
     message = briefingMessage(title, briefing, points);
   }
   return message;

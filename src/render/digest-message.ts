@@ -3,6 +3,7 @@ import { figureKinds, type Briefing, type KeyPoint } from '../core/types.js';
 import { entryArticles, formatEntry, kindLabel, pointText, sourceRefs } from './figure-format.js';
 import type { Message, MessageItem, MessageSection } from './message.js';
 import { formatInstant } from './schedule-words.js';
+import { topPoints } from './top-points.js';
 import { plural } from '../shared/plural.js';
 
 /** What one digest is built from. */
@@ -58,7 +59,7 @@ function currentSections(briefing: Briefing, skipPoints: ReadonlySet<KeyPoint>):
       })
       .join('\n'),
   }));
-  const points = briefing.keyPoints.filter((p) => !skipPoints.has(p)).slice(0, limits.points).map((p) => pointItem(briefing, p));
+  const points = topPoints(briefing.keyPoints.filter((p) => !skipPoints.has(p)), limits.points).map((p) => pointItem(briefing, p));
   return [
     ...(numbers.length ? [{ heading: 'Key numbers', style: 'fields' as const, items: numbers }] : []),
     ...(points.length ? [{ heading: 'Top points', style: 'list' as const, items: points }] : []),

@@ -4,6 +4,7 @@ import { buildBriefing } from '../../src/core/briefing.js';
 import type { Article, KeyPoint } from '../../src/core/types.js';
 import { briefWords, renderBriefingMessage } from '../../src/render/briefing-message.js';
 import { renderText } from '../../src/render/render-text.js';
+import { renderDigestMessage } from '../../src/render/digest-message.js';
 import { makeBriefing } from '../digests/support/briefing-fixture.js';
 
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
@@ -61,5 +62,15 @@ describe('how long a point is kept (KeyPoint.keep)', () => {
     const ranks = briefing.keyPoints.map((p) => p.keep);
     expect(new Set(ranks).size).toBe(ranks.length);
     for (const r of ranks) expect(r).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the top points of a digest', () => {
+  it('are the five a shorter brief keeps longest, in the brief\'s order', () => {
+    const keep = (i: number): number => [3, 9, 1, 8, 7, 0, 6, 2][i]!;
+    const briefing = briefingOf(8, keep);
+    const text = renderText(renderDigestMessage({ topicTitle: 'Alden floods', briefing, changes: { first: true, newArticles: [], figures: [], newPoints: [], unchanged: false }, timeZone: 'UTC' }));
+    const top = text.slice(text.indexOf('Top points:'));
+    expect(names.slice(0, 8).filter((n) => top.includes(`${n} said`))).toEqual(['Ana', 'Brill', 'Dell', 'Esk', 'Gale']);
   });
 });
