@@ -29,7 +29,7 @@ export function timelineJson(t: Briefing['timelines'][number]): Record<string, u
 export function briefingJson(title: string, b: Briefing): Record<string, unknown> {
   return {
     title,
-    keyPoints: b.keyPoints.map((p) => ({ text: p.text, sourceCount: p.sourceCount, fresh: p.fresh, citations: p.citations })),
+    keyPoints: b.keyPoints.map((p) => ({ text: p.text, sourceCount: p.sourceCount, fresh: p.fresh, keep: p.keep, citations: p.citations })),
     timelines: b.timelines.map(timelineJson),
     sources: b.sources,
   };

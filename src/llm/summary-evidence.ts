@@ -7,6 +7,7 @@
 import { pointParts } from '../core/reversals.js';
 import type { Briefing, FoundAnswer, TimelineEntry } from '../core/types.js';
 import { briefTimeline, pointText } from '../render/figure-format.js';
+import { topPoints } from '../render/top-points.js';
 import { shownSentence } from './summary-sentences.js';
 
 export interface EvidenceSentence {
@@ -59,7 +60,7 @@ function sourcesOf(briefing: Briefing, sink: Map<string, SentenceSink>): Evidenc
 /** The evidence of a brief or a digest: the top points, the main quantities, and every sentence behind them or behind a figure. */
 export function briefingEvidence(briefing: Briefing): Evidence {
   const sink = new Map<string, SentenceSink>();
-  const points = briefing.keyPoints.slice(0, pointsShown);
+  const points = topPoints(briefing.keyPoints, pointsShown);
   for (const p of points) for (const c of p.citations) add(sink, c.articleId, c.quote);
   for (const f of briefing.figures) add(sink, f.citation.articleId, f.citation.quote, f.speaker);
   for (const f of briefing.figures) if (f.via) add(sink, f.citation.articleId, f.citation.quote, f.via);
