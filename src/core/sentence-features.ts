@@ -11,9 +11,10 @@ const leadingConnective =
   /^(?:(?:(?:However|Meanwhile|Similarly|Still|Thus(?: far)?|Also|But|And|Moreover|Furthermore|In addition|In response|At this point|Thus far, however)|Speaking [^,"]{3,60}),|(?:UPDATE|Update|Updated)\b[^:"]{0,30}:)\s+/;
 /**
  * A pronoun that points at someone or something named before ("He added …"), or a noun that does
- * the same ("The move comes a week after …"; "The decision to close …" says what it is about).
+ * the same ("The move comes a week after …", "The statement, attributed to …, cited …"; "The
+ * decision to close …" says what it is about).
  */
-const pronounStart = /^["']?(?:(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b|The (?:development|move|decision|announcement|incident|news|step|remarks|comments)\s+(?!of\b|to\b|that\b|by\b|on\b|in\b|from\b))/;
+const pronounStart = /^["']?(?:(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b|The (?:development|move|decision|announcement|statement|incident|news|step|remarks|comments)(?:,|\s+(?!of\b|to\b|that\b|by\b|on\b|in\b|from\b)))/;
 const dependentStart = /^["']?(?:That|Such|The two|But|And|So)\b/;
 /**
  * A trailing clause of a long sentence (", warning that …", ", which …", ", as well as …"): detail

@@ -124,6 +124,19 @@ describe('a sentence led by a word that points back ("The move", "The developmen
   });
 });
 
+describe('"The statement, attributed to …, cited …"', () => {
+  it('leans on the sentence that named the statement and is no point; "The statement from the council" names it and is one', () => {
+    const briefing = buildBriefing([
+      article('a', ['The Alden council issued a statement on Tuesday about the count of the dead in the valley.', 'The statement, attributed to spokeswoman Ana Vell, cited delays in reports from Rivertown and Marlow.'].join(' ')),
+      article('b', 'The statement, attributed to spokeswoman Ana Vell, cited delays in reports from Rivertown and Marlow and Brill.'),
+    ]);
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/^The statement\b/);
+    const named = buildBriefing([article('a', 'The statement from the Alden council cited delays in reports from Rivertown and Marlow.')]);
+    expect(named.keyPoints[0]?.text).toMatch(/^The statement from/);
+  });
+});
+
 describe('a quotation nobody is named for', () => {
   it('is no point: the brief would say it in its own voice', () => {
     const briefing = buildBriefing([
