@@ -22,7 +22,8 @@ export function answerQuestion(question: string, briefing: Briefing): Answer {
       case 'quote':
         return answerQuote(context, q);
       case 'who':
-        return q.numbers.length ? answerWhoByNumber(context, q) : answerWho(context, q);
+        // "Who came up with the 4.2 million figure?" asks who gave a number; "the last of the six workers" only counts them.
+        return q.numbers.length ? (answerWhoByNumber(context, q) ?? answerWho(context, q)) : answerWho(context, q);
       case 'number':
         return answerNumber(context, q);
       case 'where':

@@ -5,6 +5,7 @@
  */
 import type { Answer } from '../types.js';
 import { sentencesWith } from '../term-index.js';
+import { stem } from '../text.js';
 import { dayNamed } from '../written-dates.js';
 import { candidateSentences, coverage, wordMatches, type AskContext } from './ask-context.js';
 import { namedSpeaker } from './attribution.js';
@@ -15,6 +16,9 @@ import { sameSense } from './synonyms.js';
 import { words, type Word } from './words.js';
 
 const minimum = 0.55;
+/** How much of a who-question a sentence that says which came last (or first) must carry. */
+const ordinalFloor = 0.25;
+const weekdayNames = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 
 interface Scored {
   readonly i: number;
@@ -145,6 +149,24 @@ function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[
   return '';
 }
 
+/** Sentences that say which came last (or first), found by those words, that carry the question's verb and enough of its terms. */
+function ordinalSentences(context: AskContext, q: Question, ordinals: readonly string[], says: RegExp): Scored[] {
+  const { index } = context.briefing;
+  const out: Scored[] = [];
+  for (const word of ordinals) {
+    const id = index.vocabulary.get(stem(word));
+    if (id === undefined) continue;
+    for (const i of sentencesWith(index, id)) {
+      const ws = context.wordsOf(i);
+      const text = context.sentences[i]!.text;
+      if (!says.test(text) || (q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v, text)))) continue;
+      const score = coverage(context, q.terms, ws);
+      if (score >= ordinalFloor && !out.some((x) => x.i === i)) out.push({ i, score });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || a.i - b.i);
+}
+
 /** "Who was the last worker to be recovered?": a person named in the best sentence, or the one after it. */
 export function answerWho(context: AskContext, q: Question): Answer | undefined {
   const thing = thingAsked(q.text);
@@ -155,7 +177,13 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
   const roles = q.terms.filter((t) => (!t.capital || t.acronym) && roleWord.test(t.lower));
   const owners = q.terms.filter((t) => (t.capital || t.acronym || context.isName(t)) && !roleWord.test(t.lower));
   const bound = roles.length > 0 && owners.length > 0;
-  for (const s of [...ordered, ...all.filter((x) => !ordered.includes(x))]) {
+  // "Who was the last of the six workers to be recovered?": a sentence that says which was last ("the sixth and final
+  // victim … was found") answers before the newest report of any of them, even with fewer of the question's words.
+  const ordinal = /\bthe\s+(?:very\s+)?(last|final|first)\b/i.exec(q.text)?.[1]?.toLowerCase();
+  const says = new RegExp(`\\b(?:${ordinal === 'first' ? 'first' : 'last|final'})\\b(?!\\s+(?:week|weekend|month|year|night|time|season|spring|summer|fall|autumn|winter|${weekdayNames}))`, 'i');
+  const explicit = ordinal ? ordinalSentences(context, q, ordinal === 'first' ? ['first'] : ['last', 'final'], says) : [];
+  const tried = [...explicit, ...ordered, ...all];
+  for (const s of tried.filter((x, k) => tried.findIndex((y) => y.i === x.i) === k)) {
     if (bound && !roleOf(context.sentences[s.i]!.text, roles, owners)) continue;
     const agent = passiveAgent(context.wordsOf(s.i), context.sentences[s.i]!.text, q.verbs);
     if (agent) return found(`${agent}.`, [context.sentences[s.i]!]);

@@ -260,3 +260,30 @@ describe('how much a share price moved', () => {
     expect(answerQuestion("How much did Norcorp's stock fall?", briefing).answer).toContain('14%');
   });
 });
+
+describe('who was the last (or first) of several', () => {
+  // Four miners missing after a collapse, found over three weeks; the report of the last one says so, in other words.
+  const briefing = buildBriefing([
+    article('a', '2031-05-02', 'Four miners were missing after a tunnel collapsed at the Tallis mine in Norland on Friday.\nRescuers said the air in the lower shafts was thin.'),
+    article('b', '2031-05-09', 'The bodies of two miners were recovered last week from the lower shaft of the Tallis mine.\nThey were named as Ivo Brill and Sten Marr, both from Corran.'),
+    article(
+      'c',
+      '2031-05-23',
+      'The body of the fourth and final miner who died in the Tallis mine collapse was found on Tuesday, officials said.\nThe miner, Kessa Lund, 41, had worked at the mine for twenty years.\nThe mine will stay closed until inspectors have checked every shaft.',
+    ),
+  ]);
+
+  it('is the one a sentence says was last, named in the sentence after it, not the one recovered "last week"', () => {
+    for (const q of ['Who was the last of the four miners to be recovered?', 'Who was the last miner recovered?', 'Who was the final miner to be found?']) {
+      expect(answerQuestion(q, briefing).answer, q).toBe('Kessa Lund.');
+    }
+  });
+
+  it('is no answer when no sentence says which came last and the question counts them', () => {
+    const none = buildBriefing([
+      article('a', '2031-05-02', 'Four miners were missing after a tunnel collapsed at the Tallis mine in Norland on Friday.\nRescuers said the air in the lower shafts was thin.'),
+      article('b', '2031-05-09', 'The mine will stay closed until inspectors have checked every shaft, the Norland mining board said.'),
+    ]);
+    expect(answerQuestion('Who was the last of the four miners to be recovered?', none).found).toBe(false);
+  });
+});
