@@ -149,6 +149,9 @@ function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[
   return '';
 }
 
+/** A sentence that opens by pointing back to the one before: a definite description set off by a comma, or a pronoun. */
+const pointsBack = /^["“]?(?:(?:The|This|That|These|Those)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s|(?:He|She|They|His|Her|Their|Both|All)\b)/;
+
 /** Sentences that say which came last (or first), found by those words, that carry the question's verb and enough of its terms. */
 function ordinalSentences(context: AskContext, q: Question, ordinals: readonly string[], says: RegExp): Scored[] {
   const { index } = context.briefing;
@@ -190,6 +193,8 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
     for (const k of [s.i, s.i + 1]) {
       const sentence = context.sentences[k];
       if (!sentence || sentence.articleId !== context.sentences[s.i]!.articleId) continue;
+      // The sentence after names the one the best sentence is about only when it points back to it ("The victim, Ana Vell, …", "They were named as …").
+      if (k !== s.i && !pointsBack.test(sentence.text)) continue;
       const names = personNames(context.wordsOf(k), sentence.text, q.terms);
       // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "the CEO, Ana Vell", "Judge Vell", "Ana Vell, deputy spokesman for …").
       const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${rolePattern(r.lower)}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || new RegExp(`^${n},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(sentence.text.indexOf(n)))));

@@ -279,6 +279,15 @@ describe('who was the last (or first) of several', () => {
     }
   });
 
+  it('takes a name from the sentence after only when that sentence points back ("They were named as …"), never a bystander named next', () => {
+    expect(answerQuestion('Who was the first miner recovered?', briefing).answer).toMatch(/^Ivo Brill\b/);
+    const bystander = buildBriefing([
+      article('a', '2031-05-02', 'Four miners were missing after a tunnel collapsed at the Tallis mine in Norland on Friday.\nRescuers said the air in the lower shafts was thin.'),
+      article('b', '2031-05-03', 'The bodies of the miners have not yet been recovered from the Tallis mine, officials said.\nMayor Orla Star said the town of Corran would hold a vigil on Sunday.'),
+    ]);
+    expect(answerQuestion('Who was the first miner recovered?', bystander).answer).not.toMatch(/Orla Star/);
+  });
+
   it('is no answer when no sentence says which came last and the question counts them', () => {
     const none = buildBriefing([
       article('a', '2031-05-02', 'Four miners were missing after a tunnel collapsed at the Tallis mine in Norland on Friday.\nRescuers said the air in the lower shafts was thin.'),
