@@ -149,6 +149,16 @@ function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[
   return '';
 }
 
+/**
+ * Whether `text` (from a name on) sets a role beside the name: "Ana Vell, deputy spokesman for …",
+ * "Ana Vell, the Norcorp CEO, said". Not when the role titles the name after it: in "According to
+ * Norland Radio, Corran President Ana Vell said", the president is Ana Vell, not the radio.
+ */
+function apposed(text: string, name: string, role: string): boolean {
+  const m = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${rolePattern(role)}\\b`, 'i').exec(text);
+  return m !== null && !/^\s+\p{Lu}/u.test(text.slice(m[0].length));
+}
+
 /** A sentence that opens by pointing back to the one before: a definite description set off by a comma, or a pronoun. */
 const pointsBack = /^["“]?(?:(?:The|This|That|These|Those)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s|(?:He|She|They|His|Her|Their|Both|All)\b)/;
 
@@ -197,7 +207,7 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       if (k !== s.i && !pointsBack.test(sentence.text)) continue;
       const names = personNames(context.wordsOf(k), sentence.text, q.terms);
       // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "the CEO, Ana Vell", "Judge Vell", "Ana Vell, deputy spokesman for …").
-      const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${rolePattern(r.lower)}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || new RegExp(`^${n},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(sentence.text.indexOf(n)))));
+      const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${rolePattern(r.lower)}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || apposed(sentence.text.slice(sentence.text.indexOf(n)), n, r.lower)));
       if (bound && k !== s.i) continue;
       if (bound ? titled : names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
     }
@@ -256,7 +266,13 @@ function rolePattern(role: string): string {
 function roleOf(text: string, roles: readonly Word[], owners: readonly Word[]): boolean {
   const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A former holder ("Former Norland Gov. Ana Vell") is not who holds it.
-  return roles.some((r) => owners.some((o) => new RegExp(`(?<!\\b(?:former|ex|then)[\\s-]+)\\b${escape(o.text.replace(/['’]s$/, ''))}(?:['’]s)?\\s+(?:[A-Za-z-]+\\s+){0,2}${rolePattern(r.lower)}(?:\\b|(?<=\\.))|(?<!\\b(?:former|ex|then)[\\s-]+)\\b${rolePattern(r.lower)}\\s+(?:of|for|at)\\s+(?:the\\s+)?${escape(o.text.replace(/['’]s$/, ''))}\\b`, 'i').test(text)));
+  const owner = (o: Word): string => {
+    const name = o.text.replace(/['’]s$/, '');
+    // "the president of Norland" is the "Norlandish President": a place's people named from its name (its stem and a demonym ending).
+    const stem = o.capital ? name.replace(/(?:ey|y|ia|a|e|o)$/, '') : '';
+    return stem.length >= 4 ? `(?:${escape(name)}|${escape(stem)}[a-z]*(?:ish|ian|an|ese|i|ic)\\b)` : escape(name);
+  };
+  return roles.some((r) => owners.some((o) => new RegExp(`(?<!\\b(?:former|ex|then)[\\s-]+)\\b${owner(o)}(?:['’]s)?\\s+(?:[A-Za-z-]+\\s+){0,2}${rolePattern(r.lower)}(?:\\b|(?<=\\.))|(?<!\\b(?:former|ex|then)[\\s-]+)\\b${rolePattern(r.lower)}\\s+(?:of|for|at)\\s+(?:the\\s+)?${escape(o.text.replace(/['’]s$/, ''))}\\b`, 'i').test(text)));
 }
 
 const roleWord = /^(?:judge|mayor|governor|minister|president|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|director|chief|ceo|head|secretary|commissioner|sheriff|coroner|lawyer|attorney|prosecutor|senator|ambassador|commander|officer|leader|founder|owner|manager|coach|captain)$/i;

@@ -296,3 +296,16 @@ describe('who was the last (or first) of several', () => {
     expect(answerQuestion('Who was the last of the four miners to be recovered?', none).found).toBe(false);
   });
 });
+
+describe('a role of a place named by its people ("Corranian President Ana Vell")', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-06-01', 'According to the Tallis Herald, Corranian President Ana Vell announced that 4,100 people had died in Corran.\nRescuers reached the coast.'),
+    article('b', '2031-06-02', 'Corranian President Ana Vell pledged to rebuild the homes within a year.\nAid arrived from Norland.'),
+  ]);
+
+  it('is the place\'s: "the president of Corran" is the Corranian President, and the outlet before it is nobody\'s president', () => {
+    expect(answerQuestion('Who is the president of Corran?', briefing).answer).toBe('Ana Vell.');
+    expect(answerQuestion('Who is the Corranian president?', briefing).answer).toBe('Ana Vell.');
+    expect(answerQuestion('Who is the president of Norland?', briefing).found).toBe(false);
+  });
+});
