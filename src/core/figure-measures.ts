@@ -9,6 +9,7 @@ import { numberMentions, type NumberMention } from './ask/number-mentions.js';
 import { measureOfWord, measureWords, type Measure } from './ask/measures.js';
 import { cardinalWord } from './ask/number-words.js';
 import { normalizeWord } from './ask/words.js';
+import { escapeRegExp } from './text.js';
 
 /** Number words that can start a count ("three miners died", "a dozen homes"): a sentence without a digit is read only if it has one. */
 const numberWordRe =
@@ -91,7 +92,7 @@ export function measureInModifier(counted: string, measure: Measure): boolean {
 export function measuredThing(sentence: string, numberStart: number, numberEnd: number, counted: string): string {
   const unit = counted.split(/\s+/).filter(Boolean);
   if (!unit.length || !unit.every((w) => unitNouns.test(w))) return '';
-  const after = new RegExp(`^\\s*${escape(counted)}\\s+of\\s+(?:the\\s+)?([a-z][a-z-]+)`).exec(sentence.slice(numberEnd));
+  const after = new RegExp(`^\\s*${escapeRegExp(counted)}\\s+of\\s+(?:the\\s+)?([a-z][a-z-]+)`).exec(sentence.slice(numberEnd));
   const before = /\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+of\s+(?:(?:up to|about|around|nearly|almost|over|more than|at least|some)\s+)?$/.exec(sentence.slice(Math.max(0, numberStart - 60), numberStart));
   const thing = thingWords(after?.[1] ?? '', 'first') || thingWords(before?.[1] ?? '', 'last');
   return thing ? `${thing} (${counted})` : '';
@@ -110,9 +111,6 @@ function thingWords(phrase: string, end: 'first' | 'last'): string {
   return kept.join(' ');
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A place as written: one to four capitalized words ("Rivertown", "Hill County", "New Alden"). */
 const nameRe = String.raw`[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,3}`;

@@ -222,3 +222,8 @@ export function tokenize(text: string): string[] {
   }
   return out;
 }
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

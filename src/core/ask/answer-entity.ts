@@ -5,8 +5,8 @@
  */
 import type { Answer } from '../types.js';
 import { sentencesWith } from '../term-index.js';
-import { stem } from '../text.js';
-import { dayNamed } from '../written-dates.js';
+import { escapeRegExp, stem } from '../text.js';
+import { dayNamed, weekdays } from '../written-dates.js';
 import { candidateSentences, coverage, wordMatches, type AskContext } from './ask-context.js';
 import { namedSpeaker } from './attribution.js';
 import { found } from './answer-parts.js';
@@ -18,7 +18,6 @@ import { words, type Word } from './words.js';
 const minimum = 0.55;
 /** How much of a who-question a sentence that says which came last (or first) must carry. */
 const ordinalFloor = 0.25;
-const weekdayNames = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 
 interface Scored {
   readonly i: number;
@@ -155,7 +154,7 @@ function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[
  * Norland Radio, Corran President Ana Vell said", the president is Ana Vell, not the radio.
  */
 function apposed(text: string, name: string, role: string): boolean {
-  const m = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${rolePattern(role)}\\b`, 'i').exec(text);
+  const m = new RegExp(`^${escapeRegExp(name)},\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${rolePattern(role)}\\b`, 'i').exec(text);
   return m !== null && !/^\s+\p{Lu}/u.test(text.slice(m[0].length));
 }
 
@@ -165,7 +164,7 @@ const pointsBack = /^["“]?(?:(?:The|This|That|These|Those)\s+(?:[\w'’-]+\s+)
 /** Sentences that say which came last (or first), found by those words, that carry the question's verb and enough of its terms. */
 function ordinalSentences(context: AskContext, q: Question, ordinals: readonly string[], says: RegExp): Scored[] {
   const { index } = context.briefing;
-  const out: Scored[] = [];
+  const out = new Map<number, number>();
   for (const word of ordinals) {
     const id = index.vocabulary.get(stem(word));
     if (id === undefined) continue;
@@ -174,10 +173,10 @@ function ordinalSentences(context: AskContext, q: Question, ordinals: readonly s
       const text = context.sentences[i]!.text;
       if (!says.test(text) || (q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v, text)))) continue;
       const score = coverage(context, q.terms, ws);
-      if (score >= ordinalFloor && !out.some((x) => x.i === i)) out.push({ i, score });
+      if (score >= ordinalFloor) out.set(i, score);
     }
   }
-  return out.sort((a, b) => b.score - a.score || a.i - b.i);
+  return [...out].map(([i, score]) => ({ i, score })).sort((a, b) => b.score - a.score || a.i - b.i);
 }
 
 /** "Who was the last worker to be recovered?": a person named in the best sentence, or the one after it. */
@@ -193,10 +192,12 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
   // "Who was the last of the six workers to be recovered?": a sentence that says which was last ("the sixth and final
   // victim … was found") answers before the newest report of any of them, even with fewer of the question's words.
   const ordinal = /\bthe\s+(?:very\s+)?(last|final|first)\b/i.exec(q.text)?.[1]?.toLowerCase();
-  const says = new RegExp(`\\b(?:${ordinal === 'first' ? 'first' : 'last|final'})\\b(?!\\s+(?:week|weekend|month|year|night|time|season|spring|summer|fall|autumn|winter|${weekdayNames}))`, 'i');
+  const says = new RegExp(`\\b(?:${ordinal === 'first' ? 'first' : 'last|final'})\\b(?!\\s+(?:week|weekend|month|year|night|time|season|spring|summer|fall|autumn|winter|${weekdays.join('|')}))`, 'i');
   const explicit = ordinal ? ordinalSentences(context, q, ordinal === 'first' ? ['first'] : ['last', 'final'], says) : [];
-  const tried = [...explicit, ...ordered, ...all];
-  for (const s of tried.filter((x, k) => tried.findIndex((y) => y.i === x.i) === k)) {
+  const seen = new Set<number>();
+  for (const s of [...explicit, ...ordered, ...all]) {
+    if (seen.has(s.i)) continue;
+    seen.add(s.i);
     if (bound && !roleOf(context.sentences[s.i]!.text, roles, owners)) continue;
     const agent = passiveAgent(context.wordsOf(s.i), context.sentences[s.i]!.text, q.verbs);
     if (agent) return found(`${agent}.`, [context.sentences[s.i]!]);
@@ -264,15 +265,14 @@ function rolePattern(role: string): string {
 
 /** Whether the text gives one of `roles` as the role of one of `owners`: "Norcorp CEO", "Norcorp's chief executive", "the CEO of Norcorp". */
 function roleOf(text: string, roles: readonly Word[], owners: readonly Word[]): boolean {
-  const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A former holder ("Former Norland Gov. Ana Vell") is not who holds it.
   const owner = (o: Word): string => {
     const name = o.text.replace(/['’]s$/, '');
     // "the president of Norland" is the "Norlandish President": a place's people named from its name (its stem and a demonym ending).
     const stem = o.capital ? name.replace(/(?:ey|y|ia|a|e|o)$/, '') : '';
-    return stem.length >= 4 ? `(?:${escape(name)}|${escape(stem)}[a-z]*(?:ish|ian|an|ese|i|ic)\\b)` : escape(name);
+    return stem.length >= 4 ? `(?:${escapeRegExp(name)}|${escapeRegExp(stem)}[a-z]*(?:ish|ian|an|ese|i|ic)\\b)` : escapeRegExp(name);
   };
-  return roles.some((r) => owners.some((o) => new RegExp(`(?<!\\b(?:former|ex|then)[\\s-]+)\\b${owner(o)}(?:['’]s)?\\s+(?:[A-Za-z-]+\\s+){0,2}${rolePattern(r.lower)}(?:\\b|(?<=\\.))|(?<!\\b(?:former|ex|then)[\\s-]+)\\b${rolePattern(r.lower)}\\s+(?:of|for|at)\\s+(?:the\\s+)?${escape(o.text.replace(/['’]s$/, ''))}\\b`, 'i').test(text)));
+  return roles.some((r) => owners.some((o) => new RegExp(`(?<!\\b(?:former|ex|then)[\\s-]+)\\b${owner(o)}(?:['’]s)?\\s+(?:[A-Za-z-]+\\s+){0,2}${rolePattern(r.lower)}(?:\\b|(?<=\\.))|(?<!\\b(?:former|ex|then)[\\s-]+)\\b${rolePattern(r.lower)}\\s+(?:of|for|at)\\s+(?:the\\s+)?${escapeRegExp(o.text.replace(/['’]s$/, ''))}\\b`, 'i').test(text)));
 }
 
 const roleWord = /^(?:judge|mayor|governor|minister|president|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|director|chief|ceo|head|secretary|commissioner|sheriff|coroner|lawyer|attorney|prosecutor|senator|ambassador|commander|officer|leader|founder|owner|manager|coach|captain)$/i;
