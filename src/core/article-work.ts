@@ -10,6 +10,7 @@ import { articleIds, type ArticleIds } from './article-ids.js';
 import { reserveConcepts, reserveSerials, termId, type Lexicon } from './lexicon.js';
 import { sourceLabel } from './sources.js';
 import { articleSentences, tokenize } from './text.js';
+import { deckLines, maxDeckLines } from './sentence-features.js';
 import type { Article, Figure, Sentence } from './types.js';
 
 export interface ArticleWork {
@@ -90,6 +91,9 @@ function readArticle(article: Article, lexicon: Lexicon): ReadArticle {
     tokenCount += ids.length;
     paragraph[index] = part.paragraph;
   }
+  // "The first paragraph" is the body's: a deck above the lead counts as the lead's paragraph.
+  const lead = deckLines(parts.slice(0, maxDeckLines + 1).map((p) => p.text));
+  if (lead > 0) for (let index = 0; index < count; index++) paragraph[index] = Math.max(0, paragraph[index]! - parts[lead]!.paragraph);
   const published = article.published ? Date.parse(article.published) : NaN;
   const figures = figuresOf(sentences, withDigits, perSentence.hasFigure, Number.isNaN(published) ? undefined : new Date(published).getUTCFullYear(), published);
   const current = new Set<string>();

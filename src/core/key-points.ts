@@ -6,7 +6,7 @@
  * an article and from the newest reporting. Covered concepts and words earn less a second time,
  * which gives diversity.
  */
-import { connective, dependent, fragment, lead, pronounLed, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
+import { connective, dependent, maxDeckLines, fragment, lead, pronounLed, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
 import { isConfirmation, isDenial, sameParties } from './reversals.js';
 import { findAttributions } from './speakers.js';
 import { sharesAtLeast } from './term-index.js';
@@ -367,7 +367,7 @@ function gainBound(input: KeyPointInput, selection: Selection, i: number, fresh:
     if (held < coveredBit) sum += conceptWeight(held, fresh);
   }
   let w = 1 + weights.early / (1 + input.paragraph[i]!);
-  if (input.sentences[i]!.index === 0) w *= fresh ? weights.freshLead : weights.lead;
+  if (input.sentences[i]!.index <= maxDeckLines) w *= fresh ? weights.freshLead : weights.lead;
   if (input.hasFigure[i]) w *= weights.figure;
   if (fresh) {
     const rank = input.articleRank[input.articleOf[i]!] ?? 0;

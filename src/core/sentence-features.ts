@@ -126,10 +126,10 @@ function trimmedWordCount(text: string, words: number, connective: number, cues:
  * The features of one sentence (`index` within its article) and the words of its trimmed text.
  * `cues` are the cues of its terms together (see `termCues`); all of them when unknown.
  */
-export function sentenceFeatures(text: string, index: number, cues = allCues): { flags: number; trimmedWords: number } {
+export function sentenceFeatures(text: string, index: number, cues = allCues, opens = index === 0): { flags: number; trimmedWords: number } {
   const words = wordsOf(text);
   const connectiveLength = leadingConnective.exec(text)?.[0].length ?? 0;
-  let flags = index === 0 ? lead : 0;
+  let flags = opens ? lead : 0;
   if (pronounStart.test(text)) flags |= dependent | pronounLed;
   else if (dependentStart.test(text)) flags |= dependent;
   else if (connectiveLength > 0) flags |= connective;
@@ -141,6 +141,19 @@ export function sentenceFeatures(text: string, index: number, cues = allCues): {
   if (cues & nextStepCue && nextStep.test(text)) flags |= nextStepFlag;
   if (!sentenceEnd.test(text)) flags |= fragment;
   return { flags, trimmedWords: trimmedWordCount(text, words, connectiveLength, cues) };
+}
+
+/** At most this many lines above an article's first sentence are a deck, not its lead. */
+export const maxDeckLines = 3;
+
+/**
+ * How many lines open an article above its lead: lines that end without a sentence's end (a deck
+ * or kicker under the headline, "Major airlines halt flights"), at most `maxDeckLines`, and only
+ * when a sentence follows them.
+ */
+export function deckLines(texts: readonly string[]): number {
+  for (let k = 0; k <= maxDeckLines && k < texts.length; k++) if (sentenceEnd.test(texts[k]!)) return k;
+  return 0;
 }
 
 /** Features already found, by sentence: flags in the low `flagBits` bits, trimmed words above them. */
@@ -177,6 +190,16 @@ export class SentenceFeatures {
     return this.words[i]!;
   }
 
+  /** Whether sentence i is its article's lead: its first sentence, or the first below a deck (`deckLines`). */
+  private opensArticle(i: number): boolean {
+    const s = this.sentences[i]!;
+    if (s.index > maxDeckLines) return false;
+    const first = i - s.index;
+    const texts: string[] = [];
+    for (let k = first; k <= i + 1 && k < this.sentences.length && this.sentences[k]!.articleId === s.articleId; k++) texts.push(this.sentences[k]!.text);
+    return deckLines(texts) === s.index;
+  }
+
   private find(i: number): void {
     const s = this.sentences[i]!;
     const known = this.memo.get(s);
@@ -188,7 +211,7 @@ export class SentenceFeatures {
     const ids = this.tokens[i]!;
     let cues = 0;
     for (let k = 0; k < ids.length; k++) cues |= this.cues[ids[k]!]!;
-    const found = sentenceFeatures(s.text, s.index, cues);
+    const found = sentenceFeatures(s.text, s.index, cues, this.opensArticle(i));
     this.flags[i] = found.flags;
     this.words[i] = found.trimmedWords;
     this.memo.set(s, found.flags | (found.trimmedWords << flagBits));
