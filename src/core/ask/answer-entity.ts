@@ -112,15 +112,19 @@ function numberForms(v: number): string[] {
 export function answerWhoByNumber(context: AskContext, q: Question): Answer | undefined {
   const hits: Scored[] = [];
   for (const i of sentencesNaming(context, q.numbers)) {
-    if (!context.mentionsOf(i).some((m) => q.numbers.includes(m.value))) continue;
-    hits.push({ i, score: coverage(context, q.terms, context.wordsOf(i)) + 0.01 });
+    const asked = context.mentionsOf(i).filter((m) => q.numbers.includes(m.value));
+    if (!asked.length) continue;
+    // "up from an earlier estimate of 3,000" only recalls the number: who gave it is said where it is given.
+    const recalled = asked.every((m) => m.earlier);
+    hits.push({ i, score: coverage(context, q.terms, context.wordsOf(i)) + (recalled ? -0.2 : 0.01) });
   }
   hits.sort((a, b) => b.score - a.score || a.i - b.i);
   const named: { s: Scored; speaker: string }[] = [];
   // Who gave a number: every sentence that carries it and enough of the question, in the order asked.
   for (const s of byOrder(context, q, hits, 0.3)) {
     const sentence = context.sentences[s.i]!;
-    const m = context.mentionsOf(s.i).find((x) => q.numbers.includes(x.value))!;
+    const mentions = context.mentionsOf(s.i).filter((x) => q.numbers.includes(x.value));
+    const m = mentions.find((x) => !x.earlier) ?? mentions[0]!;
     const title = context.briefing.sources.find((x) => x.articleId === sentence.articleId)?.title;
     const speaker = namedSpeaker(context, s.i, m.start, title) || subjectOfSpeech(sentence.text, m.start);
     // An answer the question already holds ("state media" for "which official did state media quote") is none.

@@ -13,7 +13,7 @@ import { speakerAt } from './attribution.js';
 import { capitalize, found, withSeparators } from './answer-parts.js';
 import type { NumberMention } from './number-mentions.js';
 import type { Question } from './question.js';
-import { measureOfWord } from './measures.js';
+import { measureOfWord, measureWords } from './measures.js';
 import { sameSense } from './synonyms.js';
 import { words, type Word } from './words.js';
 
@@ -42,12 +42,18 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   const asksYear = /\b(?:1[89]|20)\d\d\b/.test(q.text);
   const places = askedPlaces(context, q);
   const nth = eventOrdinals(q.text);
-  for (const i of candidateSentences(context, [...q.terms, ...q.source], 200)) {
+  // A measure named in other words ("lost their homes") is looked up by its own words ("displaced").
+  const asked = [...q.terms, ...q.source];
+  const lookup = asked.length || !q.measure ? asked : words(measureWords(q.measure.id).join(' '));
+  for (const i of candidateSentences(context, lookup, 200)) {
     const ws = context.wordsOf(i);
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
     // "How many died in Norland?": a sentence that never names Norland does not answer it, unless most articles are about Norland.
     if (places.some((p) => context.articleShare(p) < storyPlace && !ws.some((w) => wordMatches(p, w)))) continue;
-    const sentenceCover = terms.length ? coverage(context, terms, ws, soft) : 1;
+    // With the measure matched and nothing asked but when ("at landfall"), a sentence that does not say when still answers, less surely.
+    const onlySoft = terms.length > 0 && terms.every((t) => soft.includes(t));
+    const cover = (span: readonly Word[]): number => (!terms.length ? 1 : onlySoft && q.measure ? 0.6 + 0.4 * coverage(context, terms, span, soft) : coverage(context, terms, span, soft));
+    const sentenceCover = cover(ws);
     const mentions = context.mentionsOf(i);
     for (const m of mentions) {
       if (!fits(q, m, ws)) continue;
@@ -60,11 +66,13 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
       if (nth.length && !nth.every((o) => clauseWords.some((w) => w.lower === o && nearFigure(context.sentences[i]!.text, w, m)))) continue;
       // "before the capital was counted": a figure that names the capital counts it, unless it says it leaves it out.
       if (q.excluded.some((x) => clauseWords.some((w) => wordMatches(x, w) && !leftOutAt(context.sentences[i]!.text, w.start)))) continue;
-      const clauseCover = terms.length ? coverage(context, terms, clauseWords, soft) : 1;
+      const clauseCover = cover(clauseWords);
+      // "a second quake of magnitude 7.6": asked about the event, not a later one, its size is the first event's.
+      const another = !nth.length && (m.measure?.kind === 'size' || m.measure?.kind === 'speed') && clauseWords.some((w) => /^(?:second|third|another)$/.test(w.lower) && w.end <= m.start) ? 0.3 : 0;
       const wider = widerScope(context.sentences[i]!.text, clauseWords, q.terms) ? 0.7 : 1;
       // A named source that matched is evidence of its own ("according to Vellum, how many …").
       const sourced = q.source.length ? 0.3 : 0;
-      const score = wider * (0.5 * sentenceCover + 0.5 * clauseCover) + sourced + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0) - (m.breakdown ? 0.1 : 0) - (offPlace(q, context.sentences[i]!.text, m) ? 0.35 : 0);
+      const score = wider * (0.5 * sentenceCover + 0.5 * clauseCover) + sourced + (q.measure && m.measure?.id === q.measure.id ? 0.05 : 0) - (m.breakdown ? 0.1 : 0) - (offPlace(q, context.sentences[i]!.text, m) ? 0.35 : 0) - another;
       out.push({ sentence: i, mention: m, score });
     }
   }
@@ -134,7 +142,7 @@ function widerScope(text: string, clause: readonly Word[], terms: readonly Word[
 function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   if (q.numbers.includes(m.value) || (m.high !== undefined && q.numbers.includes(m.high))) return false;
   if (q.label) {
-    const labelled = m.role === 'label' && m.label === q.label;
+    const labelled = m.role === 'label' && (m.label === q.label || measureOfWord(m.label)?.id === q.label);
     const measured = m.role === 'figure' && m.measures.some((x) => x.id === q.label) && !m.unit;
     return labelled || measured;
   }
@@ -153,6 +161,8 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   if (q.measure) {
     if (m.measure?.id !== q.measure.id) return false;
   }
+  // "How strong was the quake?": its magnitude or category, or a storm's wind speed; never a count.
+  else if (q.strength && m.measure?.kind !== 'size' && m.measure?.kind !== 'speed') return false;
   const focus = q.focus;
   const focusIsMeasure = q.measure !== undefined && measureOfWord(focus)?.id === q.measure.id;
   // With the measure matched, "how many bodies were buried" is answered by "1,204 people had been buried".
@@ -160,9 +170,12 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   if (focus && !genericHeads.has(focus) && !focusIsMeasure && !genericCount) {
     const counted = m.head ? [m.head] : [];
     const inWindow = ws.some((w) => ((w.start >= m.end && w.start <= m.end + 40) || (w.start >= m.clauseStart && w.end <= m.start)) && sameSense(w.norm, focus));
-    if (!counted.some((h) => sameSense(h, focus)) && !inWindow) return false;
+    // A number that counts something else ("44 deaths … throughout five states") never answers "how many states".
+    if (!counted.some((h) => sameSense(h, focus)) && (!inWindow || (m.head && !genericHeads.has(m.head)))) return false;
   }
-  if (!q.measure && !focus && !q.unit && !howMuch) {
+  // "What did the ministry project?": whatever the named source projects.
+  const sourcedProjection = q.wantsProjection && m.projection && q.source.length > 0 && !q.terms.length;
+  if (!q.measure && !focus && !q.unit && !howMuch && !sourcedProjection) {
     // "latest troop estimate": what is counted must be one of the question's words.
     if (!m.head || !q.terms.some((t) => sameSense(t.norm, m.head))) return false;
   }
@@ -209,6 +222,8 @@ export function pickByOrder(context: AskContext, q: Question, candidates: readon
   const current = pool.filter((c) => !c.mention.earlier);
   const latest = latestFirst(current.length ? current : pool)[0];
   if (!latest) return latest;
+  // An event's size has no history ("magnitude 7.8", "7.4" by another agency): unless asked for the latest, the value most articles give.
+  if (q.order === 'latest' && !q.asksLatest && latest.mention.measure?.kind === 'size') return bestSupported(context, current.length ? current : pool) ?? latest;
   if (q.order === 'latest') return latestOfQuantity(context, candidates, latest) ?? latest;
   // "previous": the value before the latest in the latest's own history (its quantity's timeline), else the newest other value.
   const line = timelineOf(context.briefing, context.sentences[latest.sentence]!, latest.mention.value);
@@ -218,6 +233,20 @@ export function pickByOrder(context: AskContext, q: Question, candidates: readon
     if (inHistory[0]) return inHistory[0];
   }
   return latestFirst(pool.filter((c) => c.mention.value !== latest.mention.value && (c.mention.earlier || newer(c, latest) <= 0)))[0] ?? latest;
+}
+
+/** The candidate whose value the most articles give, the most relevant of those; ties go to the earlier report. */
+function bestSupported(context: AskContext, pool: readonly NumberCandidate[]): NumberCandidate | undefined {
+  const articles = new Map<number, Set<string>>();
+  for (const c of pool) {
+    const held = articles.get(c.mention.value) ?? new Set<string>();
+    held.add(context.sentences[c.sentence]!.articleId);
+    articles.set(c.mention.value, held);
+  }
+  // The quantity's timeline counts every article that gives the value, not only the sentences retrieved here.
+  const listed = (c: NumberCandidate): number => new Set(timelineOf(context.briefing, context.sentences[c.sentence]!, c.mention.value)?.entry.figures.map((f) => f.citation.articleId)).size;
+  const support = (c: NumberCandidate): number => Math.max(articles.get(c.mention.value)!.size, listed(c));
+  return [...pool].sort((a, b) => support(b) - support(a) || b.score - a.score || a.sentence - b.sentence)[0];
 }
 
 /**

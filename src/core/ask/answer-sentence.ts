@@ -88,7 +88,9 @@ export function answerYesNo(context: AskContext, q: Question): Answer | undefine
   const withVerb = verbs.length ? aboutSubject.filter((s) => verbs.some((v) => hasVerb(context.wordsOf(s.i), v, context.sentences[s.i]!.text))) : aboutSubject;
   if (!withVerb.length) return undefined;
   const best = withVerb[0]!;
-  const pick = withVerb.filter((s) => s.score >= best.score - 0.2).sort((a, b) => Number(stance.test(context.sentences[b.i]!.text)) - Number(stance.test(context.sentences[a.i]!.text)) || b.score - a.score)[0]!;
+  // Of the sentences that take a stance, the latest reporting's: "did not deny" on Monday, "confirmed" on Tuesday.
+  const said = (s: Scored): number => Number(stance.test(context.sentences[s.i]!.text));
+  const pick = withVerb.filter((s) => s.score >= best.score - 0.2).sort((a, b) => said(b) - said(a) || context.newer(context.sentences[b.i]!.articleId, context.sentences[a.i]!.articleId) || b.score - a.score)[0]!;
   return found(context.sentences[pick.i]!.text, [context.sentences[pick.i]!]);
 }
 

@@ -215,6 +215,8 @@ function countedAfter(sentence: string, ws: readonly Word[], from: number, endOf
   // A verb with its object is not part of it: "vehicles cross the bridge".
   const after = ws[ws.indexOf(phrase.at(-1)!) + 1];
   if (phrase.length > 1 && after && /^(?:the|a|an|this|their|its|his|her|our|some|into|onto)$/.test(after.lower)) phrase.pop();
+  // Nor a participle with its agent, however it is spelled: "provinces hit by the storm", "homes swept by".
+  else if (phrase.length > 1 && after?.lower === 'by') phrase.pop();
   const head = phrase.at(-1);
   return { text: phrase.map((w) => w.text).join(' '), head: head?.norm ?? '', end: head ? ws.indexOf(head) + 1 : from };
 }

@@ -18,11 +18,15 @@ export interface Question {
   readonly focus: string;
   /** For "what category/magnitude was it": the word a number labels. */
   readonly label: string;
+  /** "How strong was it?": with no measure named, the event's size or speed (a magnitude, a category, a wind speed) answers. */
+  readonly strength: boolean;
   /** `$` (money), `%` (a share), `time` (a duration: "how long"), or '' (any). */
   readonly unit: string;
   /** A currency the question names ("in euros" → `€`; "in roubles" → the word), or ''. */
   readonly currency: string;
   readonly order: Order;
+  /** Whether the question says it wants the latest ("now", "latest", "so far"), not only by default. */
+  readonly asksLatest: boolean;
   readonly wantsProjection: boolean;
   readonly wantsClaim: boolean;
   /** Words naming who gave the answer ("according to Vellum Analytics", "Norcorp's CEO", "did X say"). */
@@ -53,7 +57,7 @@ const scaffold = new Set(
     'according say said says put end ended up very first initial initially earliest original originally previous previously earlier prior ' +
     'last final finally total totals tally count latest figure official officially overall known there any anyone ever thing things ' +
     'kind sort like happen happened expected expect supposed could would might may can will should be been being have has had get got ' +
-    'high low big large great fast go went come came reach reached level share percentage percent proportion people person according ' +
+    'high low big large great fast strong powerful go went come came reach reached level share percentage percent proportion people person according ' +
     'compared comparison versus vs between agree agreed sources source make made making take took taken held hold holding remain remains remained remaining dollars dollar euros euro pounds sterling roubles rubles yen yuan rupees thousand thousands million millions billion billions trillion').split(' '),
 );
 
@@ -89,7 +93,9 @@ export function parseQuestion(raw: string): Question {
   const verbAt = focusSpan.findIndex((w, i) => i > 0 && /(?:ed|died)$/.test(w.lower) && measureOfWord(w.norm));
   const focusWords = verbAt > 0 ? focusSpan.slice(0, verbAt) : focusSpan;
   const whatX = /\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial )?(category|magnitude|level|size|share|percentage|proportion)\b/i.exec(lower)?.[1];
-  const label = whatX && /category|magnitude|level/.test(whatX) ? measureOfWord(whatX)?.id ?? whatX : '';
+  // "How strong was the quake?" asks its magnitude; "how strong was the hurricane", its category.
+  const strengthOf = /\bhow (?:strong|powerful|intense)\b/.test(lower) ? (/\b(?:earthquakes?|quakes?|tremors?|temblors?)\b/.test(lower) ? 'magnitude' : /\b(?:hurricane|storm|typhoon|cyclone)\b/.test(lower) && !/\bwinds?\b/.test(lower) ? 'category' : undefined) : undefined;
+  const label = whatX && /category|magnitude|level/.test(whatX) ? measureOfWord(whatX)?.id ?? whatX : strengthOf ?? '';
   const moneyWords = /\bhow much (?:money|did .* (?:cost|pay|lose|spend))|\bin dollars\b|\b(?:bill|cost|costs|losses|loss|damages|pay|paid|aid|funding)\b/i.test(lower) && !/\bhow many\b/i.test(lower);
   const measure = phraseMeasure(lower, focusWords) ?? pickMeasure(ws, focusWords, moneyWords, howMany ? focusFrom + howMany[1]!.length : -1);
   // '%': a share ("what share", "how big a stake", "how much were shares up"); 'time': a duration ("how long").
@@ -118,7 +124,12 @@ export function parseQuestion(raw: string): Question {
     const at = m.index + m[0].lastIndexOf(named);
     return { start: m.index, end: m.index + m[0].length, named: { start: at, end: at + named.length } };
   });
+  // "What did the agency project?": the verb asks for a projection (`wantsProjection`); it is no term a sentence must carry.
+  const asksProjection = type === 'number' && /^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/.test(lower);
   const inLeftOut = (w: Word): boolean => leftOut.some((r) => w.start >= r.start && w.end <= r.end);
+  // The words of a phrase that named the measure say nothing more: the measure is matched on its own.
+  const phrase = measure?.id === 'displaced' ? displacedPhrase.exec(stripped) : null;
+  const inMeasurePhrase = (w: Word): boolean => phrase !== null && w.start >= phrase.index && w.end <= phrase.index + phrase[0].length;
   const excluded = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && leftOut.some((r) => w.start >= r.named.start && w.end <= r.named.end));
   const soft = ws.filter((w) => !excluded.includes(w) && temporal.some((t) => w.start >= t.index && w.end <= t.index + t[0].length));
   const kindNoun = /^(?:which|what) (\w+)/i.exec(lower)?.[1] ?? '';
@@ -134,12 +145,14 @@ export function parseQuestion(raw: string): Question {
     focus: focusWords.at(-1)?.norm ?? '',
     label,
     unit,
+    strength: /\bhow (?:strong|powerful|intense)\b/i.test(lower),
     currency: currencyOf(lower),
     order: orderOf(lower),
+    asksLatest: orderLatest.test(lower),
     wantsProjection: projectionWords.test(lower) && type === 'number',
     wantsClaim: claimWords.test(lower),
     source,
-    terms: terms.filter((w) => !inLeftOut(w)),
+    terms: terms.filter((w) => !inLeftOut(w) && !inMeasurePhrase(w) && !(asksProjection && /^(?:project|projects|projected|forecast|forecasts|predict|predicts|predicted)$/.test(w.lower))),
     soft,
     excluded,
     subject: type === 'yesno' ? subjectOf(ws) : [],
@@ -160,7 +173,7 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   if (new RegExp(`^(?:which|what) (?:${thingKinds}) `).test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';
   if (/^(?:(?:by|until|since|till) )?when\b|\bwhat (?:time|date|day|year|month)\b/.test(body)) return 'when';
-  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b/.test(body)) {
+  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b|^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/.test(body)) {
     return 'number';
   }
   if (auxStart.test(body)) return 'yesno';
@@ -175,9 +188,14 @@ function orderOf(lower: string): Order {
   return 'latest';
 }
 
+/** "lost their homes", "left homeless": the displaced, put in other words. */
+const displacedPhrase = /\b(?:lost|lose|losing) (?:their|his|her|its|our) homes?\b|\bleft homeless\b/i;
+
 /** A measure the question names by a phrase rather than a word: "bodies … found" (a recovery count: "found" alone is no measure). */
 function phraseMeasure(lower: string, focus: readonly Word[]): Measure | undefined {
   if (focus.some((w) => /^(?:body|bodies|remains)$/.test(w.lower)) && /\b(?:found|located|pulled|retrieved|recovered)\b/.test(lower)) return measureById('recovered');
+  // "How many lost their homes?": the displaced, whatever the counted noun.
+  if (displacedPhrase.test(lower)) return measureById('displaced');
   return undefined;
 }
 

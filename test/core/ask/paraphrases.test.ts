@@ -1,0 +1,80 @@
+/** Questions put in other words than the articles use: each still gets the answer the set gives. Invented sentences. */
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../../src/core/answer.js';
+import { buildBriefing } from '../../../src/core/briefing.js';
+import type { Article } from '../../../src/core/types.js';
+
+const article = (id: string, text: string, published: string): Article => ({ id, origin: `${id}.md`, text, published });
+
+const ask = (question: string, articles: readonly Article[]): { found: boolean; answer: string } => answerQuestion(question, buildBriefing(articles));
+
+describe('who gave a number', () => {
+  const set = [
+    article('a', 'Interior minister Ana Vell said at least 300 families had left their homes.', '2031-03-03'),
+    article('b', 'The Corran relief agency said 900 families had fled the Alden valley, up from an earlier estimate of 300.', '2031-03-05'),
+  ];
+  it('is who gave it, not a later report that only recalls it ("up from an earlier estimate of 300")', () => {
+    const { answer } = ask('Who said at least 300 families had fled the Alden valley?', set);
+    expect(answer).toMatch(/Vell/);
+    expect(answer).not.toMatch(/agency/i);
+  });
+});
+
+describe('how many of a thing', () => {
+  it('is a number that counts that thing, never another count near it', () => {
+    const set = [article('a', 'Storm Orla caused 44 deaths as it crossed five provinces.', '2031-03-03')];
+    const { answer } = ask('How many provinces did Storm Orla cross?', set);
+    expect(answer).toMatch(/five/i);
+    expect(answer).not.toMatch(/44/);
+  });
+});
+
+describe('the counted noun', () => {
+  it('ends before a participle with its agent ("five provinces hit by the storm" counts provinces)', () => {
+    const set = [article('a', 'Officials said five provinces hit by Storm Orla had asked for aid.', '2031-03-03')];
+    expect(ask('How many provinces were hit by Storm Orla?', set).answer).toMatch(/five provinces/i);
+  });
+});
+
+describe('a yes-or-no question about a position', () => {
+  it('takes the latest stance: "did not deny" on Monday gives way to "confirmed" on Tuesday', () => {
+    const set = [
+      article('a', 'Norland did not deny the reports of troops at the Brill border crossing.', '2031-03-03'),
+      article('b', 'On Tuesday Norland confirmed the presence of troops at the Brill border crossing.', '2031-03-04'),
+    ];
+    expect(ask('Has Norland admitted there are troops at the Brill border crossing?', set).answer).toMatch(/confirmed/);
+  });
+});
+
+describe('words the articles put otherwise', () => {
+  it('"promise" finds "pledged"', () => {
+    const set = [article('a', 'President Ana Vell has pledged to rebuild every school in Kessa within a year.\nThe storm destroyed 40 schools.', '2031-03-03')];
+    expect(ask('What did Ana Vell promise?', set).answer).toMatch(/within a year/);
+  });
+
+  it('"how many lost their homes" asks how many were displaced', () => {
+    const set = [article('a', 'The floods in the Alden valley have displaced at least 12,000 people, the relief agency said.\nAt least 40 people died.', '2031-03-03')];
+    expect(ask('How many people lost their homes?', set).answer).toMatch(/12,000/);
+  });
+
+  it('"what did X project" asks X\'s projected figure', () => {
+    const set = [article('a', 'The Corran health ministry said the death toll could rise to 5,000.\nAt least 1,200 people have died so far.', '2031-03-03')];
+    const { answer } = ask('What did the health ministry project?', set);
+    expect(answer).toMatch(/5,000/);
+  });
+});
+
+describe('how strong', () => {
+  const quake = [
+    article('a', 'A magnitude 7.1 earthquake struck northern Norland early on Monday, killing at least 40 people.\nThe Norland seismic agency put the magnitude at 6.9.', '2031-03-03'),
+    article('b', 'The magnitude 7.1 earthquake toppled hundreds of buildings in Kessa.\nAbout 12 hours later, a second earthquake of magnitude 6.2 hit the same region.', '2031-03-04'),
+  ];
+  it('an earthquake: its magnitude, the value most articles give, and not a second quake\'s', () => {
+    expect(ask('How strong was the earthquake?', quake).answer).toMatch(/7\.1/);
+  });
+
+  it('the winds "at landfall", from a sentence that gives the wind speed without saying landfall', () => {
+    const storm = [article('a', 'Hurricane Orla made landfall near Kessa late on Thursday.\nIt had maximum sustained winds of 120 mph.', '2031-03-03')];
+    expect(ask('How strong were the winds at landfall?', storm).answer).toMatch(/120/);
+  });
+});
