@@ -5,11 +5,11 @@
  */
 import type { Answer } from '../types.js';
 import { sentencesWith } from '../term-index.js';
-import { escapeRegExp, stem } from '../text.js';
+import { escapeRegExp, stem, stopwords } from '../text.js';
 import { dayNamed, weekdays } from '../written-dates.js';
 import { candidateSentences, coverage, wordMatches, type AskContext } from './ask-context.js';
 import { namedSpeaker } from './attribution.js';
-import { found } from './answer-parts.js';
+import { capitalize, found } from './answer-parts.js';
 import { measureOfWord } from './measures.js';
 import { thingKinds, type Question } from './question.js';
 import { sameSense } from './synonyms.js';
@@ -187,6 +187,8 @@ function ordinalSentences(context: AskContext, q: Question, ordinals: readonly s
 export function answerWho(context: AskContext, q: Question): Answer | undefined {
   const thing = thingAsked(q.text);
   if (thing) return answerThing(context, q, thing);
+  const person = /^[Ww]ho (?:is|was) ((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)\s*\??$/.exec(q.text.trim())?.[1];
+  if (person) return answerWhoIs(context, person);
   const all = relevant(context, q, true);
   const ordered = byOrder(context, q, all);
   // "Who is the CEO of Norcorp?": the role must be Norcorp's in the sentence ("Norcorp CEO", "Norcorp's CEO", "CEO of Norcorp"), and the name the role's.
@@ -220,11 +222,49 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
   return undefined;
 }
 
+/**
+ * "Who is Ana Vell?": the role the articles give the name, as a title before it ("Interior
+ * minister Ana Vell", "Norcorp CEO Ana Vell") or beside it ("Ana Vell, the Norcorp CEO,"); the
+ * newest such sentence, with the title read from it.
+ */
+function answerWhoIs(context: AskContext, name: string): Answer | undefined {
+  const title = new RegExp(String.raw`((?:(?:[A-Z][\w.'’-]*|of|for|the|[a-z]+)\s+){0,5})${escapeRegExp(name)}\b`);
+  const beside = new RegExp(String.raw`\b${escapeRegExp(name)},\s+((?:the|a|an)\s+)?([^,;"]{3,80}?)(?:,|\s+(?:said|says|told|who)\b)`);
+  let best: { text: string; i: number } | undefined;
+  context.sentences.forEach((sentence, i) => {
+    if (!sentence.text.includes(name)) return;
+    const before = title.exec(sentence.text)?.[1]?.trim().split(/\s+/) ?? [];
+    // The title is the run of words before the name back to its role word: "Norcorp spokesperson", "Corran Defense Secretary".
+    const at = before.findIndex((w) => roleWord.test(w.replace(/[^\w-]/g, '').split('-')[0]!));
+    const lead = at < 0 ? '' : before.slice(titleStart(before, at)).join(' ');
+    const side = beside.exec(sentence.text);
+    const role = lead ? `${lead} ${name}` : side && side[2]!.split(/\s+/).some((w) => roleWord.test(w)) ? `${name}, ${side[1] ?? ''}${side[2]}` : '';
+    if (role && (!best || context.newer(sentence.articleId, context.sentences[best.i]!.articleId) > 0)) best = { text: role, i };
+  });
+  return best ? found(`${capitalize(best.text)}.`, [context.sentences[best.i]!]) : undefined;
+}
+
+/**
+ * Where a title before a role word starts: back over the words that qualify it ("U.S. Defense
+ * Secretary", "Corran Palace national security spokesman"), to a stopword, a verb or punctuation.
+ */
+function titleStart(words: readonly string[], at: number): number {
+  let k = at;
+  while (k > 0) {
+    const w = words[k - 1]!;
+    if (/[,;:()"“”]$/.test(w) || stopwords.has(w.toLowerCase()) || /^(?:On|In|At|According|After|Before|When|While|Then)$/.test(w)) break;
+    if (/^[a-z]/.test(w) && /(?:ed|ing|ly)$/.test(w)) break;
+    k--;
+  }
+  return k;
+}
+
 const thingWords = new RegExp(`^(?:${thingKinds})$`);
 
 /** "What ship …", "the name of the storm …", "Which company's update …": the kind of thing asked for, and the noun a possessive names. */
 function thingAsked(text: string): { kind: string; owned: string } | undefined {
-  const named = /\bname of (?:the |a |an |this |that )?([a-z]+)\b/i.exec(text)?.[1];
+  // "the name of the container ship": the kind is the phrase's noun, its last word.
+  const named = /\bname of (?:the |a |an |this |that )?((?:[a-z-]+ ){0,2}[a-z]+)(?=\s+(?:that|which|who|in|on|at|of|to|was|is|were|did|does)\b|\W*$)/i.exec(text)?.[1]?.split(' ').at(-1);
   const m = /^(?:which|what) ([a-z]+)(?:['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b)?/i.exec(text.trim());
   const kind = (named ?? m?.[1] ?? '').toLowerCase();
   return thingWords.test(kind) ? { kind, owned: named ? '' : (m?.[2] ?? '').toLowerCase() } : undefined;

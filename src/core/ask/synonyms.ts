@@ -35,6 +35,7 @@ const groups: readonly string[] = [
   'senator sen',
   'pay paid payment',
   'account version narrative',
+  'power electricity',
   'promise promised promises pledge pledged pledges vow vowed vows',
   'call called calls describe described describes characterize characterized characterise characterised label labeled labelled dub dubbed',
 ];

@@ -78,3 +78,29 @@ describe('how strong', () => {
     expect(ask('How strong were the winds at landfall?', storm).answer).toMatch(/120/);
   });
 });
+
+describe('who someone is', () => {
+  const set = [
+    article('a', 'Interior minister Ana Vell said at least 300 families had left their homes.\nOn Monday, Corran relief agency spokesman Tomas Brill told reporters that aid would arrive by road.', '2031-03-03'),
+    article('b', 'Orla Quist, the chief executive of Norcorp, said the company would pay for repairs.', '2031-03-04'),
+  ];
+  it('is the title the articles set before the name, back to where the title starts', () => {
+    expect(ask('Who is Ana Vell?', set).answer).toBe('Interior minister Ana Vell.');
+    expect(ask('who is Tomas Brill?', set).answer).toBe('Corran relief agency spokesman Tomas Brill.');
+  });
+
+  it('or the role set beside it', () => {
+    expect(ask('Who is Orla Quist?', set).answer).toMatch(/chief executive of Norcorp/);
+  });
+
+  it('is no answer for a name the articles give no role', () => {
+    expect(ask('Who is Kessa Dune?', set).found).toBe(false);
+  });
+});
+
+describe('the name of a thing', () => {
+  it('"the name of the container ship" asks for a ship', () => {
+    const set = [article('a', 'The container ship Orla Star struck the Brill bridge before dawn on Tuesday.', '2031-03-03')];
+    expect(ask('What was the name of the container ship?', set).answer).toMatch(/Orla Star/);
+  });
+});
