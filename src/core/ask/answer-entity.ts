@@ -380,9 +380,20 @@ export function answerWhere(context: AskContext, q: Question): Answer | undefine
 const timeRe =
   /\b(?:(?:late|early|mid|the end of|end of|the fall of|fall of|spring of|summer of|winter of|by)\s+)?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{4})?|(?:late|early|mid-?)\s*(?:19|20)\d\d|(?:in|by|until|of)\s+(?:19|20)\d\d|\d{1,2}:\d\d\s?(?:a\.m\.|p\.m\.|am|pm)?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b/gi;
 
+/** A time of day: "4:17 a.m.", "around 10:30", "11 p.m.". */
+const clockRe = /\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b/i;
+
 /** "When …?": the most specific time the best sentence gives, with the sentence. */
 export function answerWhen(context: AskContext, q: Question): Answer | undefined {
   const future = /\b(?:will|should|expected|supposed|scheduled|due|going to|planned|plan|could|would|set to)\b|^(?:by|until|till) when\b/i.test(q.text);
+  // "What time did it …?" asks a time of day: the most relevant sentence that gives one ("around 11:10 p.m.").
+  if (/\bwhat time\b/i.test(q.text)) {
+    for (const s of relevant(context, { ...q, terms: q.terms.filter((t) => t.lower !== 'time') }, false)) {
+      const sentence = context.sentences[s.i]!;
+      const clock = clockRe.exec(sentence.text)?.[0];
+      if (clock) return found(`${clock}: ${sentence.text}`, [sentence]);
+    }
+  }
   for (const s of byOrder(context, q, relevant(context, q, true))) {
     const sentence = context.sentences[s.i]!;
     // "When did they …" is not answered by a plan ("hoping to … by May 10"), nor "when will …" by a past date alone.

@@ -104,3 +104,13 @@ describe('the name of a thing', () => {
     expect(ask('What was the name of the container ship?', set).answer).toMatch(/Orla Star/);
   });
 });
+
+describe('what time', () => {
+  it('is the time of day the most relevant sentence gives, not a day', () => {
+    const set = [
+      article('a', 'The Brill bridge collapsed on Tuesday after a barge struck it.\nOn Tuesday night, officials said the search would go on for a long time.', '2031-03-03'),
+      article('b', 'The barge hit a pier of the Brill bridge around 1:30 a.m. Tuesday, and the bridge fell into the river.\nThe collapse closed the river to shipping for a week.', '2031-03-04'),
+    ];
+    expect(ask('What time did the bridge collapse?', set).answer).toMatch(/^1:30 a\.m\./);
+  });
+});
