@@ -152,7 +152,7 @@ export function parseQuestion(raw: string): Question {
     wantsProjection: projectionWords.test(lower) && type === 'number',
     wantsClaim: claimWords.test(lower),
     source,
-    terms: terms.filter((w) => !inLeftOut(w) && !inMeasurePhrase(w) && !(w.lower === 'name' && /^\s+of\b/.test(stripped.slice(w.end))) && !(asksProjection && /^(?:project|projects|projected|forecast|forecasts|predict|predicts|predicted)$/.test(w.lower))),
+    terms: terms.filter((w) => !inLeftOut(w) && !inMeasurePhrase(w) && !(w.lower === 'name' && /^\s+of\b/.test(stripped.slice(w.end))) && !(/^(?:long|far)$/.test(w.lower) && /\bhow\s+$/i.test(stripped.slice(0, w.start))) && !(asksProjection && /^(?:project|projects|projected|forecast|forecasts|predict|predicts|predicted)$/.test(w.lower))),
     soft,
     excluded,
     subject: type === 'yesno' ? subjectOf(ws) : [],

@@ -114,3 +114,10 @@ describe('what time', () => {
     expect(ask('What time did the bridge collapse?', set).answer).toMatch(/^1:30 a\.m\./);
   });
 });
+
+describe('how long', () => {
+  it('asks a duration: "how" and "long" are no terms, and recovering is finding', () => {
+    const set = [article('a', 'Divers recovered two bodies from the Brill river on Monday.\nThe last of the crew was found on Friday, though it took three weeks to find all of the bodies.', '2031-03-03')];
+    expect(ask('How long did it take to recover all the bodies?', set).answer).toMatch(/three weeks/i);
+  });
+});
