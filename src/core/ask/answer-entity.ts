@@ -245,7 +245,7 @@ function answerWhoIs(context: AskContext, name: string): Answer | undefined {
 }
 
 /**
- * Where a title before a role word starts: back over the words that qualify it ("U.S. Defense
+ * Where a title before a role word starts: back over the words that qualify it ("Corran Defense
  * Secretary", "Corran Palace national security spokesman"), to a stopword, a verb or punctuation.
  */
 function titleStart(words: readonly string[], at: number): number {
@@ -331,12 +331,14 @@ function places(ws: readonly Word[], text: string, kindNoun: string, exclude: re
     let k = i + 1;
     if (ws[k]?.lower === 'the') k++;
     const run: Word[] = [];
-    while (k < ws.length && (ws[k]!.capital || (run.length && /^(?:of|the)$/.test(ws[k]!.lower) && ws[k + 1]?.capital)) && run.length < 6) run.push(ws[k++]!);
+    // A name ends at punctuation: "in Norland, Vell said" names Norland.
+    while (k < ws.length && (ws[k]!.capital || (run.length && /^(?:of|the)$/.test(ws[k]!.lower) && ws[k + 1]?.capital)) && run.length < 6 && !(run.length && /[,;:()"“”]/.test(text.slice(run.at(-1)!.end, ws[k]!.start)))) run.push(ws[k++]!);
     while (run.length && /^(?:of|the)$/.test(run.at(-1)!.lower)) run.pop();
     if (!run.length || run.every((w) => notNameWords.test(w.text))) continue;
     if (kindNoun && !run.some((w) => w.lower.startsWith(kindNoun.toLowerCase()))) continue;
     if (run.every((w) => exclude.some((e) => wordMatches(e, w)))) continue;
-    out.push(text.slice(run[0]!.start, run.at(-1)!.end));
+    // "in Norland's east" is in Norland.
+    out.push(text.slice(run[0]!.start, run.at(-1)!.end).replace(/['’]s$/, ''));
   }
   return out;
 }

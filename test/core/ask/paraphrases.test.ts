@@ -121,3 +121,15 @@ describe('how long', () => {
     expect(ask('How long did it take to recover all the bodies?', set).answer).toMatch(/three weeks/i);
   });
 });
+
+describe('where', () => {
+  it('is a place name that ends at punctuation, without its possessive', () => {
+    const set = [
+      article('a', 'The soldiers are training at camps in Norland, Vell said on Monday.', '2031-03-03'),
+      article('b', "Aid convoys reached camps in Norland's north on Tuesday.", '2031-03-04'),
+    ];
+    const { answer } = ask('Where are the soldiers training?', set);
+    expect(answer).toMatch(/^Norland\b/);
+    expect(answer).not.toMatch(/Vell|Norland['’]s/);
+  });
+});
