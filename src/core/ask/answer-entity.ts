@@ -29,17 +29,17 @@ function relevant(context: AskContext, q: Question, needVerb: boolean, floor = m
   const out: Scored[] = [];
   for (const i of candidateSentences(context, q.terms, 200)) {
     const ws = context.wordsOf(i);
-    if (needVerb && q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v, context.sentences[i]!.text))) continue;
+    if (needVerb && q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v))) continue;
     const score = coverage(context, q.terms, ws);
     if (score >= floor) out.push({ i, score });
   }
   return out.sort((a, b) => b.score - a.score || a.i - b.i);
 }
 
-export function hasVerb(ws: readonly Word[], verb: string, text: string): boolean {
+export function hasVerb(ws: readonly Word[], verb: string): boolean {
   const measure = measureOfWord(verb);
-  return ws.some((w) => w.norm === verb || sameSense(w.norm, verb) || (measure !== undefined && measureOfWord(w.norm) === measure)) ||
-    (measure?.id === 'recovered' && /\b(?:found|located)\b/i.test(text) && /\bbod(?:y|ies)|remains\b/i.test(text));
+  // "found" and "located" answer "recovered" as synonyms (synonyms.ts).
+  return ws.some((w) => w.norm === verb || sameSense(w.norm, verb) || (measure !== undefined && measureOfWord(w.norm) === measure));
 }
 
 function byOrder(context: AskContext, q: Question, list: readonly Scored[], tier = 0.1): Scored[] {
@@ -175,7 +175,7 @@ function ordinalSentences(context: AskContext, q: Question, ordinals: readonly s
     for (const i of sentencesWith(index, id)) {
       const ws = context.wordsOf(i);
       const text = context.sentences[i]!.text;
-      if (!says.test(text) || (q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v, text)))) continue;
+      if (!says.test(text) || (q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v)))) continue;
       const score = coverage(context, q.terms, ws);
       if (score >= ordinalFloor) out.set(i, score);
     }

@@ -45,14 +45,14 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   // A measure named in other words ("lost their homes") is looked up by its own words ("displaced").
   const asked = [...q.terms, ...q.source];
   const lookup = asked.length || !q.measure ? asked : words(measureWords(q.measure.id).join(' '));
+  // With the measure matched and nothing asked but when ("at landfall"), a sentence that does not say when still answers, less surely.
+  const onlySoft = q.measure !== undefined && terms.length > 0 && terms.every((t) => soft.includes(t));
+  const cover = (span: readonly Word[]): number => (!terms.length ? 1 : onlySoft ? 0.6 + 0.4 * coverage(context, terms, span, soft) : coverage(context, terms, span, soft));
   for (const i of candidateSentences(context, lookup, 200)) {
     const ws = context.wordsOf(i);
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
     // "How many died in Norland?": a sentence that never names Norland does not answer it, unless most articles are about Norland.
     if (places.some((p) => context.articleShare(p) < storyPlace && !ws.some((w) => wordMatches(p, w)))) continue;
-    // With the measure matched and nothing asked but when ("at landfall"), a sentence that does not say when still answers, less surely.
-    const onlySoft = terms.length > 0 && terms.every((t) => soft.includes(t));
-    const cover = (span: readonly Word[]): number => (!terms.length ? 1 : onlySoft && q.measure ? 0.6 + 0.4 * coverage(context, terms, span, soft) : coverage(context, terms, span, soft));
     const sentenceCover = cover(ws);
     const mentions = context.mentionsOf(i);
     for (const m of mentions) {
@@ -243,10 +243,13 @@ function bestSupported(context: AskContext, pool: readonly NumberCandidate[]): N
     held.add(context.sentences[c.sentence]!.articleId);
     articles.set(c.mention.value, held);
   }
-  // The quantity's timeline counts every article that gives the value, not only the sentences retrieved here.
-  const listed = (c: NumberCandidate): number => new Set(timelineOf(context.briefing, context.sentences[c.sentence]!, c.mention.value)?.entry.figures.map((f) => f.citation.articleId)).size;
-  const support = (c: NumberCandidate): number => Math.max(articles.get(c.mention.value)!.size, listed(c));
-  return [...pool].sort((a, b) => support(b) - support(a) || b.score - a.score || a.sentence - b.sentence)[0];
+  // The quantity's timeline counts every article that gives the value, not only the sentences retrieved here: read once per candidate.
+  const support = new Map<NumberCandidate, number>();
+  for (const c of pool) {
+    const listed = new Set(timelineOf(context.briefing, context.sentences[c.sentence]!, c.mention.value)?.entry.figures.map((f) => f.citation.articleId)).size;
+    support.set(c, Math.max(articles.get(c.mention.value)!.size, listed));
+  }
+  return [...pool].sort((a, b) => support.get(b)! - support.get(a)! || b.score - a.score || a.sentence - b.sentence)[0];
 }
 
 /**

@@ -85,7 +85,7 @@ export function answerYesNo(context: AskContext, q: Question): Answer | undefine
   const list = scored(context, { ...q, terms: q.terms.filter((t) => !/^\d/.test(t.text) && !stanceVerb(t)) }, 0.45);
   const verbs = q.verbs.filter((v) => !/^(?:stand|accept|get|happen|agre|support|deny|reject|disput|confirm|admit)/.test(v));
   const aboutSubject = q.subject.length ? list.filter((s) => coverage(context, q.subject, context.wordsOf(s.i)) >= 0.99) : list;
-  const withVerb = verbs.length ? aboutSubject.filter((s) => verbs.some((v) => hasVerb(context.wordsOf(s.i), v, context.sentences[s.i]!.text))) : aboutSubject;
+  const withVerb = verbs.length ? aboutSubject.filter((s) => verbs.some((v) => hasVerb(context.wordsOf(s.i), v))) : aboutSubject;
   if (!withVerb.length) return undefined;
   const best = withVerb[0]!;
   // Of the sentences that take a stance, the latest reporting's: "did not deny" on Monday, "confirmed" on Tuesday.

@@ -73,6 +73,11 @@ const unquoted = /\b(?:said|say|says|statement|wrote|tweeted|stated|saying|claim
 /** Kinds of named things, not people, a question may ask the name of ("What ship …", "Which storm …"). */
 export const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
 
+/** "How strong was it?" */
+const asksStrength = /\bhow (?:strong|powerful|intense)\b/;
+/** "What did the agency project?": a question for the projected figure of whoever it names. */
+const projectsQuestion = /^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/;
+
 const placeNouns = /^(river|city|town|village|country|state|region|county|province|district|place|area|port|island|border|lake|sea|coast|site|neighbou?rhood|capital)$/i;
 const sourceVerbs = /^(say|said|says|give|gave|put|report|reported|estimate|estimated|project|projected|warn|warned|claim|claimed|announce|announced|count|counted|tell|told|state|stated|cite|cited|quote|quoted)$/i;
 const roleNouns = /^(ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|governor|president|director|head|official|officials|secretary|chair|chairman|agency|office|ministry|department|government|authorities|authority)$/i;
@@ -94,7 +99,8 @@ export function parseQuestion(raw: string): Question {
   const focusWords = verbAt > 0 ? focusSpan.slice(0, verbAt) : focusSpan;
   const whatX = /\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial )?(category|magnitude|level|size|share|percentage|proportion)\b/i.exec(lower)?.[1];
   // "How strong was the quake?" asks its magnitude; "how strong was the hurricane", its category.
-  const strengthOf = /\bhow (?:strong|powerful|intense)\b/.test(lower) ? (/\b(?:earthquakes?|quakes?|tremors?|temblors?)\b/.test(lower) ? 'magnitude' : /\b(?:hurricane|storm|typhoon|cyclone)\b/.test(lower) && !/\bwinds?\b/.test(lower) ? 'category' : undefined) : undefined;
+  const strength = asksStrength.test(lower);
+  const strengthOf = strength ? (/\b(?:earthquakes?|quakes?|tremors?|temblors?)\b/.test(lower) ? 'magnitude' : /\b(?:hurricane|storm|typhoon|cyclone)\b/.test(lower) && !/\bwinds?\b/.test(lower) ? 'category' : undefined) : undefined;
   const label = whatX && /category|magnitude|level/.test(whatX) ? measureOfWord(whatX)?.id ?? whatX : strengthOf ?? '';
   const moneyWords = /\bhow much (?:money|did .* (?:cost|pay|lose|spend))|\bin dollars\b|\b(?:bill|cost|costs|losses|loss|damages|pay|paid|aid|funding)\b/i.test(lower) && !/\bhow many\b/i.test(lower);
   const measure = phraseMeasure(lower, focusWords) ?? pickMeasure(ws, focusWords, moneyWords, howMany ? focusFrom + howMany[1]!.length : -1);
@@ -125,7 +131,7 @@ export function parseQuestion(raw: string): Question {
     return { start: m.index, end: m.index + m[0].length, named: { start: at, end: at + named.length } };
   });
   // "What did the agency project?": the verb asks for a projection (`wantsProjection`); it is no term a sentence must carry.
-  const asksProjection = type === 'number' && /^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/.test(lower);
+  const asksProjection = type === 'number' && projectsQuestion.test(lower);
   const inLeftOut = (w: Word): boolean => leftOut.some((r) => w.start >= r.start && w.end <= r.end);
   // The words of a phrase that named the measure say nothing more: the measure is matched on its own.
   const phrase = measure?.id === 'displaced' ? displacedPhrase.exec(stripped) : null;
@@ -145,7 +151,7 @@ export function parseQuestion(raw: string): Question {
     focus: focusWords.at(-1)?.norm ?? '',
     label,
     unit,
-    strength: /\bhow (?:strong|powerful|intense)\b/i.test(lower),
+    strength,
     currency: currencyOf(lower),
     order: orderOf(lower),
     asksLatest: orderLatest.test(lower),
@@ -173,7 +179,7 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   if (new RegExp(`^(?:which|what) (?:${thingKinds}) `).test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';
   if (/^(?:(?:by|until|since|till) )?when\b|\bwhat (?:time|date|day|year|month)\b/.test(body)) return 'when';
-  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b|^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/.test(body)) {
+  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b/.test(body) || projectsQuestion.test(body)) {
     return 'number';
   }
   if (auxStart.test(body)) return 'yesno';
