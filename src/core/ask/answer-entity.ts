@@ -400,13 +400,35 @@ export function answerWhen(context: AskContext, q: Question): Answer | undefined
     const sentence = context.sentences[s.i]!;
     // "When did they …" is not answered by a plan ("hoping to … by May 10"), nor "when will …" by a past date alone.
     if (!future && /\b(?:hop(?:e|es|ing) to|expect(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ing)? to|will|could|would|set to|scheduled to|due to be)\b/i.test(sentence.text)) continue;
-    const times = [...sentence.text.matchAll(timeRe)].map((m) => m[0]);
+    const ws = context.wordsOf(s.i);
+    const times = [...sentence.text.matchAll(timeRe)].filter((m) => timeOfVerb(sentence.text, ws, q.verbs, m.index)).map((m) => m[0]);
     if (!times.length) continue;
     const specific = [...times].sort((a, b) => specificity(b) - specificity(a))[0]!.replace(/^(?:in|by|until|of)\s+/i, '');
     const dated = onDate(specific, context.times.get(sentence.articleId));
     return found(`${dated}: ${sentence.text}`, [sentence]);
   }
   return undefined;
+}
+
+/** Where one clause of a sentence ends and the next begins: punctuation, or a conjunction that opens a clause of its own ("before the quake struck"). */
+const clauseBreak = /[,;:\u2013\u2014]|\s-\s|\b(?:before|after|since|until|because|while|when|as)\s/gi;
+
+/**
+ * Whether the time at `at` dates the question's verb: it is in the verb's clause, or it opens the
+ * sentence ("On Monday, …"). In "Days after the storm hit, the toll rose on Friday", Friday dates
+ * the rise, not the storm. Without a verb in the question, any time does.
+ */
+function timeOfVerb(text: string, ws: readonly Word[], verbs: readonly string[], at: number): boolean {
+  if (!verbs.length) return true;
+  const breaks = [0, ...[...text.matchAll(clauseBreak)].map((m) => m.index), text.length];
+  const clause = (pos: number): number => breaks.findIndex((b, k) => pos >= b && pos < (breaks[k + 1] ?? Infinity));
+  const own = clause(at);
+  if (own === 0 && breaks.length > 2 && wordsOfSpan(text.slice(0, breaks[1])) <= 5) return true;
+  return ws.some((w) => clause(w.start) === own && verbs.some((v) => hasVerb([w], v)));
+}
+
+function wordsOfSpan(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 function specificity(t: string): number {

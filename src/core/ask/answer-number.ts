@@ -219,12 +219,21 @@ export function pickByOrder(context: AskContext, q: Question, candidates: readon
   }
   const latestFirst = (list: readonly NumberCandidate[]): NumberCandidate[] =>
     [...list].sort((a, b) => newer(b, a) || Number(b.mention.current) - Number(a.mention.current) || a.sentence - b.sentence || b.score - a.score);
-  const current = pool.filter((c) => !c.mention.earlier);
+  let current = pool.filter((c) => !c.mention.earlier);
+  // A value some article marks as replaced ("instead of 900") is no latest value, even where another sentence repeats it plainly.
+  const live = current.filter((c) => !timelineOf(context.briefing, context.sentences[c.sentence]!, c.mention.value)?.entry.superseded);
+  if (q.order === 'latest' && live.length) current = live;
   const latest = latestFirst(current.length ? current : pool)[0];
   if (!latest) return latest;
   // An event's size has no history ("magnitude 7.8", "7.4" by another agency): unless asked for the latest, the value most articles give.
   if (q.order === 'latest' && !q.asksLatest && latest.mention.measure?.kind === 'size') return bestSupported(context, current.length ? current : pool) ?? latest;
-  if (q.order === 'latest') return latestOfQuantity(context, candidates, latest) ?? latest;
+  if (q.order === 'latest') {
+    const newest = latestOfQuantity(context, candidates, latest);
+    if (newest) return newest;
+    // Every value as relevant is one a later report replaced: its replacement answers, or nothing does.
+    if (timelineOf(context.briefing, context.sentences[latest.sentence]!, latest.mention.value)?.entry.superseded) return undefined;
+    return latest;
+  }
   // "previous": the value before the latest in the latest's own history (its quantity's timeline), else the newest other value.
   const line = timelineOf(context.briefing, context.sentences[latest.sentence]!, latest.mention.value);
   if (line) {
@@ -272,9 +281,12 @@ export function answerNumber(context: AskContext, q: Question): Answer | undefin
   const sentence = context.sentences[chosen.sentence]!;
   const m = chosen.mention;
   const speaker = speakerAt(context, chosen.sentence, m.start, { start: m.clauseStart, end: m.clauseEnd });
-  const what = m.counted && !/^(?:of|the)\b/i.test(m.counted) ? ` ${m.counted}` : m.measure && !m.unit ? ` ${m.measure.label}` : '';
+  // A duration says its unit ("three-month" is three months); the noun after it is what lasts, not what is counted.
+  const joined = m.role === 'duration' ? /^(.+)-([a-z]+?)s?$/i.exec(m.display) : null;
+  const display = joined ? `${joined[1]} ${joined[2]}${m.value === 1 ? '' : 's'}` : m.display;
+  const what = joined ? '' : m.counted && !/^(?:of|the)\b/i.test(m.counted) ? ` ${m.counted}` : m.measure && !m.unit ? ` ${m.measure.label}` : '';
   const kind = m.projection ? ' (a projection)' : m.claim ? ' (a claim)' : '';
-  const text = `${capitalize(withSeparators(m.display))}${what}${kind}${speaker ? `, according to ${speaker}` : ''}.`;
+  const text = `${capitalize(withSeparators(display))}${what}${kind}${speaker ? `, according to ${speaker}` : ''}.`;
   const timeline = timelineOf(context.briefing, sentence, m.value);
   if (!timeline) return found(text, [sentence]);
   const { line, entry } = timeline;

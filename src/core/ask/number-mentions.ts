@@ -78,6 +78,8 @@ function personHead(counted: string): boolean {
 
 const ratioWholes: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, 'a hundred': 100 };
 
+/** A number and its unit in one word: "three-month", "twenty-five-year". */
+const hyphenDuration = /^([a-z]+(?:-[a-z]+)?)-(?:second|minute|hour|day|week|month|year|decade|night)s?$/i;
 const durationWords = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|nights?)$/i;
 const streetWords = /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|highway|hwy|route)$/i;
 const qualifierWords = [
@@ -141,6 +143,12 @@ function rawNumbers(sentence: string, ws: readonly Word[]): RawNumber[] {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     if (out.some((n) => w.start >= n.start && w.start < n.end)) continue;
+    // "a three-month state of emergency": a number word joined to its unit is a duration (see `roleOf`).
+    const joined = hyphenDuration.exec(w.lower);
+    if (joined && cardinalWord(joined[1]!) !== undefined) {
+      out.push({ value: cardinalWord(joined[1]!)!, unit: '', start: w.start, end: w.end, text: w.text, ordinal: false, scaled: false });
+      continue;
+    }
     const card = cardinalWord(w.lower);
     const ord = card === undefined ? ordinalWord(w.lower) : undefined;
     if (card === undefined && ord === undefined) continue;
@@ -184,7 +192,11 @@ function roleOf(sentence: string, n: RawNumber, ws: readonly Word[], before: Wor
   const hyphenWord = /^-([a-z]+)/i.exec(tailText)?.[1];
   if (hyphenWord && /^(?:magnitude|category|level)$/i.test(hyphenWord)) return { role: 'label', label: hyphenWord.toLowerCase() };
   if (!n.unit && !n.scaled && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && /^\d{4}$/.test(n.text)) return { role: 'year', label: '' };
-  if (after && durationWords.test(after.text) && !n.unit) return { role: 'duration', label: '' };
+  if (!n.unit && (hyphenDuration.test(n.text) || /^-(?:second|minute|hour|day|week|month|year|decade|night)s?\b/i.test(tailText))) return { role: 'duration', label: '' };
+  if (after && durationWords.test(after.text) && !n.unit) {
+    // "100 years ago", "two weeks later" say when, not how long.
+    return /^\s?\S+\s+(?:ago|earlier|later|before|after|since)\b/i.test(tailText) ? { role: 'date', label: '' } : { role: 'duration', label: '' };
+  }
   if (after && after.capital && streetWords.test(ws[ws.indexOf(after) + 1]?.text ?? '')) return { role: 'code', label: '' };
   if (/^\s?(?:and\s)?(?:non-emergency\s)?(?:call|calls|hotline|line|dispatch)\b/i.test(tailText) || /\b(?:call|dial|text)\s$/i.test(headText)) return { role: 'code', label: '' };
   if (/^\(\d+\)$/.test(sentence.slice(n.start - 1, n.end + 1))) return { role: 'code', label: '' };

@@ -279,5 +279,9 @@ function mainVerbs(ws: readonly Word[]): string[] {
     const placed = !afterArticle && (/^(?:who|to)$/.test(before) || (/^(?:which|what)$/.test(twoBefore) && i === 2) || /^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(twoBefore));
     if (inflected || placed) out.add(w.norm);
   });
+  // "When did the first quake strike?": after an auxiliary and its subject, the question's last word is its verb.
+  const last = ws.at(-1);
+  const aux = ws.findIndex((w) => /^(?:did|does|do)$/.test(w.lower));
+  if (aux >= 0 && aux <= 1 && /^(?:when|where|why|how)$/.test(ws[0]!.lower) && ws.length - aux >= 4 && content(last) && ws.at(-2)!.lower !== 'the') out.add(last.norm);
   return [...out];
 }

@@ -133,3 +133,51 @@ describe('where', () => {
     expect(answer).not.toMatch(/Vell|Norland['’]s/);
   });
 });
+
+describe('the latest value', () => {
+  it('is never a value a later report says was replaced, even where another sentence repeats it plainly', () => {
+    const set = [
+      article('a', 'The relief agency said 9,000 people died in the Kessa floods.', '2031-03-03'),
+      article('b', 'The agency revised the toll of the Kessa floods, saying 2,100 people died instead of 9,000.', '2031-03-05'),
+      article('c', 'Confusion grew after the agency announced 9,000 dead in the Kessa floods last week.\nHealth officials said 2,100 people had died.', '2031-03-06'),
+    ];
+    const { answer } = ask('How many people died in the Kessa floods?', set);
+    expect(answer).toMatch(/2,100/);
+    expect(answer).not.toMatch(/9,000/);
+  });
+
+  it('is not given when the only relevant values were replaced and the replacement is not found', () => {
+    const set = [
+      article('a', 'The relief agency said 9,000 people died in the Kessa floods.', '2031-03-03'),
+      article('b', 'The agency revised the toll, saying 2,100 people died instead of 9,000.', '2031-03-05'),
+      article('c', 'Confusion grew after the agency announced 9,000 dead in the Kessa floods last week.', '2031-03-06'),
+    ];
+    expect(ask('How many people died in the Kessa floods?', set).answer).not.toMatch(/9,000/);
+  });
+});
+
+describe('when an event happened', () => {
+  it('is the time of its own clause, not of the clause around it ("after the quake struck, the toll rose Tuesday")', () => {
+    const set = [
+      article('a', 'The quake struck Kessa at 4:10 a.m. on Monday.', '2031-03-03'),
+      article('b', 'A week after the quake struck Kessa, the toll rose further on Tuesday.\nMayor Ana Vell spoke on Wednesday before the quake struck again.', '2031-03-11'),
+    ];
+    const { answer } = ask('When did the quake strike?', set);
+    expect(answer).toMatch(/4:10 a\.m\.|Monday/);
+    expect(answer).not.toMatch(/Tuesday|Wednesday/);
+  });
+});
+
+describe('how long', () => {
+  it('reads a number joined to its unit ("a three-month state of emergency") as a duration', () => {
+    const set = [article('a', 'President Ana Vell declared a three-month state of emergency in Kessa.', '2031-03-03')];
+    expect(ask('How long is the state of emergency?', set).answer).toMatch(/^Three months/);
+  });
+
+  it('never answers with a point in time ("100 years ago")', () => {
+    const set = [article('a', 'The state of emergency in Kessa recalls the flood of 100 years ago.', '2031-03-03')];
+    const { found, answer } = ask('How long is the state of emergency?', set);
+    expect(answer).not.toMatch(/100/);
+    expect(found).toBe(false);
+  });
+});
