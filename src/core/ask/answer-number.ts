@@ -46,8 +46,8 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
   const asked = [...q.terms, ...q.source];
   const lookup = asked.length || !q.measure ? asked : words(measureWords(q.measure.id).join(' '));
   // With the measure matched and nothing asked but when ("at landfall"), a sentence that does not say when still answers, less surely.
-  const onlySoft = q.measure !== undefined && terms.length > 0 && terms.every((t) => soft.includes(t));
-  const cover = (span: readonly Word[]): number => (!terms.length ? 1 : onlySoft ? 0.6 + 0.4 * coverage(context, terms, span, soft) : coverage(context, terms, span, soft));
+  const onlySoft = (q.measure !== undefined || q.focus !== '') && terms.length > 0 && terms.every((t) => soft.includes(t));
+  const cover = (span: readonly Word[]): number => (!terms.length ? 1 : onlySoft ? 0.8 + 0.2 * coverage(context, terms, span, soft) : coverage(context, terms, span, soft));
   for (const i of candidateSentences(context, lookup, 200)) {
     const ws = context.wordsOf(i);
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
@@ -57,6 +57,8 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
     const mentions = context.mentionsOf(i);
     for (const m of mentions) {
       if (!fits(q, m, ws)) continue;
+      // "More than 200 people across six states": asked how many states, the number that counts states answers, not the people near them.
+      if (q.focus && (!m.head || genericHeads.has(m.head)) && mentions.some((o) => o !== m && o.head && sameSense(o.head, q.focus))) continue;
       // "the other four workers", "the remaining six": the rest of a count answers only a question about the rest.
       if (restOf.test(context.sentences[i]!.text.slice(Math.max(0, m.start - 20), m.start)) && !asksPart.test(q.text)) continue;
       // "the 1990 storm killed 40": an earlier event's figure answers only a question that names its year.

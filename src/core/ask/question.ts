@@ -71,6 +71,8 @@ const quoteRe = /"([^"]{8,})"/;
 /** "who put out the statement that …", "who said that …": an unquoted quotation. */
 const unquoted = /\b(?:said|say|says|statement|wrote|tweeted|stated|saying|claimed|warned|argued|insisted)\s+(?:that\s+)?(.{12,}?)\??$/i;
 /** Kinds of named things, not people, a question may ask the name of ("What ship …", "Which storm …"). */
+/** Verbs that say only that something happened to what a number counts. */
+const genericVerb = /^(?:affected|impacted|hit|touched|involved)$/;
 export const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
 
 /** "How strong was it?" */
@@ -137,7 +139,8 @@ export function parseQuestion(raw: string): Question {
   const phrase = measure?.id === 'displaced' ? displacedPhrase.exec(stripped) : null;
   const inMeasurePhrase = (w: Word): boolean => phrase !== null && w.start >= phrase.index && w.end <= phrase.index + phrase[0].length;
   const excluded = ws.filter((w) => (w.acronym || (!w.stop && !scaffold.has(w.lower))) && !/^\d/.test(w.text) && leftOut.some((r) => w.start >= r.named.start && w.end <= r.named.end));
-  const soft = ws.filter((w) => !excluded.includes(w) && temporal.some((t) => w.start >= t.index && w.end <= t.index + t[0].length));
+  // "How many states were affected?": a verb that says only that something happened to what is counted is weak evidence too.
+  const soft = ws.filter((w) => !excluded.includes(w) && (temporal.some((t) => w.start >= t.index && w.end <= t.index + t[0].length) || (type === 'number' && genericVerb.test(w.lower))));
   const kindNoun = /^(?:which|what) (\w+)/i.exec(lower)?.[1] ?? '';
   const spelled = ws.filter((w) => /^#\d/.test(w.norm) && !/^\d/.test(w.text) && !/(?:st|nd|rd|th)$/.test(w.lower)).map((w) => Number(w.norm.slice(1)));
   const numbers = [...spelled, ...[...stripped.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => {

@@ -181,3 +181,15 @@ describe('how long', () => {
     expect(found).toBe(false);
   });
 });
+
+describe('how many of a thing, asked with a verb that says only that something happened to it', () => {
+  it('takes the latest count of the thing, not the one sentence that repeats the verb ("affected" ~ "impacted")', () => {
+    const set = [
+      article('a', 'At least 40 deaths were reported in four provinces impacted by Storm Orla.', '2031-03-03'),
+      article('b', 'More than 90 people across six provinces were killed as Storm Orla moved north.', '2031-03-06'),
+    ];
+    const { answer } = ask('How many provinces were affected?', set);
+    expect(answer).toMatch(/six provinces/i);
+    expect(answer).not.toMatch(/90/);
+  });
+});
