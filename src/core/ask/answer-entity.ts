@@ -344,6 +344,37 @@ function places(ws: readonly Word[], text: string, kindNoun: string, exclude: re
 }
 
 /**
+ * Where someone comes from: the names after "from", a list kept whole as written ("from Corran,
+ * Brill and Norland"). Never the question's own words.
+ */
+function origins(ws: readonly Word[], text: string, exclude: readonly Word[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (ws[i]!.lower !== 'from' || !ws[i + 1]?.capital) continue;
+    let k = i + 1;
+    let last = k;
+    while (k < ws.length) {
+      if (ws[k]!.capital && !notNameWords.test(ws[k]!.text)) {
+        last = k++;
+        const gap = text.slice(ws[last]!.end, ws[k]?.start ?? text.length);
+        if (/^\s$/.test(gap)) continue;
+        if (/^,\s$/.test(gap) && (ws[k]?.capital || (ws[k]?.lower === 'and' && ws[k + 1]?.capital))) continue;
+        break;
+      }
+      if (ws[k]!.lower === 'and' && k > i + 1 && ws[k + 1]?.capital && /^\s$/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    const run = ws.slice(i + 1, last + 1);
+    if (run.every((w) => exclude.some((e) => wordMatches(e, w)))) continue;
+    out.push(text.slice(run[0]!.start, run.at(-1)!.end));
+  }
+  return out;
+}
+
+/**
  * "Where …?" / "Which river …?": the places the relevant sentences name, weighed by how many
  * outlets name them (a place one outlet gets wrong loses to the one the others agree on); a place
  * inside a longer one lends it weight ("Norland" to "Norland's Cape Vell").
@@ -351,9 +382,12 @@ function places(ws: readonly Word[], text: string, kindNoun: string, exclude: re
 export function answerWhere(context: AskContext, q: Question): Answer | undefined {
   const votes = new Map<string, { score: number; articles: Set<string>; i: number }>();
   const floor = q.kindNoun ? 0.4 : minimum;
+  // "Where were they from?" asks an origin: what follows "from".
+  const origin = /\bfrom\W*$/i.test(q.text);
   for (const s of relevant(context, q, false, floor).slice(0, 16)) {
     const sentence = context.sentences[s.i]!;
-    for (const place of places(context.wordsOf(s.i), sentence.text, q.kindNoun, q.terms)) {
+    const named = origin ? origins(context.wordsOf(s.i), sentence.text, q.terms) : places(context.wordsOf(s.i), sentence.text, q.kindNoun, q.terms);
+    for (const place of named) {
       const v = votes.get(place) ?? { score: 0, articles: new Set<string>(), i: s.i };
       if (!v.articles.has(sentence.articleId)) v.score += s.score;
       v.articles.add(sentence.articleId);

@@ -36,6 +36,7 @@ const groups: readonly string[] = [
   'pay paid payment',
   'account version narrative',
   'power electricity',
+  'victim victims died dead killed',
   'find found finding locate located recover recovered retrieve retrieved',
   'promise promised promises pledge pledged pledges vow vowed vows',
   'call called calls describe described describes characterize characterized characterise characterised label labeled labelled dub dubbed',

@@ -193,3 +193,15 @@ describe('how many of a thing, asked with a verb that says only that something h
     expect(answer).not.toMatch(/90/);
   });
 });
+
+describe('where someone is from', () => {
+  const set = [
+    article('a', 'Five workers were killed when the Tallis dam in Kessa gave way.\nAll of the men who died were migrants, from Norland, Corran and Brill.', '2031-03-03'),
+    article('b', 'The victims were swept into the Tallis river near Kessa.', '2031-03-04'),
+  ];
+  it('is the list after "from", kept whole, and "victims" finds "the men who died"', () => {
+    const { answer } = ask('Where were the victims from?', set);
+    expect(answer).toMatch(/^Norland, Corran and Brill\./);
+    expect(answer).not.toMatch(/Kessa|Tallis/);
+  });
+});
