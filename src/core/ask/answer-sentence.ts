@@ -9,6 +9,7 @@ import { hasVerb } from './answer-entity.js';
 import { sourceMatches } from './answer-number.js';
 import { found } from './answer-parts.js';
 import type { Question } from './question.js';
+import { sameSense } from './synonyms.js';
 import { words } from './words.js';
 
 const causal = /\b(?:root cause|caused by|because|due to|blamed|attributed (?:\w+ ){0,4}to|as a result of|led to|triggered|cited factors|causing|resulted from|after (?:\w+ ){0,5}(?:burst|collapsed|failed|broke))\b/i;
@@ -94,10 +95,15 @@ export function answerYesNo(context: AskContext, q: Question): Answer | undefine
   return found(context.sentences[pick.i]!.text, [context.sentences[pick.i]!]);
 }
 
+const namingQuestion = /^what did\b.*\b(?:call|describe|characteri[sz]e|label|dub)\b/i;
+
 /** Any other question: the sentence that carries most of it. */
 export function answerFact(context: AskContext, q: Question): Answer | undefined {
+  // "What did X call the move?": X's words that name it ("calling it a grave step"); what is named is often only "it" there.
+  const naming = q.source.length > 0 && namingQuestion.test(q.text);
+  const terms = naming ? q.terms.filter((t) => sameSense(t.norm, 'call')) : q.terms;
   // "What did X say?": with nothing asked but the source, the source is what the sentence must carry.
-  const list = scored(context, q.terms.length ? q : { ...q, terms: q.source, source: [] }, 0.55);
+  const list = scored(context, terms.length ? { ...q, terms } : { ...q, terms: q.source, source: [] }, 0.55);
   const best = list[0];
   if (!best) return undefined;
   // Among near-equals, the most recent reporting: a position or status question wants the latest.

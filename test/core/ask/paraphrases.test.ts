@@ -205,3 +205,17 @@ describe('where someone is from', () => {
     expect(answer).not.toMatch(/Kessa|Tallis/);
   });
 });
+
+describe('what someone called something', () => {
+  it("is the named speaker's own naming of it, where the thing is only 'it'", () => {
+    const set = [
+      article('a', 'Minister Ana Vell said Corran troops had crossed into Brill, calling it "a grave provocation."', '2031-03-03'),
+      article('b', 'Ana Vell met Brill leaders on Tuesday.', '2031-03-04'),
+      article('c', 'Ana Vell will visit Corran next week.', '2031-03-05'),
+      article('d', 'Brill is monitoring the situation, with army chief Orla Tam describing the mood as calm.', '2031-03-06'),
+    ];
+    const { answer } = ask('What did Ana Vell call the situation?', set);
+    expect(answer).toMatch(/grave provocation/);
+    expect(answer).not.toMatch(/calm/);
+  });
+});
