@@ -10,7 +10,7 @@ import { runCli } from '../../src/cli.js';
  * project's questions are: the answer holds one of `expect_any` and none of `expect_none`. The
  * floor is what the build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 74;
+const floor = 76;
 
 interface Paraphrase {
   readonly set: string;

@@ -11,7 +11,7 @@ import { candidateSentences, coverage, wordMatches, type AskContext } from './as
 import { namedSpeaker } from './attribution.js';
 import { capitalize, found } from './answer-parts.js';
 import { measureOfWord } from './measures.js';
-import { thingKinds, type Question } from './question.js';
+import { parseQuestion, thingKinds, type Question } from './question.js';
 import { sameSense } from './synonyms.js';
 import { words, type Word } from './words.js';
 
@@ -153,6 +153,30 @@ function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[
 }
 
 /**
+ * The named subject of the question's verb: "The Norland Transport Agency is investigating …"
+ * names the agency. A run of capitalized words (with "of", "the" and acronyms inside) ending
+ * right before the verb or its auxiliary; not a pronoun or a sentence-opening word alone.
+ */
+function namedSubject(ws: readonly Word[], text: string, verbs: readonly string[]): string {
+  for (let i = 1; i < ws.length; i++) {
+    if (!verbs.some((v) => ws[i]!.norm === v || sameSense(ws[i]!.norm, v))) continue;
+    let k = i - 1;
+    while (k >= 0 && /^(?:is|are|was|were|has|have|had|will|would|also|now|had been|has been|been)$/.test(ws[k]!.lower)) k--;
+    const end = k;
+    while (k >= 0 && (ws[k]!.capital || ws[k]!.acronym || (/^(?:of|the|for|and)$/.test(ws[k]!.lower) && k < end && (ws[k - 1]?.capital || ws[k - 1]?.acronym)))) {
+      if (k < end && /[,;:()"“”]/.test(text.slice(ws[k]!.end, ws[k + 1]!.start))) break;
+      k--;
+    }
+    const run = ws.slice(k + 1, end + 1);
+    while (run.length && /^(?:of|the|for|and)$/.test(run[0]!.lower)) run.shift();
+    if (!run.length || (run.length === 1 && (notNameWords.test(run[0]!.text) || run[0]!.start === 0 && !run[0]!.acronym))) continue;
+    if (run.every((w) => notNameWords.test(w.text))) continue;
+    return text.slice(run[0]!.start, run.at(-1)!.end);
+  }
+  return '';
+}
+
+/**
  * Whether `text` (from a name on) sets a role beside the name: "Ana Vell, deputy spokesman for …",
  * "Ana Vell, the Norcorp CEO, said". Not when the role titles the name after it: in "According to
  * Norland Radio, Corran President Ana Vell said", the president is Ana Vell, not the radio.
@@ -187,6 +211,15 @@ function ordinalSentences(context: AskContext, q: Question, ordinals: readonly s
 export function answerWho(context: AskContext, q: Question): Answer | undefined {
   const thing = thingAsked(q.text);
   if (thing) return answerThing(context, q, thing);
+  // "Who runs Norcorp?" asks who heads it: its CEO, head, leader, president, chairman or secretary(-general), as "Who is the CEO of Norcorp?" does.
+  const headed = /^who (?:runs|leads|heads|manages) (.+?)\s*\??$/i.exec(q.text.trim())?.[1];
+  if (headed) {
+    for (const role of ['CEO', 'chief executive', 'head', 'leader', 'president', 'director', 'chairman', 'secretary']) {
+      const answer = answerWho(context, parseQuestion(`Who is the ${role} of ${headed}?`));
+      if (answer) return answer;
+    }
+    return undefined;
+  }
   const person = /^[Ww]ho (?:is|was) ((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)\s*\??$/.exec(q.text.trim())?.[1];
   if (person) return answerWhoIs(context, person);
   const all = relevant(context, q, true);
@@ -217,6 +250,13 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${rolePattern(r.lower)}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || apposed(sentence.text.slice(sentence.text.indexOf(n)), n, r.lower)));
       if (bound && k !== s.i) continue;
       if (bound ? titled : names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
+    }
+  }
+  // No person named: the body that does it ("The Norland Transport Agency is investigating …").
+  if (!bound && q.verbs.length) {
+    for (const s of ordered) {
+      const subject = namedSubject(context.wordsOf(s.i), context.sentences[s.i]!.text, q.verbs);
+      if (subject && !q.terms.some((t) => subject.toLowerCase() === t.lower)) return found(`${subject}.`, [context.sentences[s.i]!]);
     }
   }
   return undefined;

@@ -219,3 +219,15 @@ describe('what someone called something', () => {
     expect(answer).not.toMatch(/calm/);
   });
 });
+
+describe('who does something', () => {
+  it('"who runs X" is X\'s chief executive or head', () => {
+    const set = [article('a', 'Norcorp CEO Ana Vell said the update would ship on Monday.\nMicrosoft Windows machines in Kessa crashed.', '2031-03-03')];
+    expect(ask('Who runs Norcorp?', set).answer).toMatch(/^Ana Vell\./);
+  });
+
+  it('is the body that does it when no person is named', () => {
+    const set = [article('a', 'The U.N. Department of Transport is investigating the response of Brill Air to the outage.', '2031-03-03')];
+    expect(ask('Who is investigating Brill Air?', set).answer).toMatch(/^U\.N\. Department of Transport\./);
+  });
+});
