@@ -6,11 +6,13 @@ import { runCli } from '../../src/cli.js';
 
 /**
  * The dev-story and seed questions put in other words (test/eval/paraphrases.json, written for
- * this test; the first 69 were tuned on, the last 32 were not when written). Scored as the
- * project's questions are: the answer holds one of `expect_any` and none of `expect_none`. The
- * floor is what the build reached: raise it as answers improve, never lower it to pass.
+ * this test; the first 69 were tuned on, the next 32 were not when written, and the last 47,
+ * eight of them questions the set does not answer, were run once before any change for them).
+ * Scored as the project's questions are: the answer holds one of `expect_any` and none of
+ * `expect_none` (a question the set does not answer expects the decline). The floor is what the
+ * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 76;
+const floor = 110;
 
 interface Paraphrase {
   readonly set: string;

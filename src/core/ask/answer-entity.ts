@@ -157,9 +157,11 @@ function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[
  * names the agency. A run of capitalized words (with "of", "the" and acronyms inside) ending
  * right before the verb or its auxiliary; not a pronoun or a sentence-opening word alone.
  */
-function namedSubject(ws: readonly Word[], text: string, verbs: readonly string[]): string {
+function namedSubject(ws: readonly Word[], text: string, verbs: readonly string[], objects: readonly Word[]): string {
   for (let i = 1; i < ws.length; i++) {
     if (!verbs.some((v) => ws[i]!.norm === v || sameSense(ws[i]!.norm, v))) continue;
+    // What the question names after its verb is the verb's object here too: within a few words after it.
+    if (!objects.every((o) => ws.slice(i + 1, i + 7).some((w) => wordMatches(o, w)))) continue;
     let k = i - 1;
     while (k >= 0 && /^(?:is|are|was|were|has|have|had|will|would|also|now|had been|has been|been)$/.test(ws[k]!.lower)) k--;
     const end = k;
@@ -174,6 +176,20 @@ function namedSubject(ws: readonly Word[], text: string, verbs: readonly string[
     return text.slice(run[0]!.start, run.at(-1)!.end);
   }
   return '';
+}
+
+/**
+ * Whether a name is what the question's verb does something to, not who does it: it follows the
+ * verb within a few words, not after "by" ("is investigating the response of Brill Air"). Not
+ * for speech verbs, whose speaker may follow them ("…, said Ana Vell").
+ */
+function objectOfVerb(ws: readonly Word[], text: string, verbs: readonly string[], name: string): boolean {
+  const at = text.indexOf(name);
+  return ws.some((w, i) => {
+    if (w.end > at || !verbs.some((v) => w.norm === v || sameSense(w.norm, v)) || sameSense(w.norm, 'say')) return false;
+    const between = text.slice(w.end, at);
+    return ws.slice(i + 1, i + 7).some((x) => x.start === at) && !/\bby\b/i.test(between) && !/[,;.]/.test(between);
+  });
 }
 
 /**
@@ -245,7 +261,7 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       if (!sentence || sentence.articleId !== context.sentences[s.i]!.articleId) continue;
       // The sentence after names the one the best sentence is about only when it points back to it ("The victim, Ana Vell, …", "They were named as …").
       if (k !== s.i && !pointsBack.test(sentence.text)) continue;
-      const names = personNames(context.wordsOf(k), sentence.text, q.terms);
+      const names = personNames(context.wordsOf(k), sentence.text, q.terms).filter((n) => k !== s.i || !objectOfVerb(context.wordsOf(k), sentence.text, q.verbs, n));
       // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "the CEO, Ana Vell", "Judge Vell", "Ana Vell, deputy spokesman for …").
       const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${rolePattern(r.lower)}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || apposed(sentence.text.slice(sentence.text.indexOf(n)), n, r.lower)));
       if (bound && k !== s.i) continue;
@@ -254,8 +270,11 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
   }
   // No person named: the body that does it ("The Norland Transport Agency is investigating …").
   if (!bound && q.verbs.length) {
+    // "Who is investigating Norcorp?" is not answered by who investigates Brill Air: the names after the question's verb follow it in the sentence.
+    const verbAt = q.terms.findIndex((t) => q.verbs.includes(t.norm));
+    const objects = verbAt < 0 ? [] : q.terms.slice(verbAt + 1).filter((t) => t.capital || t.acronym);
     for (const s of ordered) {
-      const subject = namedSubject(context.wordsOf(s.i), context.sentences[s.i]!.text, q.verbs);
+      const subject = namedSubject(context.wordsOf(s.i), context.sentences[s.i]!.text, q.verbs, objects);
       if (subject && !q.terms.some((t) => subject.toLowerCase() === t.lower)) return found(`${subject}.`, [context.sentences[s.i]!]);
     }
   }

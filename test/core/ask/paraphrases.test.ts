@@ -230,4 +230,9 @@ describe('who does something', () => {
     const set = [article('a', 'The U.N. Department of Transport is investigating the response of Brill Air to the outage.', '2031-03-03')];
     expect(ask('Who is investigating Brill Air?', set).answer).toMatch(/^U\.N\. Department of Transport\./);
   });
+
+  it('is not the body that does it to something else the question does not name', () => {
+    const set = [article('a', 'The U.N. Department of Transport is investigating the response of Brill Air to the Norcorp outage.\nNorcorp said its update caused the outage.', '2031-03-03')];
+    expect(ask('Who is investigating Norcorp?', set).found).toBe(false);
+  });
 });
