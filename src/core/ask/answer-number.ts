@@ -141,6 +141,9 @@ function widerScope(text: string, clause: readonly Word[], terms: readonly Word[
   return false;
 }
 
+/** A question that names what it asks a share of ("what share of the computers …"). */
+const shareOf = /\b(?:share|percentage|proportion|fraction|percent) of\b/i;
+
 function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   if (q.numbers.includes(m.value) || (m.high !== undefined && q.numbers.includes(m.high))) return false;
   if (q.label) {
@@ -150,12 +153,15 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   }
   // "How long …": a duration ("85 years", "two months") is the answer, and only one.
   if (q.unit === 'time') return m.role === 'duration';
-  if (m.role !== 'figure') return false;
+  // "What share …": "one in four" is one.
+  if (m.role !== 'figure' && !(m.role === 'ratio' && q.unit === '%')) return false;
   if (m.breakdown && q.order === 'first') return false;
   if (q.unit === '$' && !/[$£€]/.test(m.unit)) return false;
   // "in roubles": an amount in another currency does not answer (the set may hold a conversion; this reads none).
   if (q.currency && m.unit !== q.currency) return false;
-  if (q.unit === '%' && m.unit !== '%') return false;
+  if (q.unit === '%' && m.unit !== '%' && m.role !== 'ratio') return false;
+  // "What share of computers …": a share of something the question does not name ("75% of organizations") does not answer.
+  if (q.unit === '%' && shareOf.test(q.text) && m.head && !genericHeads.has(m.head) && !q.terms.some((t) => sameSense(t.norm, m.head))) return false;
   // "How much …" takes an amount in any currency; "how many …" never one.
   const howMuch = /[$£€]/.test(m.unit) && /\bhow (?:much|big|large)\b/i.test(q.text);
   if (!q.unit && m.unit && (!q.measure || q.measure.kind !== 'money') && !howMuch) return false;
@@ -285,8 +291,12 @@ export function answerNumber(context: AskContext, q: Question): Answer | undefin
   const speaker = speakerAt(context, chosen.sentence, m.start, { start: m.clauseStart, end: m.clauseEnd });
   // A duration says its unit ("three-month" is three months); the noun after it is what lasts, not what is counted.
   const joined = m.role === 'duration' ? /^(.+)-([a-z]+?)s?$/i.exec(m.display) : null;
-  const display = joined ? `${joined[1]} ${joined[2]}${m.value === 1 ? '' : 's'}` : m.display;
-  const what = joined ? '' : m.counted && !/^(?:of|the)\b/i.test(m.counted) ? ` ${m.counted}` : m.measure && !m.unit ? ` ${m.measure.label}` : '';
+  // "One in four": a ratio is shown whole.
+  const whole = m.role === 'ratio' ? /^\s+in\s+(?:every\s+)?[\w-]+/i.exec(sentence.text.slice(m.end))?.[0] ?? '' : '';
+  const display = joined ? `${joined[1]} ${joined[2]}${m.value === 1 ? '' : 's'}` : `${m.display}${whole}`;
+  // What a ratio counts follows its whole: "one in four [Norcorp 500 companies]".
+  const ofWhole = whole ? context.mentionsOf(chosen.sentence).find((o) => o.start > m.end && o.role === 'ratio')?.counted : undefined;
+  const what = joined ? '' : ofWhole ? ` ${ofWhole}` : m.counted && !/^(?:of|the)\b/i.test(m.counted) ? ` ${m.counted}` : m.measure && !m.unit ? ` ${m.measure.label}` : '';
   const kind = m.projection ? ' (a projection)' : m.claim ? ' (a claim)' : '';
   const text = `${capitalize(withSeparators(display))}${what}${kind}${speaker ? `, according to ${speaker}` : ''}.`;
   const timeline = timelineOf(context.briefing, sentence, m.value);

@@ -222,15 +222,20 @@ function countedAfter(sentence: string, ws: readonly Word[], from: number, endOf
     if (phrase.length && /[,;:.!?)"]/.test(sentence.slice(ws[i - 1]!.end, w.start))) break;
     phrase.push(w);
   }
+  // A name after a common noun is the object of a verb between them: "earthquake hit Norland" counts earthquakes.
+  const named = phrase.findIndex((w, k) => k >= 2 && w.capital && !phrase[k - 1]!.capital && !phrase[k - 1]!.acronym);
+  if (named > 0) phrase.length = named - 1;
   // A past participle ends the noun phrase: "flights scheduled", "people killed".
   while (phrase.length > 1 && /(?:ed|en)$/.test(phrase.at(-1)!.lower) && !/(?:ed|en)$/.test(phrase[0]!.lower)) phrase.pop();
   // A verb with its object is not part of it: "vehicles cross the bridge".
   const after = ws[ws.indexOf(phrase.at(-1)!) + 1];
-  if (phrase.length > 1 && after && /^(?:the|a|an|this|their|its|his|her|our|some|into|onto)$/.test(after.lower)) phrase.pop();
+  if (phrase.length > 1 && after && /^(?:the|a|an|this|their|its|his|her|our|some|into|onto)$/.test(after.lower) && !/[,;:.!?)"]/.test(sentence.slice(phrase.at(-1)!.end, after.start))) phrase.pop();
   // Nor a participle with its agent, however it is spelled: "provinces hit by the storm", "homes swept by".
   else if (phrase.length > 1 && after?.lower === 'by') phrase.pop();
   const head = phrase.at(-1);
-  return { text: phrase.map((w) => w.text).join(' '), head: head?.norm ?? '', end: head ? ws.indexOf(head) + 1 : from };
+  // As written: a number that names with the words around it stays ("Norcorp 500 companies").
+  const text = phrase.length ? sentence.slice(phrase[0]!.start, phrase.at(-1)!.end).replace(/\s+/g, ' ') : '';
+  return { text, head: head?.norm ?? '', end: head ? ws.indexOf(head) + 1 : from };
 }
 
 /** Every number of a sentence, with what it measures. */
@@ -267,7 +272,9 @@ export function numberMentions(sentence: string): NumberMention[] {
     const { label } = typed;
     // "one in four companies" is a ratio; "risen to 90 in six states" is a count over six states.
     const inEvery = /^\s+in\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b/i.exec(sentence.slice(end, end + 20));
-    const ratio = inEvery !== null && n.value < (ratioWholes[inEvery[1]!.toLowerCase()] ?? Number(inEvery[1]));
+    // The whole of a ratio ("four" in "one in four") counts nothing either.
+    const ofEvery = /\b(one|two|three|four|five|\d{1,2})\s+in\s+(?:every\s+)?$/i.exec(head);
+    const ratio = (inEvery !== null && n.value < (ratioWholes[inEvery[1]!.toLowerCase()] ?? Number(inEvery[1]))) || (ofEvery !== null && (cardinalWord(ofEvery[1]!.toLowerCase()) ?? Number(ofEvery[1])) < n.value);
     const role: MentionRole =
       typed.role === 'figure' && /\bby\s+(?:as many as |as much as |about |around |nearly |almost |more than |some |roughly |over )?$/i.test(head) ? 'change' : typed.role === 'figure' && ratio ? 'ratio' : typed.role;
     const breakdown =

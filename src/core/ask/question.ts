@@ -190,7 +190,11 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   return 'fact';
 }
 
-function orderOf(lower: string): Order {
+/** "The first quake", "the first blast": an event counted among others, not the first report of a value. */
+const firstEvent = /\b(?:very )?first (?:quake|earthquake|tremor|shock|storm|hurricane|wave|explosion|blast|attack|strike|eruption|crash|landfall)s?\b/g;
+
+function orderOf(text: string): Order {
+  const lower = text.replace(firstEvent, '');
   if (/\b(very first|first|initial(?:ly)?|earliest|original(?:ly)?)\b/.test(lower) && !/\bfirst day\b/.test(lower.replace(/\b(very first|initial|earliest)\b/, ''))) return 'first';
   if (orderFirst.test(lower) && !orderLatest.test(lower)) return 'first';
   if (orderPrevious.test(lower) && !orderLatest.test(lower)) return 'previous';

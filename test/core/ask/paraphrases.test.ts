@@ -236,3 +236,29 @@ describe('who does something', () => {
     expect(ask('Who is investigating Norcorp?', set).found).toBe(false);
   });
 });
+
+describe('the first of several events', () => {
+  it('is the event, not the first report of its size: "the magnitude of the first quake"', () => {
+    const set = [
+      article('a', 'A magnitude 7.4 earthquake struck Kessa early on Monday, the Norland agency said.', '2031-03-03'),
+      article('b', 'A 7.8-magnitude earthquake hit Kessa and Brill on Monday, the geological survey said.\nA second quake of magnitude 7.5 followed hours later.', '2031-03-04'),
+      article('c', 'The 7.8 magnitude quake was the strongest in Kessa in a century.', '2031-03-05'),
+    ];
+    const { answer } = ask('What was the magnitude of the first quake?', set);
+    expect(answer).toMatch(/^7\.8 /);
+    expect(answer).not.toMatch(/hit|Kessa/);
+  });
+});
+
+describe('a ratio', () => {
+  const set = [article('a', 'The outage affected one in four Norcorp 500 companies, the Brill insurer said.\nAbout 75% of top banks reported disruptions.', '2031-03-03')];
+  it('never counts its whole: "one in four companies" is not four companies', () => {
+    expect(ask('How many Norcorp 500 companies were affected?', set).answer).not.toMatch(/^Four/i);
+  });
+
+  it('answers a share, shown whole with what it counts, and a share of something else does not', () => {
+    const { answer } = ask('What share of Norcorp 500 companies were affected?', set);
+    expect(answer).toMatch(/^One in four Norcorp 500 companies/);
+    expect(answer).not.toMatch(/75%/);
+  });
+});
