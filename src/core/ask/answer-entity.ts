@@ -517,7 +517,8 @@ function timeOfVerb(text: string, ws: readonly Word[], verbs: readonly string[],
   const clause = (pos: number): number => breaks.findIndex((b, k) => pos >= b && pos < (breaks[k + 1] ?? Infinity));
   const own = clause(at);
   if (own === 0 && breaks.length > 2 && wordsOfSpan(text.slice(0, breaks[1])) <= 5) return true;
-  return ws.some((w) => clause(w.start) === own && verbs.some((v) => hasVerb([w], v)));
+  // "the collapse of the bridge" names the event; the verb is "collapsed".
+  return ws.some((w, i) => clause(w.start) === own && verbs.some((v) => hasVerb([w], v)) && !/^(?:the|a|an|its|their|his|her|this|that)$/.test(ws[i - 1]?.lower ?? ''));
 }
 
 function wordsOfSpan(text: string): number {

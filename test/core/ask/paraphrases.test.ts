@@ -166,6 +166,15 @@ describe('when an event happened', () => {
     expect(answer).toMatch(/4:10 a\.m\.|Monday/);
     expect(answer).not.toMatch(/Tuesday|Wednesday/);
   });
+
+  it('is dated by the verb, not by a later sentence that names the event ("the collapse of the bridge … was found Tuesday")', () => {
+    const set = [
+      article('a', 'The Tallis bridge collapsed in the early hours of March 4 when a barge struck it.', '2031-03-05'),
+      article('b', 'The body of the last worker who died in the collapse of the Tallis bridge was found Tuesday.', '2031-04-15'),
+    ];
+    const { answer } = ask('When did the bridge collapse?', set);
+    expect(answer).toMatch(/^March 4/);
+  });
 });
 
 describe('how long', () => {
