@@ -153,6 +153,8 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   }
   // "How long …": a duration ("85 years", "two months") is the answer, and only one.
   if (q.unit === 'time') return m.role === 'duration';
+  // "How strong was Orla?" with no word for what Orla is: a magnitude or a category answers.
+  if (q.strength && m.role === 'label' && /^(?:magnitude|category)$/.test(m.label) && !/\bwinds?\b/i.test(q.text)) return true;
   // "What share …": "one in four" is one.
   if (m.role !== 'figure' && !(m.role === 'ratio' && q.unit === '%')) return false;
   if (m.breakdown && q.order === 'first') return false;
@@ -293,7 +295,9 @@ export function answerNumber(context: AskContext, q: Question): Answer | undefin
   const joined = m.role === 'duration' ? /^(.+)-([a-z]+?)s?$/i.exec(m.display) : null;
   // "One in four": a ratio is shown whole.
   const whole = m.role === 'ratio' ? /^\s+in\s+(?:every\s+)?[\w-]+/i.exec(sentence.text.slice(m.end))?.[0] ?? '' : '';
-  const display = joined ? `${joined[1]} ${joined[2]}${m.value === 1 ? '' : 's'}` : `${m.display}${whole}`;
+  // "Category 4", "magnitude 7.8": the word the number names goes with it.
+  const named = m.role === 'label' ? /([A-Za-z]+)\s+$/.exec(sentence.text.slice(Math.max(0, m.start - 20), m.start))?.[1] : undefined;
+  const display = joined ? `${joined[1]} ${joined[2]}${m.value === 1 ? '' : 's'}` : `${named && named.toLowerCase() === m.label ? `${named} ` : ''}${m.display}${whole}`;
   // What a ratio counts follows its whole: "one in four [Norcorp 500 companies]".
   const ofWhole = whole ? context.mentionsOf(chosen.sentence).find((o) => o.start > m.end && o.role === 'ratio')?.counted : undefined;
   const what = joined ? '' : ofWhole ? ` ${ofWhole}` : m.counted && !/^(?:of|the)\b/i.test(m.counted) ? ` ${m.counted}` : m.measure && !m.unit ? ` ${m.measure.label}` : '';

@@ -76,7 +76,7 @@ const genericVerb = /^(?:affected|impacted|hit|touched|involved)$/;
 export const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
 
 /** "How strong was it?" */
-const asksStrength = /\bhow (?:strong|powerful|intense)\b/;
+const asksStrength = /\bhow (?:strong|powerful|intense)\b|^(?:what|how) (?:was|is|were) (?:the )?[\w'’-]+(?:'s|’s)? (?:strength|intensity|power)\b/;
 /** "What did the agency project?": a question for the projected figure of whoever it names. */
 const projectsQuestion = /^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/;
 
@@ -161,7 +161,7 @@ export function parseQuestion(raw: string): Question {
     wantsProjection: projectionWords.test(lower) && type === 'number',
     wantsClaim: claimWords.test(lower),
     source,
-    terms: terms.filter((w) => !inLeftOut(w) && !inMeasurePhrase(w) && !(w.lower === 'name' && /^\s+of\b/.test(stripped.slice(w.end))) && !(/^(?:long|far)$/.test(w.lower) && /\bhow\s+$/i.test(stripped.slice(0, w.start))) && !(asksProjection && /^(?:project|projects|projected|forecast|forecasts|predict|predicts|predicted)$/.test(w.lower))),
+    terms: terms.filter((w) => !inLeftOut(w) && !inMeasurePhrase(w) && !(w.lower === 'name' && /^\s+of\b/.test(stripped.slice(w.end))) && !(/^(?:long|far)$/.test(w.lower) && /\bhow\s+$/i.test(stripped.slice(0, w.start))) && !(strength && /^(?:strength|intensity|power)$/.test(w.lower)) && !(asksProjection && /^(?:project|projects|projected|forecast|forecasts|predict|predicts|predicted)$/.test(w.lower))),
     soft,
     excluded,
     subject: type === 'yesno' ? subjectOf(ws) : [],
@@ -182,7 +182,7 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   if (new RegExp(`^(?:which|what) (?:${thingKinds}) `).test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';
   if (/^(?:(?:by|until|since|till) )?when\b|\bwhat (?:time|date|day|year|month)\b/.test(body)) return 'when';
-  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b/.test(body) || projectsQuestion.test(body)) {
+  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b/.test(body) || projectsQuestion.test(body) || asksStrength.test(body)) {
     return 'number';
   }
   if (auxStart.test(body)) return 'yesno';

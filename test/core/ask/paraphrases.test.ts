@@ -271,3 +271,14 @@ describe('a ratio', () => {
     expect(answer).not.toMatch(/75%/);
   });
 });
+
+describe('how strong, asked of a name alone', () => {
+  const set = [article('a', 'Storm Orla made landfall in Kessa as a Category 3 hurricane with winds of 120 mph.', '2031-03-03')];
+  it('"what was Orla\'s strength" is its category, shown with the word it names', () => {
+    expect(ask("What was Orla's strength at landfall?", set).answer).toMatch(/^Category 3 /);
+  });
+
+  it('"how strong were the winds" is still their speed', () => {
+    expect(ask('How strong were the winds at landfall?', set).answer).toMatch(/120 mph/);
+  });
+});
