@@ -64,7 +64,7 @@ const scaffold = new Set(
 const orderLatest = /\b(latest|now|current(?:ly)?|so far|still|remain(?:s|ing)?|most recent|newest|end(?:ed)? up|final(?:ly)?|to date|today|updated|last)\b/i;
 const orderFirst = /\b(first|initial(?:ly)?|earliest|original(?:ly)?|right after|at first|early on|start|beginning|came up with|come up with|originated|before .{1,40} (?:was |were )?(?:counted|included))\b/i;
 const orderPrevious = /\b(earlier|previous(?:ly)?|prior|before that|had .{1,40}earlier|before (?:the|its|any|a) (?:revision|correction|recount|update)|before (?:it|they|the \w+) (?:was|were) (?:revised|corrected|lowered|updated))\b/i;
-const projectionWords = /\b(could|would|might|may|expected|expect|projects?|projected|projection|forecasts?|predicts?|predicted|eventually|potentially|how high|reach)\b/i;
+const projectionWords = /\b(could|would|might|may|will|expected|expect|projects?|projected|projection|forecasts?|predicts?|predicted|eventually|potentially|how high|reach)\b/i;
 const claimWords = /\b(warn|warned|warning|claim|claimed|claims|alleged|allege)\b/i;
 const auxStart = /^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b/i;
 const quoteRe = /"([^"]{8,})"/;
@@ -81,7 +81,7 @@ const asksStrength = /\bhow (?:strong|powerful|intense)\b|^(?:what|how) (?:was|i
 const projectsQuestion = /^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/;
 
 const placeNouns = /^(river|city|town|village|country|state|region|county|province|district|place|area|port|island|border|lake|sea|coast|site|neighbou?rhood|capital)$/i;
-const sourceVerbs = /^(say|said|says|give|gave|put|report|reported|estimate|estimated|project|projected|warn|warned|claim|claimed|announce|announced|count|counted|tell|told|state|stated|cite|cited|quote|quoted|call|describe|characterize|characterise|label|dub)$/i;
+const sourceVerbs = /^(say|said|says|give|gave|put|report|reported|estimate|estimated|project|projected|warn|warned|claim|claimed|announce|announced|count|counted|tell|told|state|stated|cite|cited|quote|quoted|think|thinks|believe|believes|call|describe|characterize|characterise|label|dub)$/i;
 const roleNouns = /^(ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|governor|president|director|head|official|officials|secretary|chair|chairman|agency|office|ministry|department|government|authorities|authority)$/i;
 
 export function parseQuestion(raw: string): Question {

@@ -282,3 +282,15 @@ describe('how strong, asked of a name alone', () => {
     expect(ask('How strong were the winds at landfall?', set).answer).toMatch(/120 mph/);
   });
 });
+
+describe('what a source thinks will happen', () => {
+  it("is that source's projection, not the latest count", () => {
+    const set = [
+      article('a', "Norland's defence ministry projects that the number of Corran troops sent to Brill could reach around 9,000.", '2031-03-03'),
+      article('b', 'The Brill army said an estimated 4,000 Corran troops had been sent to Brill, up from 1,500.', '2031-03-05'),
+    ];
+    const { answer } = ask('How many Corran troops does Norland think will be sent?', set);
+    expect(answer).toMatch(/9,000/);
+    expect(answer).not.toMatch(/4,000/);
+  });
+});
