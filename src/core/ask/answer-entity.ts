@@ -385,6 +385,16 @@ const placeStart = /^(?:in|into|near|at|on|along|off|across|from|of|outside)$/i;
 /** Places after a preposition ("in Norland's Cape Vell", "into the Corran River"). */
 function places(ws: readonly Word[], text: string, kindNoun: string, exclude: readonly Word[]): string[] {
   const out: string[] = [];
+  // "Which county …": a name that says it is one ("The Brill County Sheriff's Office") needs no preposition before it.
+  if (kindNoun) {
+    for (let i = 1; i < ws.length; i++) {
+      if (!ws[i]!.capital || !ws[i]!.lower.startsWith(kindNoun.toLowerCase())) continue;
+      let k = i;
+      while (k > 0 && ws[k - 1]!.capital && !notNameWords.test(ws[k - 1]!.text) && !/[,;:()"“”]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) k--;
+      const run = ws.slice(k, i + 1);
+      if (k < i && !run.every((w) => exclude.some((e) => wordMatches(e, w)))) out.push(text.slice(run[0]!.start, run.at(-1)!.end));
+    }
+  }
   for (let i = 0; i < ws.length; i++) {
     if (!placeStart.test(ws[i]!.lower)) continue;
     let k = i + 1;

@@ -294,3 +294,13 @@ describe('what a source thinks will happen', () => {
     expect(answer).not.toMatch(/4,000/);
   });
 });
+
+describe('which place of a kind', () => {
+  it('is a name that says its kind, with no preposition before it ("The Brill County Sheriff\'s Office revised …")', () => {
+    const set = [
+      article('a', 'Two of five deaths reported in Kessa County were drownings.', '2031-03-03'),
+      article('b', "The Brill County Sheriff's Office revised the death toll down to 42, having earlier reported 72.", '2031-03-08'),
+    ];
+    expect(ask('Which county revised its death toll?', set).answer).toMatch(/^Brill County\./);
+  });
+});
