@@ -177,7 +177,9 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   const focusIsMeasure = q.measure !== undefined && measureOfWord(focus)?.id === q.measure.id;
   // With the measure matched, "how many bodies were buried" is answered by "1,204 people had been buried".
   const genericCount = q.measure !== undefined && q.measure.kind !== 'money' && genericHeads.has(m.head);
-  if (focus && !genericHeads.has(focus) && !focusIsMeasure && !genericCount) {
+  // "How much money …" names no thing counted: any amount is money.
+  const moneyFocus = q.unit === '$' && /^(?:money|dollar|fund|cash)$/.test(focus);
+  if (focus && !genericHeads.has(focus) && !focusIsMeasure && !genericCount && !moneyFocus) {
     const counted = m.head ? [m.head] : [];
     const inWindow = ws.some((w) => ((w.start >= m.end && w.start <= m.end + 40) || (w.start >= m.clauseStart && w.end <= m.start)) && sameSense(w.norm, focus));
     // A number that counts something else ("44 deaths … throughout five states") never answers "how many states".

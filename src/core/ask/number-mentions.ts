@@ -93,7 +93,7 @@ const phraseStop = new Set(
   ('the a an and or but to of in on at by for from with into as that which who whom whose than had have has were was is are be been ' +
     'being will would could may might can should did do does not this these those it its their his her our they he she we since after ' +
     'before during while when where because if so per each said says say according including across through over under between among ' +
-    'against about around up down out off more less still now also already reportedly although though because unless whereas yet near below above outside inside within toward towards beyond') .split(' '),
+    'against about around up down out off more less still now also already reportedly although though because unless whereas yet near below above outside inside within toward towards beyond due thanks owing') .split(' '),
 );
 const earlierCue = /\b(?:previously|initially|originally|formerly|earlier|previous|initial|original|prior|first|before|had put|had been put|up from|down from|instead of|rather than|from)\W*(?:\w+\W+){0,3}$/i;
 const earlierAfter = /^[^,;]{0,40}\b(?:previously|earlier|initially|originally|before)\W*$/i;

@@ -37,6 +37,8 @@ const groups: readonly string[] = [
   'account version narrative',
   'power electricity',
   'victim victims died dead killed',
+  'badly severely seriously heavily',
+  'lose lost loses losing loss losses',
   'find found finding locate located recover recovered retrieve retrieved',
   'promise promised promises pledge pledged pledges vow vowed vows',
   'call called calls describe described describes characterize characterized characterise characterised label labeled labelled dub dubbed',

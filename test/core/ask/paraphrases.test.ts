@@ -304,3 +304,15 @@ describe('which place of a kind', () => {
     expect(ask('Which county revised its death toll?', set).answer).toMatch(/^Brill County\./);
   });
 });
+
+describe('words put otherwise, for numbers', () => {
+  it('"how much money did X lose" is X\'s loss, any amount; the counted noun ends before "due to"', () => {
+    const set = [article('a', 'Brill Air incurred a $40 million loss due to the Norcorp outage.', '2031-03-03')];
+    expect(ask('How much money did Brill Air lose?', set).answer).toMatch(/^\$40 million loss\./);
+  });
+
+  it('"badly damaged" finds "severely damaged"', () => {
+    const set = [article('a', 'The Norland government said 9,000 buildings have so far been recorded as collapsed or severely damaged in Kessa.', '2031-03-03')];
+    expect(ask('How many buildings collapsed or were badly damaged?', set).answer).toMatch(/9,000/);
+  });
+});
