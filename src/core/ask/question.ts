@@ -201,8 +201,8 @@ function orderOf(text: string): Order {
   return 'latest';
 }
 
-/** "lost their homes", "left homeless": the displaced, put in other words. */
-const displacedPhrase = /\b(?:lost|lose|losing) (?:their|his|her|its|our) homes?\b|\bleft homeless\b/i;
+/** "lost their homes", "left homeless", "forced from their homes", "fled their homes": the displaced, put in other words. */
+const displacedPhrase = /\b(?:lost|lose|losing) (?:their|his|her|its|our) homes?\b|\bleft homeless\b|\b(?:forced|driven) (?:from|out of) (?:their|his|her|its|our) homes?\b|\b(?:fled|flee|fleeing) (?:their|his|her|its|our) homes?\b/i;
 
 /** A measure the question names by a phrase rather than a word: "bodies … found" (a recovery count: "found" alone is no measure). */
 function phraseMeasure(lower: string, focus: readonly Word[]): Measure | undefined {

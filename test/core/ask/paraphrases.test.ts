@@ -57,6 +57,12 @@ describe('words the articles put otherwise', () => {
     expect(ask('How many people lost their homes?', set).answer).toMatch(/12,000/);
   });
 
+  it('"forced from their homes" and "fled their homes" ask the same', () => {
+    const set = [article('a', 'The floods in the Alden valley have displaced at least 12,000 people, the relief agency said.\nAt least 40 people died.', '2031-03-03')];
+    expect(ask('How many people were forced from their homes?', set).answer).toMatch(/12,000/);
+    expect(ask('How many people fled their homes?', set).answer).toMatch(/12,000/);
+  });
+
   it('"what did X project" asks X\'s projected figure', () => {
     const set = [article('a', 'The Corran health ministry said the death toll could rise to 5,000.\nAt least 1,200 people have died so far.', '2031-03-03')];
     const { answer } = ask('What did the health ministry project?', set);
