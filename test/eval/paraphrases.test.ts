@@ -6,13 +6,14 @@ import { runCli } from '../../src/cli.js';
 
 /**
  * The dev-story and seed questions put in other words (test/eval/paraphrases.json, written for
- * this test; the first 69 were tuned on, the next 32 were not when written, and the last 47,
- * eight of them questions the set does not answer, were run once before any change for them).
+ * this test; the first 69 were tuned on, the next 32 were not when written, the 47 after them,
+ * eight of them questions the set does not answer, were run once before any change for them,
+ * and so were the last 20, ten of them unanswerable).
  * Scored as the project's questions are: the answer holds one of `expect_any` and none of
  * `expect_none` (a question the set does not answer expects the decline). The floor is what the
  * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 119;
+const floor = 137;
 
 interface Paraphrase {
   readonly set: string;

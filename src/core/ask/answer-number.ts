@@ -57,6 +57,8 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
     const mentions = context.mentionsOf(i);
     for (const m of mentions) {
       if (!fits(q, m, ws)) continue;
+      // "… killing at least 90, and sending tremors felt as far away as Norland": the place must be near the figure, not at the sentence's far end.
+      if (places.some((p) => context.articleShare(p) < storyPlace && !ws.some((w) => wordMatches(p, w) && Math.abs(w.start - m.start) <= nearPlace))) continue;
       // "More than 200 people across six states": asked how many states, the number that counts states answers, not the people near them.
       if (q.focus && (!m.head || genericHeads.has(m.head)) && mentions.some((o) => o !== m && o.head && sameSense(o.head, q.focus))) continue;
       // "the other four workers", "the remaining six": the rest of a count answers only a question about the rest.
@@ -98,6 +100,8 @@ const asksPart = /\b(?:other|others|remaining|remain|remained|rest)\b/i;
 
 /** Share of articles from which a place is the story's own: a sentence may leave it unsaid. */
 const storyPlace = 0.75;
+/** How far (in characters) from a figure a place the question asks about may be named: about a dozen words. */
+const nearPlace = 90;
 
 /**
  * The places a question scopes its number to ("in Norland", "across Hill County"): names of the

@@ -322,3 +322,20 @@ describe('words put otherwise, for numbers', () => {
     expect(ask('How many buildings collapsed or were badly damaged?', set).answer).toMatch(/9,000/);
   });
 });
+
+describe('a place the question asks about', () => {
+  it('must be named near the figure, not where the sentence ends up ("… killing 284, and sending tremors felt as far as Brill")', () => {
+    const set = [
+      article('a', 'A 7.1-magnitude earthquake hit Kessa early on Monday, killing at least 284 people, leveling buildings while many slept, and sending tremors that were felt as far away as Brill.', '2031-03-03'),
+      article('b', 'Rescuers in Kessa searched the rubble.', '2031-03-04'),
+    ];
+    expect(ask('How many people died in Brill?', set).found).toBe(false);
+  });
+});
+
+describe('what someone called something, with no naming verb', () => {
+  it("is that person's own sentence about it", () => {
+    const set = [article('a', 'Brill Air\'s CEO, Ana Vell, wrote in the filing: "A disruption of this length is unacceptable."\nThe airline cancelled 900 flights.', '2031-03-03')];
+    expect(ask("What did Brill Air's CEO call the disruption?", set).answer).toMatch(/unacceptable/);
+  });
+});
