@@ -419,8 +419,11 @@ function places(ws: readonly Word[], text: string, kindNoun: string, exclude: re
 function origins(ws: readonly Word[], text: string, exclude: readonly Word[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
-    if (ws[i]!.lower !== 'from' || !ws[i + 1]?.capital) continue;
-    let k = i + 1;
+    if (ws[i]!.lower !== 'from') continue;
+    // "from the Norland area": the article before the name is not part of it.
+    const first = ws[i + 1]?.lower === 'the' ? i + 2 : i + 1;
+    if (!ws[first]?.capital) continue;
+    let k = first;
     let last = k;
     while (k < ws.length) {
       if (ws[k]!.capital && !notNameWords.test(ws[k]!.text)) {
@@ -430,13 +433,13 @@ function origins(ws: readonly Word[], text: string, exclude: readonly Word[]): s
         if (/^,\s$/.test(gap) && (ws[k]?.capital || (ws[k]?.lower === 'and' && ws[k + 1]?.capital))) continue;
         break;
       }
-      if (ws[k]!.lower === 'and' && k > i + 1 && ws[k + 1]?.capital && /^\s$/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) {
+      if (ws[k]!.lower === 'and' && k > first && ws[k + 1]?.capital && /^\s$/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) {
         k++;
         continue;
       }
       break;
     }
-    const run = ws.slice(i + 1, last + 1);
+    const run = ws.slice(first, last + 1);
     if (run.every((w) => exclude.some((e) => wordMatches(e, w)))) continue;
     out.push(text.slice(run[0]!.start, run.at(-1)!.end));
   }

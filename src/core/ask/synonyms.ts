@@ -38,6 +38,7 @@ const groups: readonly string[] = [
   'power electricity',
   'victim victims died dead killed',
   'badly severely seriously heavily',
+  'travel traveled travelled travelling traveling sail sailed sailing',
   'lose lost loses losing loss losses',
   'find found finding locate located recover recovered retrieve retrieved',
   'promise promised promises pledge pledged pledges vow vowed vows',

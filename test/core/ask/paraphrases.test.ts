@@ -214,6 +214,11 @@ describe('where someone is from', () => {
     article('a', 'Five workers were killed when the Tallis dam in Kessa gave way.\nAll of the men who died were migrants, from Norland, Corran and Brill.', '2031-03-03'),
     article('b', 'The victims were swept into the Tallis river near Kessa.', '2031-03-04'),
   ];
+  it('"sail from" finds "travelled by ship from the X area", the name without its article', () => {
+    const set = [article('a', 'About 2,000 Corran soldiers travelled by ship from the Tallis area to Brill this month.', '2031-03-03')];
+    expect(ask('Where did the Corran soldiers sail from?', set).answer).toMatch(/^Tallis\./);
+  });
+
   it('is the list after "from", kept whole, and "victims" finds "the men who died"', () => {
     const { answer } = ask('Where were the victims from?', set);
     expect(answer).toMatch(/^Norland, Corran and Brill\./);
