@@ -142,10 +142,15 @@ function subjectOfSpeech(text: string, at: number): string {
   return m ? m[1]!.trim() : '';
 }
 
+/** Whether a word is one of the question's verbs, or a synonym of one. */
+function isVerb(w: Word, verbs: readonly string[]): boolean {
+  return verbs.some((v) => sameSense(w.norm, v));
+}
+
 /** "The auction was won by an unknown shell company": the agent of the question's verb in the passive. */
 function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[]): string {
   for (const w of ws) {
-    if (!verbs.some((v) => w.norm === v || sameSense(w.norm, v))) continue;
+    if (!isVerb(w, verbs)) continue;
     const m = /^\s+by\s+((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+?)(?=\s+(?:for|in|on|at|with|after|before|during|which|who|that|and)\b|[,;.]|$)/.exec(text.slice(w.end));
     if (m) return m[1]!;
   }
@@ -159,7 +164,7 @@ function passiveAgent(ws: readonly Word[], text: string, verbs: readonly string[
  */
 function namedSubject(ws: readonly Word[], text: string, verbs: readonly string[], objects: readonly Word[]): string {
   for (let i = 1; i < ws.length; i++) {
-    if (!verbs.some((v) => ws[i]!.norm === v || sameSense(ws[i]!.norm, v))) continue;
+    if (!isVerb(ws[i]!, verbs)) continue;
     // What the question names after its verb is the verb's object here too: within a few words after it.
     if (!objects.every((o) => ws.slice(i + 1, i + 7).some((w) => wordMatches(o, w)))) continue;
     let k = i - 1;
@@ -186,7 +191,7 @@ function namedSubject(ws: readonly Word[], text: string, verbs: readonly string[
 function objectOfVerb(ws: readonly Word[], text: string, verbs: readonly string[], name: string): boolean {
   const at = text.indexOf(name);
   return ws.some((w, i) => {
-    if (w.end > at || !verbs.some((v) => w.norm === v || sameSense(w.norm, v)) || sameSense(w.norm, 'say')) return false;
+    if (w.end > at || !isVerb(w, verbs) || sameSense(w.norm, 'say')) return false;
     const between = text.slice(w.end, at);
     return ws.slice(i + 1, i + 7).some((x) => x.start === at) && !/\bby\b/i.test(between) && !/[,;.]/.test(between);
   });
@@ -529,13 +534,9 @@ function timeOfVerb(text: string, ws: readonly Word[], verbs: readonly string[],
   const breaks = [0, ...[...text.matchAll(clauseBreak)].map((m) => m.index), text.length];
   const clause = (pos: number): number => breaks.findIndex((b, k) => pos >= b && pos < (breaks[k + 1] ?? Infinity));
   const own = clause(at);
-  if (own === 0 && breaks.length > 2 && wordsOfSpan(text.slice(0, breaks[1])) <= 5) return true;
+  if (own === 0 && breaks.length > 2 && words(text.slice(0, breaks[1])).length <= 5) return true;
   // "the collapse of the bridge" names the event; the verb is "collapsed".
   return ws.some((w, i) => clause(w.start) === own && verbs.some((v) => hasVerb([w], v)) && !/^(?:the|a|an|its|their|his|her|this|that)$/.test(ws[i - 1]?.lower ?? ''));
-}
-
-function wordsOfSpan(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }
 
 function specificity(t: string): number {

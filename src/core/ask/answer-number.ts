@@ -237,7 +237,8 @@ export function pickByOrder(context: AskContext, q: Question, candidates: readon
     [...list].sort((a, b) => newer(b, a) || Number(b.mention.current) - Number(a.mention.current) || a.sentence - b.sentence || b.score - a.score);
   let current = pool.filter((c) => !c.mention.earlier);
   // A value some article marks as replaced ("instead of 900") is no latest value, even where another sentence repeats it plainly.
-  const live = current.filter((c) => !timelineOf(context.briefing, context.sentences[c.sentence]!, c.mention.value)?.entry.superseded);
+  const replaced = (c: NumberCandidate): boolean => timelineOf(context.briefing, context.sentences[c.sentence]!, c.mention.value)?.entry.superseded === true;
+  const live = current.filter((c) => !replaced(c));
   if (q.order === 'latest' && live.length) current = live;
   const latest = latestFirst(current.length ? current : pool)[0];
   if (!latest) return latest;
@@ -247,8 +248,7 @@ export function pickByOrder(context: AskContext, q: Question, candidates: readon
     const newest = latestOfQuantity(context, candidates, latest);
     if (newest) return newest;
     // Every value as relevant is one a later report replaced: its replacement answers, or nothing does.
-    if (timelineOf(context.briefing, context.sentences[latest.sentence]!, latest.mention.value)?.entry.superseded) return undefined;
-    return latest;
+    return replaced(latest) ? undefined : latest;
   }
   // "previous": the value before the latest in the latest's own history (its quantity's timeline), else the newest other value.
   const line = timelineOf(context.briefing, context.sentences[latest.sentence]!, latest.mention.value);
@@ -297,16 +297,7 @@ export function answerNumber(context: AskContext, q: Question): Answer | undefin
   const sentence = context.sentences[chosen.sentence]!;
   const m = chosen.mention;
   const speaker = speakerAt(context, chosen.sentence, m.start, { start: m.clauseStart, end: m.clauseEnd });
-  // A duration says its unit ("three-month" is three months); the noun after it is what lasts, not what is counted.
-  const joined = m.role === 'duration' ? /^(.+)-([a-z]+?)s?$/i.exec(m.display) : null;
-  // "One in four": a ratio is shown whole.
-  const whole = m.role === 'ratio' ? /^\s+in\s+(?:every\s+)?[\w-]+/i.exec(sentence.text.slice(m.end))?.[0] ?? '' : '';
-  // "Category 4", "magnitude 7.8": the word the number names goes with it.
-  const named = m.role === 'label' ? /([A-Za-z]+)\s+$/.exec(sentence.text.slice(Math.max(0, m.start - 20), m.start))?.[1] : undefined;
-  const display = joined ? `${joined[1]} ${joined[2]}${m.value === 1 ? '' : 's'}` : `${named && named.toLowerCase() === m.label ? `${named} ` : ''}${m.display}${whole}`;
-  // What a ratio counts follows its whole: "one in four [Norcorp 500 companies]".
-  const ofWhole = whole ? context.mentionsOf(chosen.sentence).find((o) => o.start > m.end && o.role === 'ratio')?.counted : undefined;
-  const what = joined ? '' : ofWhole ? ` ${ofWhole}` : m.counted && !/^(?:of|the)\b/i.test(m.counted) ? ` ${m.counted}` : m.measure && !m.unit ? ` ${m.measure.label}` : '';
+  const { display, what } = shownValue(context, chosen);
   const kind = m.projection ? ' (a projection)' : m.claim ? ' (a claim)' : '';
   const text = `${capitalize(withSeparators(display))}${what}${kind}${speaker ? `, according to ${speaker}` : ''}.`;
   const timeline = timelineOf(context.briefing, sentence, m.value);
@@ -317,6 +308,24 @@ export function answerNumber(context: AskContext, q: Question): Answer | undefin
     earlier: line.entries.filter((e) => e.kind === entry.kind && e !== entry && e.rank <= entry.rank).reverse(),
     related: line.entries.filter((e) => e.kind !== entry.kind),
   });
+}
+
+/**
+ * The number as an answer shows it, and what it counts: "Three months" for "three-month" (a
+ * duration's noun is what lasts, not what is counted), "One in four Norcorp 500 companies" for a
+ * ratio (what it counts follows its whole), "Category 4 hurricane" with the word the number names.
+ */
+function shownValue(context: AskContext, chosen: NumberCandidate): { display: string; what: string } {
+  const m = chosen.mention;
+  const text = context.sentences[chosen.sentence]!.text;
+  const joined = m.role === 'duration' ? /^(.+)-([a-z]+?)s?$/i.exec(m.display) : null;
+  if (joined) return { display: `${joined[1]} ${joined[2]}${m.value === 1 ? '' : 's'}`, what: '' };
+  const whole = m.role === 'ratio' ? (/^\s+in\s+(?:every\s+)?[\w-]+/i.exec(text.slice(m.end))?.[0] ?? '') : '';
+  const named = m.role === 'label' ? /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, m.start - 20), m.start))?.[1] : undefined;
+  const display = `${named && named.toLowerCase() === m.label ? `${named} ` : ''}${m.display}${whole}`;
+  const ofWhole = whole ? context.mentionsOf(chosen.sentence).find((o) => o.start > m.end && o.role === 'ratio')?.counted : undefined;
+  const what = ofWhole ? ` ${ofWhole}` : m.counted && !/^(?:of|the)\b/i.test(m.counted) ? ` ${m.counted}` : m.measure && !m.unit ? ` ${m.measure.label}` : '';
+  return { display, what };
 }
 
 /** The briefing's timeline entry for the same value in the same sentence, to show the figure's history beside the answer. */

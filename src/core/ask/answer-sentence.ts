@@ -101,11 +101,12 @@ const namingQuestion = /^what did\b.*\b(?:call|describe|characteri[sz]e|label|du
 export function answerFact(context: AskContext, q: Question): Answer | undefined {
   // "What did X call the move?": X's words that name it ("calling it a grave step"); what is named is often only "it" there.
   const naming = q.source.length > 0 && namingQuestion.test(q.text);
-  const terms = naming ? q.terms.filter((t) => sameSense(t.norm, 'call')) : q.terms;
+  const namingVerb = q.terms.filter((t) => sameSense(t.norm, 'call'));
+  const terms = naming ? namingVerb : q.terms;
   // "What did X say?": with nothing asked but the source, the source is what the sentence must carry.
   let list = scored(context, terms.length ? { ...q, terms } : { ...q, terms: q.source, source: [] }, 0.55);
   // No naming verb: X's sentence about the thing itself ("stating, 'a disruption of this length is unacceptable'").
-  if (naming && !list.length) list = scored(context, { ...q, terms: q.terms.filter((t) => !sameSense(t.norm, 'call')) }, 0.55);
+  if (naming && !list.length) list = scored(context, { ...q, terms: q.terms.filter((t) => !namingVerb.includes(t)) }, 0.55);
   const best = list[0];
   if (!best) return undefined;
   // Among near-equals, the most recent reporting: a position or status question wants the latest.

@@ -78,8 +78,12 @@ function personHead(counted: string): boolean {
 
 const ratioWholes: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, 'a hundred': 100 };
 
+/** Units of time a duration counts in. */
+const durationUnit = '(?:second|minute|hour|day|week|month|year|decade|night)s?';
 /** A number and its unit in one word: "three-month", "twenty-five-year". */
-const hyphenDuration = /^([a-z]+(?:-[a-z]+)?)-(?:second|minute|hour|day|week|month|year|decade|night)s?$/i;
+const hyphenDuration = new RegExp(`^([a-z]+(?:-[a-z]+)?)-${durationUnit}$`, 'i');
+/** The unit joined to a number in digits: "10-day". */
+const hyphenUnit = new RegExp(`^-${durationUnit}\\b`, 'i');
 const durationWords = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|nights?)$/i;
 const streetWords = /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|highway|hwy|route)$/i;
 const qualifierWords = [
@@ -192,7 +196,7 @@ function roleOf(sentence: string, n: RawNumber, ws: readonly Word[], before: Wor
   const hyphenWord = /^-([a-z]+)/i.exec(tailText)?.[1];
   if (hyphenWord && /^(?:magnitude|category|level)$/i.test(hyphenWord)) return { role: 'label', label: hyphenWord.toLowerCase() };
   if (!n.unit && !n.scaled && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100 && /^\d{4}$/.test(n.text)) return { role: 'year', label: '' };
-  if (!n.unit && (hyphenDuration.test(n.text) || /^-(?:second|minute|hour|day|week|month|year|decade|night)s?\b/i.test(tailText))) return { role: 'duration', label: '' };
+  if (!n.unit && (hyphenDuration.test(n.text) || hyphenUnit.test(tailText))) return { role: 'duration', label: '' };
   if (after && durationWords.test(after.text) && !n.unit) {
     // "100 years ago", "two weeks later" say when, not how long.
     return /^\s?\S+\s+(?:ago|earlier|later|before|after|since)\b/i.test(tailText) ? { role: 'date', label: '' } : { role: 'duration', label: '' };

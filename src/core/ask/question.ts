@@ -70,9 +70,9 @@ const auxStart = /^(did|does|do|is|are|was|were|has|have|had|can|could|will|woul
 const quoteRe = /"([^"]{8,})"/;
 /** "who put out the statement that …", "who said that …": an unquoted quotation. */
 const unquoted = /\b(?:said|say|says|statement|wrote|tweeted|stated|saying|claimed|warned|argued|insisted)\s+(?:that\s+)?(.{12,}?)\??$/i;
-/** Kinds of named things, not people, a question may ask the name of ("What ship …", "Which storm …"). */
 /** Verbs that say only that something happened to what a number counts. */
 const genericVerb = /^(?:affected|impacted|hit|touched|involved)$/;
+/** Kinds of named things, not people, a question may ask the name of ("What ship …", "Which storm …"). */
 export const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
 
 /** "How strong was it?" */
