@@ -272,15 +272,15 @@ function assemble(
 }
 
 /**
- * Per sentence, 0 unless Key numbers shows a figure of it; then an id of what that figure is, one
- * value of one measure (the same id for "deaths: 2,000" and "deaths in the city: 2,000").
+ * Per sentence, 0 unless Key numbers shows a figure of it; then an id of what that figure
+ * measures (the same id for "deaths: 2,000", "deaths in the city: 40" and "deaths: 2,600").
  */
 function sentencesInKeyNumbers(sentences: readonly Sentence[], timelines: readonly FigureTimeline[]): Int32Array {
   const ids = new Map<string, number>();
   const cited = new Map<string, number>();
   for (const t of timelines.slice(0, briefNumbers)) {
     for (const e of t.entries) {
-      const key = `${t.measure ?? t.label}:${e.value}`;
+      const key = t.measure ?? t.label;
       const id = ids.get(key) ?? ids.size + 1;
       ids.set(key, id);
       for (const f of e.figures) if (!cited.has(f.citation.sentenceId)) cited.set(f.citation.sentenceId, id);

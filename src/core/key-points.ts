@@ -27,8 +27,8 @@ export interface KeyPointInput {
   /** Term ids of every sentence in order (concept k of sentence i is the pair at k, k + 1). */
   readonly tokens: readonly Int32Array[];
   /**
-   * Per sentence, 0 unless Key numbers shows a figure of it; then an id of what that figure is,
-   * one value of one measure (the same for "deaths: 2,000" and "deaths in the city: 2,000").
+   * Per sentence, 0 unless Key numbers shows a figure of it; then an id of what that figure
+   * measures (the same for "deaths: 2,000", "deaths in the city: 40" and "deaths: 2,600").
    */
   readonly inKeyNumbers: Int32Array;
   /** Per sentence, 1 when it only restates a figure Key numbers shows (see restatements.ts): never a point. */
@@ -452,7 +452,8 @@ function take(input: KeyPointInput, selection: Selection, c: Candidate, gain: nu
     // A figure the chosen point lacks ("now 40, up from 12") is a revision, not a repeat.
     return unique.every((w) => !input.numeric[w] || other.includes(w));
   });
-  // Two points that give the same value of the same quantity say one fact twice: Key numbers says it, once.
+  // Two points that give values of one measure (a toll, its revision, a toll elsewhere) tell its history twice: Key
+  // numbers tells it, once, and one point gives it its context.
   const entry = input.inKeyNumbers[c.best]!;
   if (redundant || (entry > 0 && selection.chosen.some((x) => input.inKeyNumbers[x.best] === entry))) return 'skipped';
   const sentence = input.sentences[c.best]!;

@@ -72,3 +72,20 @@ describe('two points that give the same value of one measure', () => {
     expect(briefing.keyPoints.filter((p) => p.text.includes('900'))).toHaveLength(1);
   });
 });
+
+describe('points that give different values of one measure', () => {
+  // Three magnitudes of one quake, each with colour of its own: Key numbers shows the values side by side.
+  const briefing = buildBriefing([
+    article('a', 'A quake of magnitude 7.1 struck the Corran valley before dawn on Monday, waking the towns of Tallis and Orla.\nRescue teams from Brill searched the collapsed bridge at Kettle Ford for survivors.', '2031-03-02'),
+    article('b', 'The Norland geological office put the magnitude of the Corran valley quake at 6.8, near the mining towns of Tallis and Orla.\nThe regional council opened three shelters in the Marlow school gymnasium for families.', '2031-03-03'),
+    article('c', 'A magnitude 7.3 quake hit the Corran valley on Monday, the Kessa observatory said, shaking windows as far away as Marlow.\nEngineers said a blocked culvert under the Marlow road flooded the lower town.', '2031-03-04'),
+  ]);
+
+  it('are one point: the history of a number is told once, in Key numbers', () => {
+    const magnitude = briefing.timelines.find((t) => t.measure === 'magnitude');
+    expect(magnitude?.entries.map((e) => e.value).sort()).toEqual([6.8, 7.1, 7.3]);
+    expect(briefing.keyPoints.filter((p) => /\b(?:7\.1|6\.8|7\.3)\b/.test(p.text))).toHaveLength(1);
+    // What only the other sentences say is still there.
+    expect(briefing.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/blocked culvert/));
+  });
+});

@@ -16,13 +16,17 @@ const thresholds = {
   abstain: 30,
   /**
    * Key facts the text brief carries (of 95). 79 until each brief was held to 450 words (the
-   * brief gives up the points it keeps least): 78 since, with 235 fewer words over the five.
+   * brief gives up the points it keeps least): 78 since, with 235 fewer words over the five; 80
+   * once a measure's values were left to Key numbers but for one point.
    */
-  facts: 78,
+  facts: 80,
   /** Numbers in a brief that stand in no article: always none. */
   unsupported: 0,
-  /** Words of the five text briefs together, at most: lower it as the briefs get shorter. */
-  words: 2191,
+  /**
+   * Words of the five text briefs together, at most: lower it as the briefs get shorter. 2,211
+   * since the briefs fill the words points of one measure gave up with two more facts.
+   */
+  words: 2211,
   /** Words of any one text brief, at most (issue 11). */
   briefWords: 450,
 } as const;
