@@ -15,7 +15,11 @@ const leadingConnective =
  * decision to close …" says what it is about).
  */
 const pronounStart = /^["']?(?:(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b|The (?:development|move|decision|announcement|statement|incident|news|step|remarks|comments)(?:,|\s+(?!of\b|to\b|that\b|by\b|on\b|in\b|from\b)))/;
-const dependentStart = /^["']?(?:That|Such|The two|But|And|So)\b/;
+/**
+ * A sentence that leans on what came before without a pronoun: "About 12 hours later, …" (later
+ * than what?), "Earlier it was reported that …" (a recap, not the news).
+ */
+const dependentStart = /^["']?(?:(?:That|Such|The two|But|And|So)\b|(?:(?:About|Some|Nearly|Roughly|Just|Only|Around|Almost) )?(?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?|years?) later\b|(?:Earlier|Previously),? it (?:was|had been) reported\b|As (?:previously|earlier) reported\b)/;
 /**
  * A trailing clause of a long sentence (", warning that …", ", which …", ", as well as …"): detail
  * a briefing can drop. Only the last clause, with no comma of its own (", including volunteers,

@@ -324,3 +324,16 @@ describe('the newest article', () => {
     expect(briefing.keyPoints.filter((p) => p.citations[0]!.articleId === 'd')).toHaveLength(2);
   });
 });
+
+describe('a sentence that leans on the one before without a pronoun', () => {
+  it('gives way to another telling of the same point: "Two hours later, …" (later than what?), "Earlier it was reported that …"', () => {
+    for (const opening of ['Two hours later, a', 'About 12 hours later, a', 'Earlier it was reported that a']) {
+      const briefing = buildBriefing([
+        article('a', `${opening} second dam at Tallis burst and flooded the Orla valley, the regional council said.\nRescue teams from Brill searched the collapsed bridge at Kettle Ford for survivors.`, { published: '2031-03-02' }),
+        article('b', 'A second dam at Tallis burst and flooded the Orla valley on Monday, the regional council said.\nThe regional council opened three shelters in the Marlow school gymnasium for families.', { published: '2031-03-02' }),
+      ], { keyPoints: { maxPoints: 3, maxWords: 200 } });
+      const dam = briefing.keyPoints.find((p) => /dam at Tallis/i.test(p.text));
+      expect(dam?.text, opening).toMatch(/^A second dam/);
+    }
+  });
+});
