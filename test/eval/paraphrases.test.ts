@@ -8,12 +8,13 @@ import { runCli } from '../../src/cli.js';
  * The dev-story and seed questions put in other words (test/eval/paraphrases.json, written for
  * this test; the first 69 were tuned on, the next 32 were not when written, the 47 after them,
  * eight of them questions the set does not answer, were run once before any change for them,
- * and so were the last 20, ten of them unanswerable).
+ * and so were the next 20, ten of them unanswerable, and the last 42, twelve of them unanswerable,
+ * written by a helper who read only the articles and ran nothing: 24 of 42 at first run).
  * Scored as the project's questions are: the answer holds one of `expect_any` and none of
  * `expect_none` (a question the set does not answer expects the decline). The floor is what the
  * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 138;
+const floor = 166;
 
 interface Paraphrase {
   readonly set: string;

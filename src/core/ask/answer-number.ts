@@ -15,7 +15,8 @@ import type { NumberMention } from './number-mentions.js';
 import type { Question } from './question.js';
 import { measureOfWord, measureWords } from './measures.js';
 import { sameSense } from './synonyms.js';
-import { words, type Word } from './words.js';
+import { isUnitOf } from './units.js';
+import { normalizeWord, words, type Word } from './words.js';
 
 export interface NumberCandidate {
   readonly sentence: number;
@@ -157,6 +158,9 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
   }
   // "How long …": a duration ("85 years", "two months") is the answer, and only one.
   if (q.unit === 'time') return m.role === 'duration';
+  // "How deep was the quake?": a length ("a depth of 17.9 kilometers"); "how much rain fell": an amount of rain in its unit.
+  if (q.dimension === 'length') return m.role === 'figure' && lengthFits(q, m);
+  if (q.dimension === 'amount' && m.role === 'figure' && isUnitOf(m.head, 'amount')) return ws.some((w) => w.start >= m.end && w.start <= m.end + 30 && sameSense(w.norm, q.focus));
   // "How strong was Orla?" with no word for what Orla is: a magnitude or a category answers.
   if (q.strength && m.role === 'label' && /^(?:magnitude|category)$/.test(m.label) && !/\bwinds?\b/i.test(q.text)) return true;
   // "What share …": "one in four" is one.
@@ -196,6 +200,13 @@ function fits(q: Question, m: NumberMention, ws: readonly Word[]): boolean {
     if (!m.head || !q.terms.some((t) => sameSense(t.norm, m.head))) return false;
   }
   return true;
+}
+
+/** "50 feet deep", "a depth of 17.9 kilometers": a length, and not "700 feet wide" for "how deep". */
+function lengthFits(q: Question, m: NumberMention): boolean {
+  if (!isUnitOf(m.head, 'length') && !isUnitOf(normalizeWord(m.counted.split(' ')[0] ?? ''), 'length')) return false;
+  const adjective = /\b(deep|wide|tall|high|long)\b/i.exec(m.counted)?.[1]?.toLowerCase();
+  return !adjective || new RegExp(`\\bhow ${adjective}\\b`, 'i').test(q.text);
 }
 
 /** Whether the question's source is named in the sentence or the two before it in the same article. */

@@ -5,6 +5,7 @@
  */
 import { measureById, measureOfWord, weakMeasureWords, type Measure } from './measures.js';
 import { words, type Word } from './words.js';
+import type { Dimension } from './units.js';
 
 export type QuestionType = 'number' | 'quote' | 'who' | 'where' | 'when' | 'why' | 'yesno' | 'fact';
 export type Order = 'latest' | 'first' | 'previous';
@@ -20,6 +21,11 @@ export interface Question {
   readonly label: string;
   /** "How strong was it?": with no measure named, the event's size or speed (a magnitude, a category, a wind speed) answers. */
   readonly strength: boolean;
+  /**
+   * "How deep / wide / tall / high / far": a length answers ('length'); "how much rain": an amount
+   * in a unit of measurement ('amount', with what is measured in `focus`); else undefined.
+   */
+  readonly dimension?: Dimension;
   /** `$` (money), `%` (a share), `time` (a duration: "how long"), or '' (any). */
   readonly unit: string;
   /** A currency the question names ("in euros" → `€`; "in roubles" → the word), or ''. */
@@ -76,6 +82,18 @@ const genericVerb = /^(?:affected|impacted|hit|touched|involved)$/;
 export const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
 
 /** "How strong was it?" */
+/** Past forms that end no "-ed", after which the counted noun has ended: "how much rain fell". */
+const irregularPast = new Set(['fell', 'rose', 'grew', 'sank', 'went', 'came', 'froze', 'blew', 'spread']);
+
+/** What a question about a size or an amount of something other than money is answered in (`Question.dimension`). */
+function dimensionOf(lower: string, unit: string, measure: Measure | undefined, focus: Word | undefined): { dimension?: Dimension } {
+  // "How high could the toll go?" asks a count, not a height.
+  if (measure || unit) return {};
+  if (/\bhow (?:deep|wide|tall|high|far)\b/.test(lower)) return { dimension: 'length' };
+  if (focus && /\bhow much\b/.test(lower) && !measureOfWord(focus.norm)) return { dimension: 'amount' };
+  return {};
+}
+
 const asksStrength = /\bhow (?:strong|powerful|intense)\b|^(?:what|how) (?:was|is|were) (?:the )?[\w'’-]+(?:'s|’s)? (?:strength|intensity|power)\b/;
 /** "What did the agency project?": a question for the projected figure of whoever it names. */
 const projectsQuestion = /^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/;
@@ -97,7 +115,7 @@ export function parseQuestion(raw: string): Question {
   const focusFrom = howMany ? howMany.index + howMany[0].indexOf(howMany[1]!) : -1;
   const focusSpan = howMany ? ws.filter((w) => w.start >= focusFrom && w.end <= focusFrom + howMany[1]!.length && !w.stop && !scaffold.has(w.lower)) : [];
   // The counted noun ends where a predicate starts: "how many greek aid workers died in …".
-  const verbAt = focusSpan.findIndex((w, i) => i > 0 && /(?:ed|died)$/.test(w.lower) && measureOfWord(w.norm));
+  const verbAt = focusSpan.findIndex((w, i) => i > 0 && ((/(?:ed|died)$/.test(w.lower) && measureOfWord(w.norm)) || irregularPast.has(w.lower)));
   const focusWords = verbAt > 0 ? focusSpan.slice(0, verbAt) : focusSpan;
   const whatX = /\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial )?(category|magnitude|level|size|share|percentage|proportion)\b/i.exec(lower)?.[1];
   // "How strong was the quake?" asks its magnitude; "how strong was the hurricane", its category.
@@ -155,6 +173,7 @@ export function parseQuestion(raw: string): Question {
     label,
     unit,
     strength,
+    ...dimensionOf(lower, unit, measure, focusWords.at(-1)),
     currency: currencyOf(lower),
     order: orderOf(lower),
     asksLatest: orderLatest.test(lower),

@@ -42,6 +42,11 @@ const groups: readonly string[] = [
   'lose lost loses losing loss losses',
   'find found finding locate located recover recovered retrieve retrieved',
   'promise promised promises pledge pledged pledges vow vowed vows',
+  'deep depth',
+  'wide width',
+  'high height tall',
+  'manual manually hand',
+  'remove removed removing removal pull pulled',
   'call called calls describe described describes characterize characterized characterise characterised label labeled labelled dub dubbed',
 ];
 

@@ -344,3 +344,33 @@ describe('what someone called something, with no naming verb', () => {
     expect(ask("What did Brill Air's CEO call the disruption?", set).answer).toMatch(/unacceptable/);
   });
 });
+
+describe('a size or an amount in a unit of measurement', () => {
+  const set = [
+    article('a', 'The quake struck at 4:10 a.m. at a depth of about 12.4 kilometers near the town of Tallis, home to around 90,000 people.', '2031-03-03'),
+    article('b', 'The Orla channel has been dredged to 400 feet wide and 40 feet deep.\nIn Corran, nearly 11 inches of rain fell over two days.', '2031-03-04'),
+  ];
+  it('answers "how deep" with a length: "a depth of 12.4 kilometers", "40 feet deep" and not the width', () => {
+    expect(ask('How deep was the quake?', set).answer).toMatch(/12\.4/);
+    const channel = ask('How deep is the Orla channel?', set).answer;
+    expect(channel).toMatch(/40/);
+    expect(channel).not.toMatch(/400/);
+  });
+  it('answers "how much rain fell" with the amount of rain in its unit', () => {
+    expect(ask('How much rain fell on Corran?', set).answer).toMatch(/11 inches/);
+  });
+  it('does not read "how high could the toll go" as a height', () => {
+    expect(ask('How high could the death toll go?', set).found).toBe(false);
+  });
+});
+
+describe('words questions use for the articles\' own', () => {
+  it('finds "manually reset" for "reset by hand" and "removed the final piece" for "pulled out the last piece"', () => {
+    const set = [
+      article('a', 'To get back online, Brill Air had to manually reset 30,000 servers.', '2031-03-03'),
+      article('b', 'Crews removed the final piece of wreckage from the Orla channel on June 9.', '2031-03-04'),
+    ];
+    expect(ask('How many servers did Brill Air reset by hand?', set).answer).toMatch(/30,000/);
+    expect(ask('When was the last piece of wreckage pulled out of the channel?', set).answer).toMatch(/June 9/);
+  });
+});
