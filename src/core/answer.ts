@@ -6,6 +6,7 @@
  * so: an answer must match the question's measure, entity, source and time, or there is none.
  */
 import { askContext } from './ask/ask-context.js';
+import { sameSense } from './ask/synonyms.js';
 import { answerWhen, answerWhere, answerWho, answerWhoByNumber } from './ask/answer-entity.js';
 import { answerNumber } from './ask/answer-number.js';
 import { notFound } from './ask/answer-parts.js';
@@ -22,8 +23,9 @@ export function answerQuestion(question: string, briefing: Briefing): Answer {
       case 'quote':
         return answerQuote(context, q);
       case 'who':
-        // "Who came up with the 4.2 million figure?" asks who gave a number; "the last of the six workers" only counts them.
-        return q.numbers.length ? (answerWhoByNumber(context, q) ?? answerWho(context, q)) : answerWho(context, q);
+        // "Who came up with the 4.2 million figure?" asks who gave a number; "the last of the six workers" only counts them,
+        // and "who called the 2030 timeline unacceptable" asks who called it so.
+        return q.numbers.length && !q.verbs.some((v) => sameSense(v, 'call')) ? (answerWhoByNumber(context, q) ?? answerWho(context, q)) : answerWho(context, q);
       case 'number':
         return answerNumber(context, q);
       case 'where':

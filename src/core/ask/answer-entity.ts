@@ -29,11 +29,18 @@ function relevant(context: AskContext, q: Question, needVerb: boolean, floor = m
   const out: Scored[] = [];
   for (const i of candidateSentences(context, q.terms, 200)) {
     const ws = context.wordsOf(i);
-    if (needVerb && q.verbs.length && !q.verbs.some((v) => hasVerb(ws, v))) continue;
-    const score = coverage(context, q.terms, ws);
+    const quoted = needVerb && q.verbs.some((v) => !hasVerb(ws, v) && namesInQuotes(ws, context.sentences[i]!.text, v));
+    if (needVerb && q.verbs.length && !quoted && !q.verbs.some((v) => hasVerb(ws, v))) continue;
+    // Called so in quoted words, the naming verb is no word the sentence lacks.
+    const score = coverage(context, quoted ? q.terms.filter((t) => !sameSense(t.norm, 'call')) : q.terms, ws);
     if (score >= floor) out.push({ i, score });
   }
   return out.sort((a, b) => b.score - a.score || a.i - b.i);
+}
+
+/** "Who called it unacceptable?": 'X says the timeline is "unacceptable"' calls it so, in X's own quoted words. */
+function namesInQuotes(ws: readonly Word[], text: string, verb: string): boolean {
+  return sameSense(verb, 'call') && hasVerb(ws, 'say') && /["“”]/.test(text);
 }
 
 export function hasVerb(ws: readonly Word[], verb: string): boolean {
@@ -56,12 +63,16 @@ function byOrder(context: AskContext, q: Question, list: readonly Scored[], tier
 const placeHeads = /^(?:bridge|river|port|county|state|states|parkway|channel|street|avenue|road|sea|ocean|gulf|coast|province|district|city|island|islands|valley|mountains?|lake|bay|harbou?r|airport|station|square|park|highway|region|area)$/i;
 const notNameWords = /^(?:The|A|An|This|That|These|Those|But|And|However|While|When|If|As|In|On|At|It|He|She|They|We|I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|President|Prime|Minister|Col|Gen|Lt|Capt|Sgt)\.?$/;
 
+const titleWords = /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|President|Prime|Minister|Col|Gen|Lt|Capt|Sgt)\.?$/;
+
 /** Person names in a sentence: two to four capitalized words, not places or bodies, not the question's own. */
 export function personNames(ws: readonly Word[], text: string, exclude: readonly Word[]): string[] {
   const out: string[] = [];
   let run: Word[] = [];
   const flush = (): void => {
-    while (run.length && notNameWords.test(run[0]!.text)) run.shift();
+    while (run.length && (notNameWords.test(run[0]!.text) || /^(?:Former|Acting|Then|Late|Ex)$/.test(run[0]!.text))) run.shift();
+    // "Former Norland Gov. Ana Vell": a title ends the words before the name, which name no one.
+    while (run.length && titleWords.test(run.at(-1)!.text)) run.pop();
     if (run.length >= 2 && run.length <= 5 && !placeHeads.test(run.at(-1)!.text) && !run.some((w) => w.acronym) && !run.every((w) => exclude.some((e) => wordMatches(e, w))) && !run.slice(-2).some((w) => exclude.some((e) => wordMatches(e, w)))) {
       out.push(text.slice(run[0]!.start, run.at(-1)!.end));
     }

@@ -374,3 +374,15 @@ describe('words questions use for the articles\' own', () => {
     expect(ask('When was the last piece of wreckage pulled out of the channel?', set).answer).toMatch(/June 9/);
   });
 });
+
+describe('who called something so', () => {
+  const set = [
+    article('a', 'Norland transport officials say the new Orla bridge would cost $2 billion and would not open until the fall of 2034.', '2031-03-03'),
+    article('b', 'Former Norland Gov. Ana Vell says the anticipated timeline is "unacceptable."\nWork on the new bridge began in May.', '2031-03-04'),
+    article('c', 'The new bridge will carry six lanes across the Orla.', '2031-03-05'),
+  ];
+  it('is who said it in quoted words, not who gave a number the question names, and not the title before the name', () => {
+    const { answer } = ask('Who called the 2034 timeline for the new bridge unacceptable?', set);
+    expect(answer).toMatch(/^Ana Vell\b/);
+  });
+});
