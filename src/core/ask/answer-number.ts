@@ -54,6 +54,8 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
     if (q.source.length && !sourceMatches(context, q.source, i)) continue;
     // "How many died in Norland?": a sentence that never names Norland does not answer it, unless most articles are about Norland.
     if (places.some((p) => context.articleShare(p) < storyPlace && !ws.some((w) => wordMatches(p, w)))) continue;
+    // "How much did the airlines lose?": a loss the sentence gives no one with the airlines' name is someone else's.
+    if (q.payer.length && !q.payer.every((p) => ws.some((w) => wordMatches(p, w)))) continue;
     const sentenceCover = cover(ws);
     const mentions = context.mentionsOf(i);
     for (const m of mentions) {
@@ -209,6 +211,8 @@ function lengthFits(q: Question, m: NumberMention): boolean {
   return !adjective || new RegExp(`\\bhow ${adjective}\\b`, 'i').test(q.text);
 }
 
+const aboutReport = /\b(?:report|study|analysis|survey)\b/i;
+
 /** Whether the question's source is named in the sentence or the two before it in the same article. */
 export function sourceMatches(context: AskContext, source: readonly Word[], i: number): boolean {
   const { sentences } = context;
@@ -219,6 +223,16 @@ export function sourceMatches(context: AskContext, source: readonly Word[], i: n
   for (const k of [i - 1, i - 2]) {
     if (k < 0 || sentences[k]!.articleId !== sentences[i]!.articleId) break;
     if (/^(?:he|she|they|it|the (?:company|agency|ministry|organi[sz]ation|group|office))$/i.test(speaker) || (surname && sentences[k]!.text.includes(surname))) span.push(...context.wordsOf(k));
+  }
+  // A report's findings run on unattributed after the sentence that names it ("…, according to a report by Vellum. The
+  // average loss was … Airlines lost about $80 million."): up to three sentences back, past sentences about the report.
+  if (!speaker) {
+    for (let k = i - 1; k >= Math.max(0, i - 3) && sentences[k]!.articleId === sentences[i]!.articleId; k--) {
+      const text = sentences[k]!.text;
+      if (aboutReport.test(text)) span.push(...context.wordsOf(k));
+      // Someone else speaking ends the run.
+      else if (findAttributions(text).length) break;
+    }
   }
   const named = source.filter((w) => w.capital || w.acronym || !/^(?:ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|official|head)$/i.test(w.lower));
   const needed = named.length ? named : source;

@@ -51,6 +51,8 @@ export interface Question {
   readonly kindNoun: string;
   /** For yes/no: who or what the question is about ("Did [the Alpine Aid] stand behind …"). */
   readonly subject: readonly Word[];
+  /** "How much did [airlines] lose?": who gained, lost, paid or spent the amount; the figure's sentence must name them. */
+  readonly payer: readonly Word[];
   /** Main verbs of the question (normalized), which a who/when/yes-no answer must share. */
   readonly verbs: readonly string[];
 }
@@ -184,6 +186,7 @@ export function parseQuestion(raw: string): Question {
     soft,
     excluded,
     subject: type === 'yesno' ? subjectOf(ws) : [],
+    payer: unit === '$' ? payerOf(ws) : [],
     numbers,
     quote,
     kindNoun: placeNouns.test(kindNoun) || type === 'who' ? kindNoun : '',
@@ -268,6 +271,16 @@ function sourceWords(text: string, ws: readonly Word[]): Word[] {
   });
   return [...new Set(out)];
 }
+
+/** "How much did the airlines lose": the words between the auxiliary and a verb of money that moves. */
+function payerOf(ws: readonly Word[]): Word[] {
+  const aux = ws.findIndex((w, k) => k > 0 && /^(?:much|money)$/.test(ws[k - 1]!.lower) && /^(?:did|does|do|has|have|had|will|would)$/.test(w.lower));
+  if (aux < 0) return [];
+  const verb = ws.findIndex((w, k) => k > aux && moneyVerbs.test(w.lower));
+  if (verb < 0 || verb - aux > 5) return [];
+  return ws.slice(aux + 1, verb).filter((w) => (!w.stop || w.acronym) && !scaffold.has(w.lower));
+}
+const moneyVerbs = /^(?:lose|lost|pay|paid|spend|spent|earn|earned|make|made|raise|raised|receive|received|owe|owed|gain|gained)$/;
 
 /** The words after a leading auxiliary: its capitalized name, else its first content word. */
 function subjectOf(ws: readonly Word[]): Word[] {

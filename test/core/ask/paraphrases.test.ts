@@ -386,3 +386,18 @@ describe('who called something so', () => {
     expect(answer).toMatch(/^Ana Vell\b/);
   });
 });
+
+describe('how much someone lost, according to a report', () => {
+  const set = [
+    article('a', 'The outage cost Fortune 500 companies $4.1 billion, according to a new report by insurer Vellum.\nThe report is among the first to count the cost, according to Norland Wire.\nThe average loss per company was about $30 million. Airlines were also hit hard, losing about $610 million.', '2031-03-03'),
+    article('b', 'Brill Air cancelled 900 flights.', '2031-03-04'),
+  ];
+  it('is the loss of who the question names, from a sentence the report\'s findings run on to', () => {
+    const { answer } = ask('How much did airlines lose, according to Vellum?', set);
+    expect(answer).toMatch(/610 million/);
+  });
+  it('is never a total the sentence gives no one with that name', () => {
+    const total = [article('c', 'The outage led to losses of $4.1 billion for Fortune 500 companies, Vellum said.\nAirlines cancelled 900 flights on Friday.', '2031-03-05'), set[1]!];
+    expect(ask('How much did airlines lose from the outage?', total).found).toBe(false);
+  });
+});
