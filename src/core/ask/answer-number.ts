@@ -211,6 +211,8 @@ function lengthFits(q: Question, m: NumberMention): boolean {
   return !adjective || new RegExp(`\\bhow ${adjective}\\b`, 'i').test(q.text);
 }
 
+/** "The Norland president said": a role that names whom the sentences before named. */
+const roleSpeaker = /^(?:the )?(?:[\w-]+ ){0,2}(?:president|prime minister|minister|governor|mayor|chief|ceo|chairman|spokesman|spokeswoman|spokesperson|leader|secretary)$/i;
 const aboutReport = /\b(?:report|study|analysis|survey)\b/i;
 
 /** Whether the question's source is named in the sentence or the two before it in the same article. */
@@ -222,7 +224,7 @@ export function sourceMatches(context: AskContext, source: readonly Word[], i: n
   const surname = /([A-Z][\w'’-]+)$/.exec(speaker)?.[1];
   for (const k of [i - 1, i - 2]) {
     if (k < 0 || sentences[k]!.articleId !== sentences[i]!.articleId) break;
-    if (/^(?:he|she|they|it|the (?:company|agency|ministry|organi[sz]ation|group|office))$/i.test(speaker) || (surname && sentences[k]!.text.includes(surname))) span.push(...context.wordsOf(k));
+    if (/^(?:he|she|they|it|the (?:company|agency|ministry|organi[sz]ation|group|office))$/i.test(speaker) || roleSpeaker.test(speaker) || (surname && sentences[k]!.text.includes(surname))) span.push(...context.wordsOf(k));
   }
   // A report's findings run on unattributed after the sentence that names it ("…, according to a report by Vellum. The
   // average loss was … Airlines lost about $80 million."): up to three sentences back, past sentences about the report.

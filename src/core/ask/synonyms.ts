@@ -47,7 +47,7 @@ const groups: readonly string[] = [
   'high height tall',
   'manual manually hand',
   'remove removed removing removal pull pulled',
-  'call called calls describe described describes characterize characterized characterise characterised label labeled labelled dub dubbed',
+  'call called calls describe described describes characterize characterized characterise characterised label labeled labelled dub dubbed refer referred refers',
 ];
 
 const groupOf = new Map<string, number>();

@@ -401,3 +401,13 @@ describe('how much someone lost, according to a report', () => {
     expect(ask('How much did airlines lose from the outage?', total).found).toBe(false);
   });
 });
+
+describe('what someone referred to something as', () => {
+  it('is their naming, in a sentence that names them by their role after the one that names them', () => {
+    const set = [
+      article('a', 'Vell said 9,000 were injured in the quake.\nThe Norland president, who has referred to the quake as "the disaster of the age," said 2,000 people were still in hospital.', '2031-03-03'),
+      article('b', 'Rescuers in Kessa searched the rubble.', '2031-03-04'),
+    ];
+    expect(ask('What did Vell call the quake?', set).answer).toMatch(/disaster of the age/);
+  });
+});
