@@ -246,6 +246,8 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
   // "Who runs Norcorp?" asks who heads it: its CEO, head, leader, president, chairman or secretary(-general), as "Who is the CEO of Norcorp?" does.
   const headed = /^who (?:runs|leads|heads|manages) (.+?)\s*\??$/i.exec(q.text.trim())?.[1];
   if (headed) {
+    const apposed = whoHeads(context, q);
+    if (apposed) return apposed;
     for (const role of ['CEO', 'chief executive', 'head', 'leader', 'president', 'director', 'chairman', 'secretary']) {
       const answer = answerWho(context, parseQuestion(`Who is the ${role} of ${headed}?`));
       if (answer) return answer;
@@ -292,6 +294,23 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
     for (const s of ordered) {
       const subject = namedSubject(context.wordsOf(s.i), context.sentences[s.i]!.text, q.verbs, objects);
       if (subject && !q.terms.some((t) => subject.toLowerCase() === t.lower)) return found(`${subject}.`, [context.sentences[s.i]!]);
+    }
+  }
+  return undefined;
+}
+
+/** "Ana Vell, who heads the NORDA agency, said …": the name before "who heads / leads / runs" what the question names. */
+function whoHeads(context: AskContext, q: Question): Answer | undefined {
+  const owners = q.terms.filter((t) => t.capital || t.acronym);
+  if (!owners.length) return undefined;
+  for (const i of candidateSentences(context, owners, 200)) {
+    const text = context.sentences[i]!.text;
+    for (const m of text.matchAll(/((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s+who\s+(?:heads|leads|runs|manages|directs|chairs)\s+([^,.;]{1,80})/g)) {
+      const org = words(m[2]!);
+      // Most of what the question names must be the organization headed ("Norland's NORDA agency" is "the NORDA agency").
+      if (owners.filter((o) => org.some((w) => wordMatches(o, w))).length * 2 < owners.length) continue;
+      const name = personNames(words(m[1]!), m[1]!, [])[0];
+      if (name) return found(`${name}.`, [context.sentences[i]!]);
     }
   }
   return undefined;

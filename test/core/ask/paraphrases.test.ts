@@ -411,3 +411,13 @@ describe('what someone referred to something as', () => {
     expect(ask('What did Vell call the quake?', set).answer).toMatch(/disaster of the age/);
   });
 });
+
+describe('who heads something', () => {
+  it('is the name before "who heads" it ("Ana Vell, who heads the NORDA agency, said …")', () => {
+    const set = [
+      article('a', 'Ana Vell, who heads the NORDA agency, said an additional 9,000 people were injured in Norland.', '2031-03-03'),
+      article('b', 'Rescuers in Kessa searched the rubble, NORDA said.', '2031-03-04'),
+    ];
+    expect(ask("Who heads Norland's NORDA disaster agency?", set).answer).toMatch(/^Ana Vell/);
+  });
+});
