@@ -451,6 +451,19 @@ function places(ws: readonly Word[], text: string, kindNoun: string, exclude: re
  * Where someone comes from: the names after "from", a list kept whole as written ("from Corran,
  * Brill and Norland"). Never the question's own words.
  */
+const asksDestination = /^where (?:was|were|is|are)\b.*\b(?:headed|heading|bound|going|travell?ing|sailing|en route)\b/i;
+const goingWords = /^(?:headed|heading|bound|going|travell?ing|sailing|en|route)$/;
+
+/** The places a sentence says something was going to: "on its way to Norland", "bound for Port Vell". */
+function destinations(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(?:on (?:its|her|his|their) way to|bound for|headed (?:to|for)|heading (?:to|for)|en route to|destined for|sailing (?:to|for)|travell?ing to)\s+(?:the\s+)?/gi)) {
+    const name = /^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}/.exec(text.slice(m.index + m[0].length))?.[0];
+    if (name) out.push(name);
+  }
+  return out;
+}
+
 function origins(ws: readonly Word[], text: string, exclude: readonly Word[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
@@ -491,9 +504,13 @@ export function answerWhere(context: AskContext, q: Question): Answer | undefine
   const floor = q.kindNoun ? 0.4 : minimum;
   // "Where were they from?" asks an origin: what follows "from".
   const origin = /\bfrom\W*$/i.test(q.text);
-  for (const s of relevant(context, q, false, floor).slice(0, 16)) {
+  // "Where was the ship headed?" asks a destination: what follows "on its way to", "bound for" …; the question's verb of going is no word the sentence needs.
+  const destination = asksDestination.test(q.text);
+  const asked = destination ? { ...q, terms: q.terms.filter((t) => !goingWords.test(t.lower)) } : q;
+  // A sentence that says where it was going is evidence of its own: less of the rest of the question need match.
+  for (const s of relevant(context, asked, false, destination ? 0.4 : floor).slice(0, 16)) {
     const sentence = context.sentences[s.i]!;
-    const named = origin ? origins(context.wordsOf(s.i), sentence.text, q.terms) : places(context.wordsOf(s.i), sentence.text, q.kindNoun, q.terms);
+    const named = destination ? destinations(sentence.text) : origin ? origins(context.wordsOf(s.i), sentence.text, q.terms) : places(context.wordsOf(s.i), sentence.text, q.kindNoun, q.terms);
     for (const place of named) {
       const v = votes.get(place) ?? { score: 0, articles: new Set<string>(), i: s.i };
       if (!v.articles.has(sentence.articleId)) v.score += s.score;

@@ -421,3 +421,17 @@ describe('who heads something', () => {
     expect(ask("Who heads Norland's NORDA disaster agency?", set).answer).toMatch(/^Ana Vell/);
   });
 });
+
+describe('where something was headed', () => {
+  const set = [
+    article('a', 'The Orla, a cargo ship on its way to Port Tallis, lost power after leaving Corran and hit the bridge.', '2031-03-03'),
+    article('b', 'Divers searched the Corran channel for the Orla crew.', '2031-03-04'),
+  ];
+  it('is the place after "on its way to", not where it left', () => {
+    const { answer } = ask('Where was the Orla headed when it hit the bridge?', set);
+    expect(answer).toMatch(/^Port Tallis/);
+  });
+  it('is no answer when no sentence says where it was going', () => {
+    expect(ask('Where was the Orla headed?', [set[1]!]).found).toBe(false);
+  });
+});
