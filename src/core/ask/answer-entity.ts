@@ -538,7 +538,7 @@ export function answerWhere(context: AskContext, q: Question): Answer | undefine
 }
 
 const timeRe =
-  /\b(?:(?:late|early|mid|the end of|end of|the fall of|fall of|spring of|summer of|winter of|by)\s+)?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{4})?|(?:late|early|mid-?)\s*(?:19|20)\d\d|(?:in|by|until|of)\s+(?:19|20)\d\d|\d{1,2}:\d\d\s?(?:a\.m\.|p\.m\.|am|pm)?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b/gi;
+  /\b(?:(?:late|early|mid|the end of|end of|the fall of|fall of|spring of|summer of|winter of|by)\s+)?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{4})?|(?:late|early|mid-?)\s*(?:19|20)\d\d|(?:in|since)\s+(?:(?:late|early|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?|(?:in|by|until|of)\s+(?:19|20)\d\d|\d{1,2}:\d\d\s?(?:a\.m\.|p\.m\.|am|pm)?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b/gi;
 
 /** A time of day: "4:17 a.m.", "around 10:30", "11 p.m.". */
 const clockRe = /\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b/i;

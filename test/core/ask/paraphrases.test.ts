@@ -435,3 +435,13 @@ describe('where something was headed', () => {
     expect(ask('Where was the Orla headed?', [set[1]!]).found).toBe(false);
   });
 });
+
+describe('when, given as a month alone', () => {
+  it('is the month: "In June, Norland and Brill signed a defense pact"', () => {
+    const set = [
+      article('a', 'In June, Norland and Brill signed a mutual defense pact.', '2031-10-03'),
+      article('b', 'Brill troops arrived in Norland in October.', '2031-10-04'),
+    ];
+    expect(ask('When did Norland and Brill sign their mutual defense pact?', set).answer).toMatch(/^June\b/);
+  });
+});
