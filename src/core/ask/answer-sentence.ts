@@ -15,6 +15,10 @@ import { words } from './words.js';
 const causal = /\b(?:root cause|caused by|because|due to|blamed|attributed (?:\w+ ){0,4}to|as a result of|led to|triggered|cited factors|causing|resulted from|after (?:\w+ ){0,5}(?:burst|collapsed|failed|broke))\b/i;
 const stance = /\b(?:never|rejected|denied|disputed|disowned|refuted|misleading|false|dismissed|not|no|didn't|did not|confirmed|acknowledged|admitted|agreed)\b/i;
 
+/** A question about a delay, and a sentence that says what took or needs longer than planned. */
+const asksDelay = /\b(?:pushed back|delayed|postponed|put off|slowed|behind schedule|taking (?:so )?long|take (?:so )?long|took (?:so )?long|later than)\b/i;
+const delayReason = /\b(?:requires?|required|needs?|needed|takes?|took|taking) (?:\w+ ){0,2}(?:more|longer|extra|additional) (?:time|months|years|weeks)\b|\b(?:more time|longer) than (?:initially |originally |first )?(?:anticipated|expected|planned|projected)\b/i;
+
 /**
  * Whether a sentence gives the cause *of* what was asked, not a cause it had: "the outage was
  * caused by X" and "X caused the outage" do; "deaths due to the flooding" does not answer what
@@ -62,11 +66,13 @@ export function answerWhy(context: AskContext, q: Question): Answer | undefined 
   // What was caused: the question's common nouns ("the flooding"), not the names that place it.
   const effect = terms.filter((t) => !t.capital && !t.acronym && !context.isName(t)).map((t) => t.norm);
   const causes: number[] = [];
+  // "Why was it pushed back?": what needs more time than planned is why.
+  const delayed = asksDelay.test(q.text);
   // The plainest statements of a cause first ("the root cause was …", "caused by …"), then the weaker ("after …").
   // Every sentence about the effect is read (many tie on it: a story repeats its subject), not the first few.
   const stated = scored(context, { ...q, terms }, 0.5).flatMap((s) => {
     const options = [s.i, s.i + 1, s.i + 2].filter((k) => sentences[k] && sentences[k]!.articleId === sentences[s.i]!.articleId);
-    const k = options.find((x) => causal.test(sentences[x]!.text) && causeOf(sentences[x]!.text, effect));
+    const k = options.find((x) => (causal.test(sentences[x]!.text) && causeOf(sentences[x]!.text, effect)) || (delayed && delayReason.test(sentences[x]!.text)));
     return k === undefined ? [] : [{ k, score: s.score * (k === s.i ? 1 : 0.85) * causeStrength(sentences[k]!.text) }];
   });
   stated.sort((a, b) => b.score - a.score || a.k - b.k);

@@ -445,3 +445,17 @@ describe('when, given as a month alone', () => {
     expect(ask('When did Norland and Brill sign their mutual defense pact?', set).answer).toMatch(/^June\b/);
   });
 });
+
+describe('why something was delayed', () => {
+  it('is what needs more time than planned, in the sentences after the delay, before a cause of something else', () => {
+    const set = [
+      article('a', [
+        'The Orla bridge will now cost $3 billion, with completion pushed back to late 2036, two years later than first projected.',
+        'The agency says safety rules and detailed engineering work require more time than initially anticipated.',
+        'The new design includes barriers around the towers to guard against future collisions, like the one caused by the Kessa.',
+      ].join('\n'), '2031-03-03'),
+      article('b', 'The Orla bridge collapsed in March.', '2031-03-04'),
+    ];
+    expect(ask('Why has completion of the new Orla bridge been pushed back?', set).answer).toMatch(/require more time/);
+  });
+});
