@@ -277,7 +277,10 @@ export function pickByOrder(context: AskContext, q: Question, candidates: readon
     // Every value as relevant is one a later report replaced: its replacement answers, or nothing does.
     return replaced(latest) ? undefined : latest;
   }
-  // "previous": the value before the latest in the latest's own history (its quantity's timeline), else the newest other value.
+  // "previous": a value its own sentence calls earlier ("had previously put the toll at 5,500"), as relevant as the best;
+  // else the value before the latest in the latest's own history (its quantity's timeline), else the newest other value.
+  const marked = pool.filter((c) => c.mention.earlier && c.score >= best.score - tier);
+  if (marked.length) return [...marked].sort((a, b) => b.score - a.score || a.sentence - b.sentence)[0];
   const line = timelineOf(context.briefing, context.sentences[latest.sentence]!, latest.mention.value);
   if (line) {
     const before = line.line.entries.filter((e) => e.kind === line.entry.kind && e !== line.entry && e.rank <= line.entry.rank).map((e) => e.value);

@@ -100,6 +100,8 @@ const phraseStop = new Set(
     'against about around up down out off more less still now also already reportedly although though because unless whereas yet near below above outside inside within toward towards beyond due thanks owing') .split(' '),
 );
 const earlierCue = /\b(?:previously|initially|originally|formerly|earlier|previous|initial|original|prior|first|before|had put|had been put|up from|down from|instead of|rather than|from)\W*(?:\w+\W+){0,3}$/i;
+/** "had previously put the death toll in Norland at 5,500": an earlier figure, the cue further back than `earlierCue` reaches. */
+const earlierPut = /\b(?:previously|initially|originally|earlier|had)\s+(?:had\s+)?(?:put|placed|set|pegged|estimated)\s+[^,;.]{0,60}?\b(?:at|as)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$/i;
 const earlierAfter = /^[^,;]{0,40}\b(?:previously|earlier|initially|originally|before)\W*$/i;
 const currentCue = /\b(?:now|latest|new|revised|updated|currently|instead|still|later (?:report|situation report|update|figures?)|in a later|stands? at|stood at|has risen to|have risen to|rose to|risen to|climbed to|reached|has reached|passed|to date|so far)\b/i;
 const projectionCue = /\b(?:could|may|might|would|will|expected|expects|projected|projects|projection|forecasts?|forecasted|likely|potentially|predicted|predicts|feared to)\b/i;
@@ -389,7 +391,7 @@ export function numberMentions(sentence: string): NumberMention[] {
       clause,
       clauseStart,
       clauseEnd,
-      earlier: earlierCue.test(beforeText) || earlierAfter.test(sentence.slice(end, windowEnd)),
+      earlier: earlierCue.test(beforeText) || earlierPut.test(clauseBefore) || earlierAfter.test(sentence.slice(end, windowEnd)),
       current: currentCue.test(clauseBefore),
       projection: projectionCue.test(clauseBefore),
       claim: claimCue.test(clauseText),

@@ -71,7 +71,7 @@ const scaffold = new Set(
 
 const orderLatest = /\b(latest|now|current(?:ly)?|so far|still|remain(?:s|ing)?|most recent|newest|end(?:ed)? up|final(?:ly)?|to date|today|updated|last)\b/i;
 const orderFirst = /\b(first|initial(?:ly)?|earliest|original(?:ly)?|right after|at first|early on|start|beginning|came up with|come up with|originated|before .{1,40} (?:was |were )?(?:counted|included))\b/i;
-const orderPrevious = /\b(earlier|previous(?:ly)?|prior|before that|had .{1,40}earlier|before (?:the|its|any|a) (?:revision|correction|recount|update)|before (?:it|they|the \w+) (?:was|were) (?:revised|corrected|lowered|updated))\b/i;
+const orderPrevious = /\b(earlier|previous(?:ly)?|prior|before that|had .{1,40}earlier|before (?:the|its|any|a) (?:revision|correction|recount|update)|before (?:the|its|a|an) [\w'’,. ]{0,40}\b(?:figure|estimate|toll|count|tally|number)\b|before (?:it|they|the \w+) (?:was|were) (?:revised|corrected|lowered|updated))\b/i;
 const projectionWords = /\b(could|would|might|may|will|expected|expect|projects?|projected|projection|forecasts?|predicts?|predicted|eventually|potentially|how high|reach)\b/i;
 const claimWords = /\b(warn|warned|warning|claim|claimed|claims|alleged|allege)\b/i;
 const auxStart = /^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b/i;

@@ -459,3 +459,15 @@ describe('why something was delayed', () => {
     expect(ask('Why has completion of the new Orla bridge been pushed back?', set).answer).toMatch(/require more time/);
   });
 });
+
+describe('an earlier figure before one the question names', () => {
+  it('is the value its sentence says was given before ("had previously put the toll at 500")', () => {
+    const set = [
+      article('a', 'The confirmed death toll from the weekend flooding stood at 61 on Sunday, according to health officials.', '2031-03-02'),
+      article('b', 'Health officials previously had put the death toll in Tallis at 500.\nThe Kessa Red Cross said 900 people had died in Tallis.', '2031-03-05'),
+      article('c', 'Rescuers in Tallis searched the mud for survivors.', '2031-03-06'),
+    ];
+    const { answer } = ask("Before the Red Cross's 900 figure, what death toll had health officials given for Tallis?", set);
+    expect(answer).toMatch(/^500\b/);
+  });
+});
