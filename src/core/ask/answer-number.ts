@@ -66,9 +66,11 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
       if (q.focus && (!m.head || genericHeads.has(m.head)) && mentions.some((o) => o !== m && o.head && sameSense(o.head, q.focus))) continue;
       // "the other four workers", "the remaining six": the rest of a count answers only a question about the rest.
       if (restOf.test(context.sentences[i]!.text.slice(Math.max(0, m.start - 20), m.start)) && !asksPart.test(q.text)) continue;
-      // "the 1990 storm killed 40": an earlier event's figure answers only a question that names its year.
-      if (year !== undefined && !asksYear && mentions.some((y) => y.role === 'year' && y.clause === m.clause && y.value < year)) continue;
       const clauseWords = ws.filter((w) => w.start >= m.clauseStart && w.end <= m.clauseEnd);
+      // "the 1990 storm killed 40": an earlier event's figure answers only a question that names its year, or the event
+      // by a name few articles use ("How many did Hurricane Vell kill?" for "Vell, which killed 1,800 people in 1990").
+      const namesEvent = q.terms.some((t) => t.capital && context.articleShare(t) < storyPlace && clauseWords.some((w) => wordMatches(t, w)));
+      if (year !== undefined && !asksYear && !namesEvent && mentions.some((y) => y.role === 'year' && y.clause === m.clause && y.value < year)) continue;
       // "the magnitude of the second quake": the figure's clause must be about the second one.
       if (nth.length && !nth.every((o) => clauseWords.some((w) => w.lower === o && nearFigure(context.sentences[i]!.text, w, m)))) continue;
       // "before the capital was counted": a figure that names the capital counts it, unless it says it leaves it out.

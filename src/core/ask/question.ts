@@ -100,12 +100,15 @@ const asksStrength = /\bhow (?:strong|powerful|intense)\b|^(?:what|how) (?:was|i
 /** "What did the agency project?": a question for the projected figure of whoever it names. */
 const projectsQuestion = /^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/;
 
+const noSource = /,?\s*\baccording to (?:the |these |this )?(?:coverage|reports?|reporting|articles?|media|news|press|stories|story)\b[^,?.]*/gi;
+
 const placeNouns = /^(river|city|town|village|country|state|region|county|province|district|place|area|port|island|border|lake|sea|coast|site|neighbou?rhood|capital)$/i;
 const sourceVerbs = /^(say|said|says|give|gave|put|report|reported|estimate|estimated|project|projected|warn|warned|claim|claimed|announce|announced|count|counted|tell|told|state|stated|cite|cited|quote|quoted|think|thinks|believe|believes|call|describe|characterize|characterise|label|dub)$/i;
 const roleNouns = /^(ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|governor|president|director|head|official|officials|secretary|chair|chairman|agency|office|ministry|department|government|authorities|authority)$/i;
 
 export function parseQuestion(raw: string): Question {
-  const text = raw.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+  // "according to the coverage / the reports": the articles themselves, no source of their own.
+  const text = raw.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').replace(noSource, '').trim();
   const lower = text.toLowerCase();
   const quoted = quoteRe.exec(text)?.[1] ?? '';
   const stripped = quoted ? text.replace(quoteRe, ' ') : text;

@@ -471,3 +471,17 @@ describe('an earlier figure before one the question names', () => {
     expect(answer).toMatch(/^500\b/);
   });
 });
+
+describe('a figure of an earlier event the question names', () => {
+  const set = [
+    article('a', 'Orla is the second deadliest storm to hit Norland in 50 years, behind only Storm Kessa, which killed at least 1,800 people in 1990.', '2031-10-03'),
+    article('b', 'The death toll from Storm Orla has risen to 230, officials said.', '2031-10-05'),
+    article('c', 'Storm Orla left 40,000 homes without power.', '2031-10-06'),
+  ];
+  it('answers a question about that event, even "according to the coverage"', () => {
+    expect(ask('How many people did Storm Kessa kill, according to the coverage comparing it with Orla?', set).answer).toMatch(/1,800/);
+  });
+  it('still never answers for the story itself', () => {
+    expect(ask('How many people has Storm Orla killed?', set).answer).not.toMatch(/1,800/);
+  });
+});
