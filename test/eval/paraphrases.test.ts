@@ -14,7 +14,7 @@ import { runCli } from '../../src/cli.js';
  * `expect_none` (a question the set does not answer expects the decline). The floor is what the
  * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 175;
+const floor = 176;
 
 interface Paraphrase {
   readonly set: string;

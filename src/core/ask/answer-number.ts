@@ -240,7 +240,41 @@ export function sourceMatches(context: AskContext, source: readonly Word[], i: n
   }
   const named = source.filter((w) => w.capital || w.acronym || !/^(?:ceo|chief|spokesman|spokeswoman|spokesperson|minister|mayor|official|head)$/i.test(w.lower));
   const needed = named.length ? named : source;
-  return coverage(context, needed, span) >= 0.99 || needed.every((w) => span.some((s) => wordMatches(w, s)));
+  if (coverage(context, needed, span) >= 0.99 || needed.every((w) => span.some((s) => wordMatches(w, s)))) return true;
+  // "The country's president declared …" is Vell's act where the set calls Vell "President Ana Vell" elsewhere.
+  const text = sentences[i]!.text;
+  // Not "the president, Ana Vell," or "the president Tomas Brill": a name after the title is someone named.
+  return needed.length === 1 && titlesOf(context, needed[0]!).some((t) => [...text.matchAll(new RegExp(`\\bthe (?:[\\w'’-]+ ){0,2}${t}\\b`, 'gi'))].some((m) => !/^,?\s+[A-Z]/.test(text.slice(m.index + m[0].length))));
+}
+
+const titleMemo = new WeakMap<AskContext, Map<string, string[]>>();
+const titleWord = /^(?:president|prime minister|minister|governor|mayor|ceo|chairman|chancellor|king|queen|pope|premier)$/i;
+
+/** The titles the set gives a name ("President Ana Vell", "Governor Vell"): how a sentence may name the same person by role. */
+function titlesOf(context: AskContext, name: Word): string[] {
+  const memo = titleMemo.get(context) ?? new Map<string, string[]>();
+  titleMemo.set(context, memo);
+  const known = memo.get(name.norm);
+  if (known) return known;
+  const out = new Set<string>();
+  for (const i of candidateSentences(context, [name], 50)) {
+    const ws = context.wordsOf(i);
+    ws.forEach((w, k) => {
+      if (!wordMatches(name, w)) return;
+      // The title right before the name, over its other names ("President Ana Kessa Vell").
+      for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+        const two = j > 0 ? `${ws[j - 1]!.lower} ${ws[j]!.lower}` : '';
+        if (titleWord.test(two)) out.add(two);
+        else if (titleWord.test(ws[j]!.lower)) out.add(ws[j]!.lower);
+        else if (!ws[j]!.capital) break;
+        else continue;
+        break;
+      }
+    });
+  }
+  const list = [...out];
+  memo.set(name.norm, list);
+  return list;
 }
 
 /** The candidate the question's order asks for, among those nearly as relevant as the best. */

@@ -300,6 +300,9 @@ export function numberMentions(sentence: string): NumberMention[] {
     else if (counted.text && /^\s?of\s/i.test(sentence.slice(end)) === false && /^(?:of)$/i.test(outer[counted.end]?.lower ?? '') && /^(?:percent|%|per|share|half|third|quarter)/i.test(counted.text)) {
       counted = countedAfter(sentence, outer, counted.end + 1);
     }
+    // "10 of the provinces": a part counts what it is a part of.
+    const partOf = /^\s+of\s+(?:the|its|their)\s+/i.exec(sentence.slice(end, end + 14));
+    if (!counted.text && !unit && partOf && !ofWhole) counted = countedAfter(sentence, outer, wordAt(outer, end + partOf[0].length));
     // "less than 1 percent of computers": a share counts what it is a share of.
     if (!counted.text && unit === '%' && outer[iAfter]?.lower === 'of' && outer[iAfter]!.start - end < 3) counted = countedAfter(sentence, outer, iAfter + 1);
     const clause = clauseOf(breaks, n.start);

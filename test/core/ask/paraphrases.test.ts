@@ -485,3 +485,18 @@ describe('a figure of an earlier event the question names', () => {
     expect(ask('How many people has Storm Orla killed?', set).answer).not.toMatch(/1,800/);
   });
 });
+
+describe('how many of a thing, done by someone the sentence names by title', () => {
+  const set = [
+    article('a', 'Norland President Ana Vell visited the quake zone on Monday.', '2031-02-06'),
+    article('b', "Meanwhile, the country's president on Tuesday declared a three-month state of emergency for 10 of the provinces hit by the quake.", '2031-02-07'),
+    article('c', 'Rescuers in Kessa searched the rubble.', '2031-02-08'),
+  ];
+  it('reads "10 of the provinces" as ten provinces, and "the country\'s president" as the president the set names', () => {
+    expect(ask('How many provinces did Vell put under the state of emergency?', set).answer).toMatch(/^10 provinces/);
+  });
+  it('never takes a title that names someone else ("the president, Tomas Brill,")', () => {
+    const other = [set[0]!, article('b', 'Meanwhile, the president, Tomas Brill, declared a state of emergency for 10 of the provinces hit by the quake.', '2031-02-07'), set[2]!];
+    expect(ask('How many provinces did Vell put under the state of emergency?', other).found).toBe(false);
+  });
+});
