@@ -443,6 +443,9 @@ function take(input: KeyPointInput, selection: Selection, c: Candidate, gain: nu
   // Text cut off mid-sentence (a stored page that ends early) says less than it seems to: never a point.
   const flags = input.features.flagsOf(c.best);
   if (flags & fragment) return 'skipped';
+  // 'Vell said, "In many disasters we revise our numbers.' opens a quotation the next sentence goes on with: half a
+  // quotation reads as cut off. (One that runs on from a quotation before, its speaker resolved, stands.)
+  if (flags & oddQuotes && !quotedSpeaker(input.sentences, c.best)) return 'skipped';
   const negated = input.negations.of(c.best);
   const unique = sortedUniqueOf(input, c.best);
   const redundant = selection.chosen.some((x) => {

@@ -337,3 +337,14 @@ describe('a sentence that leans on the one before without a pronoun', () => {
     }
   });
 });
+
+describe('half a quotation', () => {
+  it('is no point: a sentence that opens a quotation the next one goes on with reads as cut off', () => {
+    const briefing = buildBriefing([
+      article('a', 'Asked why the toll fell, Ana Vell said, "In many disasters we end up revising our numbers. We check every report twice before it goes out."\nRescue teams from Brill searched the collapsed bridge at Kettle Ford for survivors.', { published: '2031-03-02' }),
+      article('b', 'The regional council opened three shelters in the Marlow school gymnasium for families.', { published: '2031-03-03' }),
+    ], { keyPoints: { maxPoints: 6, maxWords: 300 } });
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/revising our numbers\.$/);
+  });
+});
