@@ -446,6 +446,8 @@ function take(input: KeyPointInput, selection: Selection, c: Candidate, gain: nu
   // 'Vell said, "In many disasters we revise our numbers.' opens a quotation the next sentence goes on with: half a
   // quotation reads as cut off. (One that runs on from a quotation before, its speaker resolved, stands.)
   if (flags & oddQuotes && !quotedSpeaker(input.sentences, c.best)) return 'skipped';
+  // "The minister announced the death toll on Monday in a telephone interview": what was announced is not in it.
+  if (!input.hasFigure[c.best] && withheldFigure.test(input.sentences[c.best]!.text)) return 'skipped';
   const negated = input.negations.of(c.best);
   const unique = sortedUniqueOf(input, c.best);
   const redundant = selection.chosen.some((x) => {
@@ -509,6 +511,7 @@ function takeReversals(input: KeyPointInput, selection: Selection, limits: KeyPo
 }
 
 const opensQuotation = /^["“]/;
+const withheldFigure = /\b(?:announced|gave|released|revealed|updated|published|shared)\s+(?:the|a|an|its|their|his|her)\s+(?:new\s+|latest\s+|updated\s+|revised\s+|official\s+)?(?:death toll|toll|figures?|numbers?|count|tally|estimate)\b(?!\s+(?:of|at|to|as)\b)/i;
 
 /** The distinct terms of sentence i, ascending (a copy). */
 function sortedUniqueOf(input: KeyPointInput, i: number): Int32Array {

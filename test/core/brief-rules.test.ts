@@ -348,3 +348,14 @@ describe('half a quotation', () => {
     for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/revising our numbers\.$/);
   });
 });
+
+describe('a sentence about a figure it does not give', () => {
+  it('is no point: "the minister announced the death toll on Monday in a radio interview" leaves out what was announced', () => {
+    const briefing = buildBriefing([
+      article('a', 'Ana Vell, the health minister of Norland, announced the death toll on Monday afternoon in a radio interview with Kessa FM.\nRescue teams from Brill searched the collapsed bridge at Kettle Ford for survivors.', { published: '2031-03-02' }),
+      article('b', 'The regional council opened three shelters in the Marlow school gymnasium for families.', { published: '2031-03-03' }),
+    ], { keyPoints: { maxPoints: 6, maxWords: 300 } });
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/announced the death toll/);
+  });
+});
