@@ -14,7 +14,7 @@ const leadingConnective =
  * the same ("The move comes a week after …", "The statement, attributed to …, cited …"; "The
  * decision to close …" says what it is about).
  */
-const pronounStart = /^["']?(?:(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b|The (?:development|move|decision|announcement|statement|incident|news|step|remarks|comments)(?:,|\s+(?!of\b|to\b|that\b|by\b|on\b|in\b|from\b)))/;
+const pronounStart = /^["']?(?:(?:He|She|They|It|This|These|Those|His|Her|Their|Its|We|I|Our)\b|The (?:development|move|decision|announcement|statement|incident|news|step|remarks|comments)(?:,|\s+(?!of\b|to\b|that\b|by\b|on\b|in\b|from\b))|The (?:[\w-]+['’]s )?(?:number|figure|count|tally)\s+(?!of\b))/;
 /**
  * A sentence that leans on what came before without a pronoun: "About 12 hours later, …" (later
  * than what?), "Earlier it was reported that …" (a recap, not the news).

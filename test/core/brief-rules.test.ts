@@ -359,3 +359,14 @@ describe('a sentence about a figure it does not give', () => {
     for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/announced the death toll/);
   });
 });
+
+describe('a sentence led by "the county\'s number"', () => {
+  it('leans on the sentence before, as "The move …" does, and is no point', () => {
+    const briefing = buildBriefing([
+      article('a', 'Officials in Tallis County said 40 people had died in the floods.\nThe county\'s number dates back to a news release in which officials reported that "40 lives have been lost," repeating a count the sheriff gave.\nRescue teams from Brill searched the collapsed bridge at Kettle Ford for survivors.', { published: '2031-03-02' }),
+      article('b', 'The regional council opened three shelters in the Marlow school gymnasium for families.', { published: '2031-03-03' }),
+    ], { keyPoints: { maxPoints: 6, maxWords: 300 } });
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) expect(p.text).not.toMatch(/^The county's number/);
+  });
+});
