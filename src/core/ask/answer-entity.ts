@@ -61,9 +61,10 @@ function byOrder(context: AskContext, q: Question, list: readonly Scored[], tier
 
 /** Last words of names that are places or structures, never who did something. */
 const placeHeads = /^(?:bridge|river|port|county|state|states|parkway|channel|street|avenue|road|sea|ocean|gulf|coast|province|district|city|island|islands|valley|mountains?|lake|bay|harbou?r|airport|station|square|park|highway|region|area)$/i;
-const notNameWords = /^(?:The|A|An|This|That|These|Those|But|And|However|While|When|If|As|In|On|At|It|He|She|They|We|I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|President|Prime|Minister|Col|Gen|Lt|Capt|Sgt)\.?$/;
-
-const titleWords = /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|President|Prime|Minister|Col|Gen|Lt|Capt|Sgt)\.?$/;
+/** Titles written before a name ("Gov.", "President", "Col."). */
+const titles = 'Mr|Mrs|Ms|Dr|Gov|Sen|Rep|President|Prime|Minister|Col|Gen|Lt|Capt|Sgt';
+const titleWords = new RegExp(`^(?:${titles})\\.?$`);
+const notNameWords = new RegExp(`^(?:The|A|An|This|That|These|Those|But|And|However|While|When|If|As|In|On|At|It|He|She|They|We|I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|${titles})\\.?$`);
 
 /** Person names in a sentence: two to four capitalized words, not places or bodies, not the question's own. */
 export function personNames(ws: readonly Word[], text: string, exclude: readonly Word[]): string[] {
@@ -447,10 +448,6 @@ function places(ws: readonly Word[], text: string, kindNoun: string, exclude: re
   return out;
 }
 
-/**
- * Where someone comes from: the names after "from", a list kept whole as written ("from Corran,
- * Brill and Norland"). Never the question's own words.
- */
 const asksDestination = /^where (?:was|were|is|are)\b.*\b(?:headed|heading|bound|going|travell?ing|sailing|en route)\b/i;
 const goingWords = /^(?:headed|heading|bound|going|travell?ing|sailing|en|route)$/;
 
@@ -464,6 +461,10 @@ function destinations(text: string): string[] {
   return out;
 }
 
+/**
+ * Where someone comes from: the names after "from", a list kept whole as written ("from Corran,
+ * Brill and Norland"). Never the question's own words.
+ */
 function origins(ws: readonly Word[], text: string, exclude: readonly Word[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {

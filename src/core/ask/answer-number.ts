@@ -213,8 +213,11 @@ function lengthFits(q: Question, m: NumberMention): boolean {
   return !adjective || new RegExp(`\\bhow ${adjective}\\b`, 'i').test(q.text);
 }
 
+/** Roles a person is named by ("the Norland president", "President Ana Vell"). */
+const roles = 'president|prime minister|minister|governor|mayor|chief|ceo|chairman|chancellor|premier|king|queen|pope|spokesman|spokeswoman|spokesperson|leader|secretary';
 /** "The Norland president said": a role that names whom the sentences before named. */
-const roleSpeaker = /^(?:the )?(?:[\w-]+ ){0,2}(?:president|prime minister|minister|governor|mayor|chief|ceo|chairman|spokesman|spokeswoman|spokesperson|leader|secretary)$/i;
+const roleSpeaker = new RegExp(`^(?:the )?(?:[\\w-]+ ){0,2}(?:${roles})$`, 'i');
+const personRole = new RegExp(`^(?:${roles})$`, 'i');
 const aboutReport = /\b(?:report|study|analysis|survey)\b/i;
 
 /** Whether the question's source is named in the sentence or the two before it in the same article. */
@@ -248,12 +251,11 @@ export function sourceMatches(context: AskContext, source: readonly Word[], i: n
 }
 
 const titleMemo = new WeakMap<AskContext, Map<string, string[]>>();
-const titleWord = /^(?:president|prime minister|minister|governor|mayor|ceo|chairman|chancellor|king|queen|pope|premier)$/i;
 
 /** The titles the set gives a name ("President Ana Vell", "Governor Vell"): how a sentence may name the same person by role. */
 function titlesOf(context: AskContext, name: Word): string[] {
-  const memo = titleMemo.get(context) ?? new Map<string, string[]>();
-  titleMemo.set(context, memo);
+  let memo = titleMemo.get(context);
+  if (!memo) titleMemo.set(context, (memo = new Map<string, string[]>()));
   const known = memo.get(name.norm);
   if (known) return known;
   const out = new Set<string>();
@@ -261,14 +263,11 @@ function titlesOf(context: AskContext, name: Word): string[] {
     const ws = context.wordsOf(i);
     ws.forEach((w, k) => {
       if (!wordMatches(name, w)) return;
-      // The title right before the name, over its other names ("President Ana Kessa Vell").
+      // The title right before the name, over its other names ("President Ana Kessa Vell", "Prime Minister Ana Vell").
       for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
-        const two = j > 0 ? `${ws[j - 1]!.lower} ${ws[j]!.lower}` : '';
-        if (titleWord.test(two)) out.add(two);
-        else if (titleWord.test(ws[j]!.lower)) out.add(ws[j]!.lower);
-        else if (!ws[j]!.capital) break;
-        else continue;
-        break;
+        const title = [j > 0 ? `${ws[j - 1]!.lower} ${ws[j]!.lower}` : '', ws[j]!.lower].find((t) => personRole.test(t));
+        if (title) out.add(title);
+        if (title || !ws[j]!.capital) break;
       }
     });
   }

@@ -83,7 +83,6 @@ const genericVerb = /^(?:affected|impacted|hit|touched|involved)$/;
 /** Kinds of named things, not people, a question may ask the name of ("What ship …", "Which storm …"). */
 export const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
 
-/** "How strong was it?" */
 /** Past forms that end no "-ed", after which the counted noun has ended: "how much rain fell". */
 const irregularPast = new Set(['fell', 'rose', 'grew', 'sank', 'went', 'came', 'froze', 'blew', 'spread']);
 
@@ -96,6 +95,7 @@ function dimensionOf(lower: string, unit: string, measure: Measure | undefined, 
   return {};
 }
 
+/** "How strong was it?" */
 const asksStrength = /\bhow (?:strong|powerful|intense)\b|^(?:what|how) (?:was|is|were) (?:the )?[\w'’-]+(?:'s|’s)? (?:strength|intensity|power)\b/;
 /** "What did the agency project?": a question for the projected figure of whoever it names. */
 const projectsQuestion = /^what (?:did|does|do) (?:\S+ ){1,5}(?:project|forecast|predict)\W*$/;
