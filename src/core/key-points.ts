@@ -9,6 +9,7 @@
 import { connective, dependent, maxDeckLines, fragment, lead, pronounLed, long, nextStepFlag, oddQuotes, quoteOrQuestion, short, trimPoint, wordsOf, type SentenceFeatures } from './sentence-features.js';
 import { isConfirmation, isDenial, sameParties } from './reversals.js';
 import { findAttributions } from './speakers.js';
+import { storyRoles } from './story-roles.js';
 import { sharesAtLeast } from './term-index.js';
 import type { Negations } from './negations.js';
 import type { Citation, KeyPoint, Sentence } from './types.js';
@@ -186,7 +187,8 @@ const fewestPoints = 3;
  * Selects the key points of a set in three passes: first what the sources corroborate (concepts
  * several articles share), then one point from each of a few articles not yet cited (what only
  * they report, a step of the story at its time), then what the newest reporting adds. A developing
- * story needs all three: the established picture, how it got here and the latest change.
+ * story needs all three: the established picture, how it got here and the latest change. Between
+ * them, a point for each story role the brief still lacks (`takeRoles`).
  */
 export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): KeyPoint[] {
   const selection: Selection = {
@@ -212,6 +214,7 @@ export function selectKeyPoints(input: KeyPointInput, limits: KeyPointLimits): K
   }
   const spread = { maxPoints: selection.points.length + uncitedPoints, maxWords: Math.round(limits.maxWords * 0.8) };
   pick(input, selection, shortlist(input, selection, uncited, true), spread, true, true);
+  takeRoles(input, selection, limits);
   takeReversals(input, selection, limits);
   const fromNewest = new Set<number>();
   for (let i = 0; i < input.rep.length; i++) if (input.articleRank[input.articleOf[i]!] === newest) fromNewest.add(input.rep[i]!);
@@ -482,6 +485,26 @@ function take(input: KeyPointInput, selection: Selection, c: Candidate, gain: nu
   const citations = quoted ? [own[0]!, { articleId: quoted.sentence.articleId, quote: quoted.sentence.text, sentenceId: quoted.sentence.id }, ...own.slice(1)] : own;
   selection.points.push({ text, keep: 0, ...(quoted ? { speaker: quoted.speaker } : {}), citations, sourceCount: own.length, score: Math.round(gain * 100) / 100, fresh });
   return 'taken';
+}
+
+/**
+ * A response, a cause, a record, a pledge (story-roles.ts): an editor's brief says each the set
+ * reports, and coverage alone rarely picks them (one article's sentence, in its own words). For
+ * each role no chosen point plays, the sentence of that role the latest-reporting pass weighs most
+ * joins the points, within the brief's limits.
+ */
+function takeRoles(input: KeyPointInput, selection: Selection, limits: KeyPointLimits): void {
+  const roles = new Uint8Array(input.rep.length);
+  let any = 0;
+  for (let i = 0; i < input.rep.length; i++) if (input.rep[i] === i) any |= roles[i] = input.features.rolesOf(i);
+  if (!any) return;
+  for (const role of storyRoles) {
+    if (!(any & role) || selection.points.length >= limits.maxPoints) continue;
+    if (selection.chosen.some((x) => input.features.rolesOf(x.best) & role)) continue;
+    const reps: number[] = [];
+    for (let i = 0; i < roles.length; i++) if (roles[i]! & role) reps.push(i);
+    pick(input, selection, shortlist(input, selection, reps, true), { maxPoints: selection.points.length + 1, maxWords: limits.maxWords }, true);
+  }
 }
 
 /**

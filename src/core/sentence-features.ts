@@ -4,6 +4,7 @@
  * the sentence as a point would show it (lightly trimmed).
  */
 import { stem } from './text.js';
+import { roleTerms, rolesOf } from './story-roles.js';
 import type { Sentence } from './types.js';
 
 /** A connective that leans on the sentence before ("However, "), or a live page's update label ("Update 2031-03-07 (4): "). */
@@ -47,6 +48,8 @@ const nextStep =
  */
 export const nextStepCue = 1;
 export const trailingClauseCue = 2;
+/** A term a story role needs (`roleTerms`). */
+export const roleCue = 4;
 const nextStepTerms = new Set(
   ['scheduled', 'set', 'due', 'expected', 'slated', 'plan', 'plans', 'meet', 'visit', 'travel', 'vote', 'decide', 'announce', 'hold', 'discuss', 'week', 'month'].map(stem),
 );
@@ -59,12 +62,12 @@ function cutTail(text: string): string {
   const tail = trailingClause.exec(text);
   return tail && !keptInTail.test(tail[0]) ? text.slice(0, tail.index) + '.' : text;
 }
-export const allCues = nextStepCue | trailingClauseCue;
+export const allCues = nextStepCue | trailingClauseCue | roleCue;
 
 /** The cues of a term (as the tokenizer gives it). */
 export function termCues(term: string): number {
   if (term.includes("'")) return allCues;
-  return (nextStepTerms.has(term) ? nextStepCue : 0) | (trailingClauseTerms.has(term) ? trailingClauseCue : 0);
+  return (nextStepTerms.has(term) ? nextStepCue : 0) | (trailingClauseTerms.has(term) ? trailingClauseCue : 0) | (roleTerms.has(term) ? roleCue : 0);
 }
 
 /** Bits of a sentence's features. */
@@ -192,6 +195,14 @@ export class SentenceFeatures {
   trimmedWordsOf(i: number): number {
     if (this.flags[i]! < 0) this.find(i);
     return this.words[i]!;
+  }
+
+  /** The story roles of sentence i (`rolesOf`), read only when its terms cue one. */
+  rolesOf(i: number): number {
+    const ids = this.tokens[i]!;
+    let cues = 0;
+    for (let k = 0; k < ids.length; k++) cues |= this.cues[ids[k]!]!;
+    return cues & roleCue ? rolesOf(this.sentences[i]!.text) : 0;
   }
 
   /** Whether sentence i is its article's lead: its first sentence, or the first below a deck (`deckLines`). */

@@ -1,0 +1,66 @@
+/** Story roles: a response, a cause, a record, a pledge, read from a sentence's words, and the brief that takes one of each. */
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/core/briefing.js';
+import { causeRole, pledgeRole, recordRole, responseRole, rolesOf } from '../../src/core/story-roles.js';
+import type { Article } from '../../src/core/types.js';
+
+describe('rolesOf', () => {
+  it.each([
+    ['Governor Ana Vell declared a 90-day state of emergency for four counties on Tuesday.', responseRole],
+    ['Corran dispatched two hundred rescue teams to the flooded valley.', responseRole],
+    ['On Friday, 800 soldiers from the Kessa garrison arrived in the region to help clear roads.', responseRole],
+    ['Three carriers issued a "nationwide ground stop" on all departures.', responseRole],
+    ['The transport ministry has launched an investigation into the operator.', responseRole],
+    ['Norcorp said the outage was not a cyberattack.', causeRole],
+    ['"This is not a security incident," the company said.', causeRole],
+    ['Investigators said the collapse was caused by a cracked support beam.', causeRole],
+    ['It was the deadliest flood to hit Norland since records began.', recordRole],
+    ['The outage is considered one of the largest of its kind in history.', recordRole],
+    ['President Brill pledged to rebuild every destroyed home within a year.', pledgeRole],
+  ])('reads %j as its role', (text, role) => {
+    expect(rolesOf(text) & role).toBe(role);
+  });
+
+  it.each([
+    'Norland deployed', // no one sent
+    'Thousands of people traveled to Kessa, the largest port in the region.',
+    'Rescuers recorded 40 aftershocks overnight.',
+    'The company said it was not sure when service would return.',
+    'Officials promised more details on Friday.',
+  ])('gives %j no role', (text) => {
+    expect(rolesOf(text)).toBe(0);
+  });
+});
+
+const article = (id: string, text: string, published: string): Article => ({ id, origin: `${id}.md`, text, published });
+
+describe('a brief that lacks a role', () => {
+  // Every article tells the flood and its toll; one, deep in its body and in words nobody repeats, says how the
+  // province responded. Coverage alone fills a short brief with the corroborated picture.
+  const common = [
+    'Floods swept through the Alden valley in Norland after days of heavy rain, officials said.',
+    'The river burst its banks near the town of Kettle Ford and swept away homes and roads.',
+    'Rescuers searched collapsed houses in Kettle Ford for survivors on the second day.',
+  ];
+  const articles = [
+    article('a', [...common, 'Families in Kettle Ford slept in the Marlow school gymnasium.'].join('\n'), '2031-03-02'),
+    article('b', [...common, 'Farmers in the Alden valley lost most of their spring crop to the floods.'].join('\n'), '2031-03-03'),
+    article(
+      'c',
+      [...common, 'The Marlow road to the valley remained closed to traffic.', 'Governor Ana Vell declared a 90-day state of emergency for four provinces on Tuesday.'].join('\n'),
+      '2031-03-04',
+    ),
+    article('d', [...common, 'Residents of Kettle Ford said the river rose within an hour.'].join('\n'), '2031-03-05'),
+  ];
+
+  it('takes the sentence of that role as a point', () => {
+    const briefing = buildBriefing(articles, { keyPoints: { maxPoints: 5, maxWords: 90 } });
+    expect(briefing.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/state of emergency/));
+  });
+
+  it('takes none when no sentence plays it', () => {
+    const without = buildBriefing(articles.map((a) => ({ ...a, text: a.text.replace(/\nGovernor Ana Vell.*$/, '') })), { keyPoints: { maxPoints: 5, maxWords: 90 } });
+    expect(without.keyPoints.length).toBeGreaterThan(0);
+    for (const p of without.keyPoints) expect(rolesOf(p.text)).toBe(0);
+  });
+});
