@@ -165,7 +165,8 @@ interface Selection {
   readonly concepts: Uint8Array;
   /** Per term id, 1 once a chosen point says it. */
   readonly coveredWords: Uint8Array;
-  readonly chosen: { readonly best: number; readonly negated: boolean }[];
+  /** `role`: taken by `takeRoles` for a story role, not for what it covers. */
+  readonly chosen: { readonly best: number; readonly negated: boolean; role?: boolean }[];
   readonly points: KeyPoint[];
   /** Per article position, 1 once a chosen point cites it. */
   readonly cited: Uint8Array;
@@ -252,6 +253,12 @@ function ownGain(input: KeyPointInput, selection: Selection, k: number, held: In
 }
 
 /**
+ * How much more a point taken for its story role counts when a shorter brief drops points: what it
+ * says of its own is one article's words, which coverage weighs least, yet it is why it was taken.
+ */
+const roleKeep = 2;
+
+/**
  * Per chosen point, how long a shorter brief keeps it (`KeyPoint.keep`): points are taken out one
  * at a time, each time the one that says least of its own for its words among those left (0 goes
  * first, the count of points minus one last). A renderer held to fewer words drops them in this order.
@@ -266,7 +273,7 @@ function keepOrder(input: KeyPointInput, selection: Selection): number[] {
     let least = Infinity;
     for (let k = 0; k < concepts.length; k++) {
       if (keep[k]! >= 0) continue;
-      const gain = ownGain(input, selection, k, held);
+      const gain = ownGain(input, selection, k, held) * (selection.chosen[k]!.role ? roleKeep : 1);
       if (gain < least) [worst, least] = [k, gain];
     }
     keep[worst] = step;
@@ -503,7 +510,9 @@ function takeRoles(input: KeyPointInput, selection: Selection, limits: KeyPointL
     if (selection.chosen.some((x) => input.features.rolesOf(x.best) & role)) continue;
     const reps: number[] = [];
     for (let i = 0; i < roles.length; i++) if (roles[i]! & role) reps.push(i);
+    const before = selection.chosen.length;
     pick(input, selection, shortlist(input, selection, reps, true), { maxPoints: selection.points.length + 1, maxWords: limits.maxWords }, true);
+    for (let k = before; k < selection.chosen.length; k++) selection.chosen[k]!.role = true;
   }
 }
 

@@ -1,6 +1,7 @@
 /** Story roles: a response, a cause, a record, a pledge, read from a sentence's words, and the brief that takes one of each. */
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/core/briefing.js';
+import { topPoints } from '../../src/render/top-points.js';
 import { causeRole, pledgeRole, recordRole, responseRole, rolesOf } from '../../src/core/story-roles.js';
 import type { Article } from '../../src/core/types.js';
 
@@ -56,6 +57,12 @@ describe('a brief that lacks a role', () => {
   it('takes the sentence of that role as a point', () => {
     const briefing = buildBriefing(articles, { keyPoints: { maxPoints: 5, maxWords: 90 } });
     expect(briefing.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/state of emergency/));
+  });
+
+  it('keeps that point when a shorter brief drops points, though coverage would drop it first', () => {
+    const briefing = buildBriefing(articles, { keyPoints: { maxPoints: 5, maxWords: 90 } });
+    expect(briefing.keyPoints.length).toBeGreaterThan(2);
+    expect(topPoints(briefing.keyPoints, briefing.keyPoints.length - 1).map((p) => p.text)).toContainEqual(expect.stringMatching(/state of emergency/));
   });
 
   it('takes none when no sentence plays it', () => {
