@@ -201,6 +201,7 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
   // A background figure (an earlier year) or a part of a total ("the dead included 12 …") is kept, never a series of its own.
   const aside = isBackground(scan, mention, context.year) ? 'background' : mention?.breakdown ? 'part' : '';
   const since = sinceYear(scan, mention);
+  const across = scopeAfter.exec(after)?.[1];
   // "winds of 140 mph": the unit a speed is read with, looked for only near a word of one.
   const speedWritten = mention?.measures.some((m) => m.kind === 'speed') ? speedUnit.exec(after)?.[1] : undefined;
   const series = aside ? { key: `${unit}${value} ${aside}`, measure: '', label: '' } : changeOf(mention, seriesOf(sentence, withEarlierMeasure(scan, mention), counts, unit, c, speaker, speedWritten));
@@ -226,10 +227,19 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
     via: attribution?.via ?? '',
     when: nearestTime((scan.times ??= timeMentions(sentence)), start, sentence),
     ...(since ? { since } : {}),
+    ...(across ? { scope: across } : {}),
     earlier: isEarlier(clauseBefore, kind),
     citation,
   };
 }
+
+/**
+ * How widely a figure was counted, said right after it: "90 in six US states", "at least 88
+ * people across six states", "in 10 provinces". A count of places, not a place.
+ */
+const scopeAfter = new RegExp(
+  String.raw`^\s+(?:(?:people|persons|deaths|dead|victims)\s+)?((?:in|across)\s+(?:at least\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:(?:US|U\.S\.|[A-Z][a-z]+ern)\s+)?(?:states|countries|nations|provinces|counties|regions|districts|prefectures|territories))\b`,
+);
 
 /**
  * Whether a number needs the full reading of its sentence: when the sentence names a measure, or

@@ -275,6 +275,11 @@ function since(figs: readonly Figure[]): { since?: string } {
   return from ? { since: from } : {};
 }
 
+function scope(figs: readonly Figure[]): { scope?: string } {
+  const across = figs.find((f) => f.scope)?.scope;
+  return across ? { scope: across } : {};
+}
+
 /** The entry of the figures of one kind and value. */
 function entryOf(figs: readonly Figure[], articleRank: ReadonlyMap<string, number>): TimelineEntry {
   const current = figs.filter((f) => !f.earlier);
@@ -290,6 +295,7 @@ function entryOf(figs: readonly Figure[], articleRank: ReadonlyMap<string, numbe
     via: lead.via,
     when: shown.find((f) => f.when)?.when ?? '',
     ...since(shown),
+    ...scope(shown),
     superseded: figs.some((f) => f.earlier),
     rank,
     figures: figs.length > 1 ? [...figs].sort((a, b) => rankOf(a, articleRank) - rankOf(b, articleRank)) : [...figs],

@@ -119,6 +119,8 @@ export interface Figure {
   readonly when: string;
   /** The start of a running total, as `since 2022` ("$64 billion since the invasion in 2022"), when the text gives one. */
   readonly since?: string;
+  /** How widely it was counted, as written right after it: `in six states` ("90 in six states"). */
+  readonly scope?: string;
   /** True where the text itself marks it as superseded ("up from an earlier estimate of 300"). */
   readonly earlier: boolean;
   readonly citation: Citation;
@@ -135,6 +137,8 @@ export interface TimelineEntry {
   readonly when: string;
   /** The start of a running total (`since 2022`), when one of its figures gives it. */
   readonly since?: string;
+  /** How widely it was counted (`in six states`), when one of its figures says so. */
+  readonly scope?: string;
   /** True where some article marks this value as superseded by a later one. */
   readonly superseded: boolean;
   /** Position in time within the timeline: 0 is the oldest. Equal ranks are simultaneous. */

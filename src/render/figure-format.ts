@@ -116,7 +116,9 @@ export function leadLine(briefing: Briefing, timeline: FigureTimeline | undefine
   // Who gave the earlier value is said only when someone else gave it.
   const earlierWho = previous?.speaker && previous.speaker !== latest.speaker ? ` (${nameOf(previous.speaker)})` : '';
   const move = previous ? `, ${previous.value > latest.value ? 'down' : 'up'} from ${valueOf(previous)}${earlierWho}` : '';
-  return `${valueOf(latest)} ${timeline.label}${who}${move} ${sourceRefs(briefing, [...entryArticles(latest), ...(previous ? entryArticles(previous) : [])])}`;
+  // "90 deaths in six states": how widely the latest value was counted, where the label names no place of its own.
+  const across = latest.scope && !/\bin\s/.test(timeline.label) ? ` ${latest.scope}` : '';
+  return `${valueOf(latest)} ${timeline.label}${across}${who}${move} ${sourceRefs(briefing, [...entryArticles(latest), ...(previous ? entryArticles(previous) : [])])}`;
 }
 
 /** A role before a name ("the agency's spokesman Ana Vell"): the lead line names the person alone. */

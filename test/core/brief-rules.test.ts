@@ -10,6 +10,22 @@ const article = (id: string, text: string, extra: Partial<Article> = {}): Articl
 const deathsOf = (articles: readonly Article[]) => buildBriefing(articles).timelines.find((t) => t.measure === 'deaths');
 
 describe('a count over places', () => {
+  it('leads with how widely the latest value was counted: "90 deaths in six counties", and no scope it does not say', () => {
+    const articles = [
+      article('a', 'The death toll from the Alden floods rose to 41 on Monday, officials said.', { published: '2031-03-02' }),
+      article('b', 'The death toll from the Alden floods has risen to 90 in six counties, officials said on Tuesday.', { published: '2031-03-03' }),
+    ];
+    const deaths = deathsOf(articles);
+    expect(deaths?.latest.estimate?.scope).toBe('in six counties');
+    const latest = (text: string) => text.slice(text.indexOf('Latest:'), text.indexOf('Key points:'));
+    expect(latest(renderText(renderBriefingMessage('Floods', buildBriefing(articles))))).toMatch(/90 deaths in six counties\b.*up from 41/);
+    const across = buildBriefing([articles[0]!, article('b', 'At least 90 people across six counties have died in the Alden floods, officials said on Tuesday.', { published: '2031-03-03' })]);
+    expect(latest(renderText(renderBriefingMessage('Floods', across)))).toMatch(/90 deaths across six counties/);
+    // "in Kettle Ford" is a place, not a count of places; "in two hours" no scope at all.
+    const place = deathsOf([article('a', 'The death toll from the Alden floods has risen to 90 in two hours, officials said.')]);
+    expect(place?.latest.estimate?.scope).toBeUndefined();
+  });
+
   it('reads "risen to 90 in six counties" as 90 deaths, not a ratio; "one in four" stays a ratio', () => {
     const deaths = deathsOf([article('a', 'The death toll from the Alden floods has risen to 90 in six counties, officials said on Monday.')]);
     expect(deaths?.entries.map((e) => e.value)).toEqual([90]);
