@@ -194,7 +194,7 @@ function figureFrom(scan: SentenceScan, c: Candidate, context: FigureContext, n:
   if (!counts && !unit && !mention?.measure) return undefined;
   const purpose = counts || unit === '%' ? '' : moneyPurpose(after);
   const qualifier = (mention?.qualifier || qualifierAtEnd.exec(tail(clauseBefore.replace(/[$£€]\s*$/, ''), longestQualifier))?.[1]) ?? '';
-  const attribution = attributionAt(context.attributions, start);
+  const attribution = attributionAt(context.attributions, start, sentence);
   const kind = kindOf(clauses.within120, after);
   const speaker = attribution ? (attribution.speaker.length <= 3 && /^[a-z]/.test(attribution.speaker) ? context.previousSpeaker : attribution.speaker) : '';
   const citation: Citation = { articleId: context.articleId, quote: sentence, sentenceId: context.sentenceId };

@@ -196,12 +196,21 @@ export function findAttributions(sentence: string): Attribution[] {
   return out;
 }
 
-/** The attribution that governs a position: the nearest speech verb before it, else the first after. */
-export function attributionAt(attributions: readonly Attribution[], position: number): Attribution | undefined {
+/**
+ * The attribution that governs a position: the nearest speech verb before it, else the first after.
+ * Given the sentence, a clause that starts a statement of its own (", while …") between the verb
+ * and the position ends what the verb governs: then only a verb after the position does.
+ */
+export function attributionAt(attributions: readonly Attribution[], position: number, text?: string): Attribution | undefined {
   let best: Attribution | undefined;
   for (const a of attributions) if (a.at <= position) best = a;
+  // "…, the agency said on Friday, while the toll in Corran was 90": what follows "while" is not what the agency said.
+  if (best && text !== undefined && newStatement.test(text.slice(best.at, position))) return attributions.find((a) => a.at > position);
   return best ?? attributions[0];
 }
+
+/** A clause that starts a statement of its own after an attribution: ", while …", ", whereas …", "; …". */
+const newStatement = /,\s+(?:while|whereas)\s|;\s/;
 
 /** The speaker named most recently before sentence `i` in its article (looking back a few sentences). */
 export function previousSpeaker(sentences: readonly { readonly articleId: string; readonly text: string }[], i: number): string {

@@ -9,6 +9,18 @@ import { renderText } from '../../src/render/render-text.js';
 const article = (id: string, text: string, extra: Partial<Article> = {}): Article => ({ id, origin: `${id}.md`, text, ...extra });
 const deathsOf = (articles: readonly Article[]) => buildBriefing(articles).timelines.find((t) => t.measure === 'deaths');
 
+describe('who gave a figure', () => {
+  it('is not the speaker of the clause before ", while": "…, the agency said on Friday, while the toll in Corran was 90"', () => {
+    const { figures } = buildBriefing([
+      article('a', "In Norland alone, 440 people died in the quake, the country's Disaster Relief Agency said on Friday, while the latest announced death toll in Corran was 90."),
+    ]);
+    expect(figures.find((f) => f.value === 440)?.speaker).toMatch(/Disaster Relief Agency/);
+    expect(figures.find((f) => f.value === 90)?.speaker).toBe('');
+    const both = buildBriefing([article('a', "In Norland alone, 440 people died in the quake, the country's Disaster Relief Agency said, while the toll in Corran was 90, the Corran Health Ministry said.")]);
+    expect(both.figures.find((f) => f.value === 90)?.speaker).toMatch(/Corran Health Ministry/);
+  });
+});
+
 describe('a count over places', () => {
   it('leads with how widely the latest value was counted: "90 deaths in six counties", and no scope it does not say', () => {
     const articles = [
