@@ -24,7 +24,8 @@ const roleWords = new Set(
     'agency deputy senior military intelligence adviser advisor head of the for and affairs committee police service spokespeople ' +
     'vice executive chairman chairwoman chair analyst analysts researchers experts sources source staff party army navy force forces ' +
     'public health authority authorities economy finance interior home justice energy trade envoy representative governor mayor ' +
-    'lawmaker lawmakers senator officer officers manager boss coach founder'
+    'lawmaker lawmakers senator officer officers manager boss coach founder ' +
+    'team group organization organisation society association institute commission coalition network charity observatory'
   ).split(' '),
 );
 
@@ -81,7 +82,8 @@ function isNameParticle(ws: readonly Word[], i: number): boolean {
 
 /**
  * A lowercase word inside a job title, between two role words with only spaces around it:
- * "financial" in "chief financial officer", so the title is not cut to "Norcorp chief".
+ * "financial" in "chief financial officer", so the title is not cut to "Norcorp chief"; or between
+ * a name and a role word: "rescue" in "the Brill Helpers rescue team".
  */
 function isInnerTitleWord(ws: readonly Word[], i: number, sentence: string): boolean {
   const prev = ws[i - 1];
@@ -89,7 +91,9 @@ function isInnerTitleWord(ws: readonly Word[], i: number, sentence: string): boo
   const next = ws[i + 1];
   if (!prev || !next || !/^[a-z]{4,}$/.test(word.text)) return false;
   const isRole = (w: Word): boolean => roleWords.has(w.text.toLowerCase()) && !edgeWords.has(w.text.toLowerCase());
-  if (!isRole(prev) || !isRole(next)) return false;
+  // "the Brill Helpers rescue team": a word that says what a named body does, before its role word.
+  const named = isCapitalized(prev.text) && !notNames.has(prev.text) && !roleWords.has(word.text);
+  if (!(isRole(prev) || named) || !isRole(next)) return false;
   const spaced = (a: Word, b: Word): boolean => /^ +$/.test(sentence.slice(a.start + a.text.length, b.start));
   return spaced(prev, word) && spaced(word, next);
 }

@@ -21,6 +21,17 @@ describe('who gave a figure', () => {
   });
 });
 
+describe('a body that speaks', () => {
+  it('is "the Brill Helpers rescue team" and "a group of Norland data analysts": a named body with its role word', () => {
+    const { figures } = buildBriefing([
+      article('a', 'The death toll in the Corran valley rose to 211 and 419 others were injured, the Brill Helpers rescue team said in a tweet.'),
+      article('b', 'A group of Norland data analysts and researchers also said there were about 400 confirmed deaths as of Saturday.'),
+    ]);
+    expect(figures.find((f) => f.value === 211)?.speaker).toBe('Brill Helpers rescue team');
+    expect(figures.find((f) => f.value === 400)?.speaker).toMatch(/group of Norland data analysts/);
+  });
+});
+
 describe('a count over places', () => {
   it('leads with how widely the latest value was counted: "90 deaths in six counties", and no scope it does not say', () => {
     const articles = [
