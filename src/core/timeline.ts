@@ -122,9 +122,11 @@ function measureWeight(measure: string | undefined): number {
  * first appear in the set, which breaks the remaining ties.
  */
 export function sortTimelines(timelines: readonly FigureTimeline[]): FigureTimeline[] {
-  // A one-off number that names no measure ("4520 — an analytics firm") is no key number: it stays in the figures.
+  // A one-off number that names no measure ("4520 — an analytics firm") is no key number: it stays in the figures. Nor
+  // are two counts under one noun that names no measure ("8.5 million servers offline", "40,000 servers reset by
+  // hand"): with no measure to say they count one thing, "sources differ" would claim what no source says.
   const keyed = timelines
-    .filter((t) => t.label && (t.measure || t.entries.length > 1 || t.sourceCount > 1))
+    .filter((t) => t.label && (t.measure || ((t.entries.length > 1 || t.sourceCount > 1) && !t.unreconciled)))
     .map((t, order) => {
       let firstSeen = Infinity;
       for (const e of t.entries) if (e.rank < firstSeen) firstSeen = e.rank;

@@ -21,6 +21,24 @@ describe('who gave a figure', () => {
   });
 });
 
+describe('a part of an amount', () => {
+  it('is "which includes a $380 million …" and "an offset of $50 million", never the latest value of the total', () => {
+    const briefing = buildBriefing([
+      article('a', 'Brill Air said the outage cost it approximately $550 million.', { published: '2031-03-02' }),
+      article(
+        'b',
+        'Brill Air outlined the financial impact of the outage in a filing on Thursday, which includes a $380 million hit to revenue.\nThe airline noted a slight offset of $50 million in fuel bills.',
+        { published: '2031-03-03' },
+      ),
+    ]);
+    const parts = briefing.figures.filter((f) => f.value === 380e6 || f.value === 50e6);
+    expect(parts).toHaveLength(2);
+    for (const f of parts) expect(f.quantity).toMatch(/ part$/);
+    const cost = briefing.timelines.find((t) => t.measure === 'cost');
+    expect(cost?.latest.estimate?.value).toBe(550e6);
+  });
+});
+
 describe('a body that speaks', () => {
   it('is "the Brill Helpers rescue team" and "a group of Norland data analysts": a named body with its role word', () => {
     const { figures } = buildBriefing([

@@ -28,3 +28,16 @@ describe('a latest value a tenth or less of an earlier one', () => {
     expect(text).toMatch(/Latest:\n300 deaths — Officials, down from 900 \[1\]\[2\]/);
   });
 });
+
+describe('two counts under a noun that names no measure', () => {
+  it('is no key number: "8.5 million servers offline" then "40,000 servers reset by hand" is no disagreement', () => {
+    const briefing = buildBriefing([
+      article('a', 'A flawed Norcorp update took an estimated 8.5 million Windows servers offline.', '2031-03-02'),
+      article('b', 'To get back online, Brill Air had to manually reset 40,000 servers, the airline said.', '2031-03-03'),
+    ]);
+    expect(briefing.figures.map((f) => f.value)).toEqual(expect.arrayContaining([8.5e6, 40000]));
+    expect(briefing.timelines.some((t) => t.entries.some((e) => e.value === 40000))).toBe(false);
+    const text = renderText(renderBriefingMessage('Outage', briefing));
+    expect(text).not.toContain('sources differ');
+  });
+});

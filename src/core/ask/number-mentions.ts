@@ -284,7 +284,7 @@ export function numberMentions(sentence: string): NumberMention[] {
     const role: MentionRole =
       typed.role === 'figure' && /\bby\s+(?:as many as |as much as |about |around |nearly |almost |more than |some |roughly |over )?$/i.test(head) ? 'change' : typed.role === 'figure' && ratio ? 'ratio' : typed.role;
     const breakdown =
-      /\b(?:included|including|among them|of them|of whom|another|an additional|a further)\s+(?:\w+\s+){0,2}$/i.test(head) ||
+      /\b(?:included|including|includes|include|among them|of them|of whom|another|an additional|a further|offset of|offset by)\s+(?:\w+\s+){0,2}[$£€]?$/i.test(head) ||
       /^\s+others?\b/i.test(sentence.slice(end, end + 9)) ||
       (/^\s+of (?:the|its|their|his|her|those|these)\b/i.test(sentence.slice(end, end + 12)) && !ofWholeAhead) ||
       // "11 additional deaths", "one more death": an addition to a total, not the total.
