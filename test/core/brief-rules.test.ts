@@ -39,6 +39,17 @@ describe('a part of an amount', () => {
   });
 });
 
+describe('a count before ", and <verb> another …"', () => {
+  it('takes no measure from the coordinated clause after it: "scrapped a third of its flights for a total of 900, and delayed another 300"', () => {
+    const mentions = numberMentions('Brill Air has scrapped a third of scheduled flights for a total of 900 since Friday, and delayed another 300.');
+    const total = mentions.find((m) => m.value === 900);
+    expect(total).toBeDefined();
+    expect(total?.measure?.id).not.toBe('delayed');
+    const { timelines } = buildBriefing([article('a', 'Brill Air has struck a third of scheduled flights for a total of 900 since Friday, and delayed another 300.')]);
+    expect(timelines.find((t) => t.measure === 'delayed' && t.entries.some((e) => e.value === 900))).toBeUndefined();
+  });
+});
+
 describe('a body that speaks', () => {
   it('is "the Brill Helpers rescue team" and "a group of Norland data analysts": a named body with its role word', () => {
     const { figures } = buildBriefing([

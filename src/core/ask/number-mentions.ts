@@ -325,7 +325,9 @@ export function numberMentions(sentence: string): NumberMention[] {
       /\b(?:across|in|throughout|from|over)\s+(?:(?:at least|more than|some|about|nearly|over)\s+)?$/i.test(sentence.slice(end, next2.start)) &&
       placeHeads.test(/^\s*([A-Za-z]+)/.exec(sentence.slice(next2.end))?.[1] ?? '');
     const nextStart = ofWhole ? sentence.length : ((placeModifier ? raws[nextIndex + 1] : next2)?.start ?? sentence.length);
-    const windowEnd = Math.min(clauseEnd, nextStart);
+    // "a total of 5,000 since Friday, and delayed another 1,700": a coordinated clause after the number is another predicate's.
+    const coordinatedAfter = /,\s+(?:and|but)\s+|;\s/.exec(sentence.slice(end, Math.min(clauseEnd, nextStart)));
+    const windowEnd = coordinatedAfter ? end + coordinatedAfter.index : Math.min(clauseEnd, nextStart);
     const beforeWords = outer.filter((w) => w.start >= windowStart && w.end <= n.start).slice(-9);
     const afterWords = outer.filter((w) => w.start >= end && w.end <= windowEnd).slice(0, ofWhole || n.ordinal ? 12 : 10);
     const found: { m: Measure; d: number }[] = [];
