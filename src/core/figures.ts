@@ -284,9 +284,14 @@ function changeOf(mention: NumberMention | undefined, series: { key: string; mea
  * "Since 2022" counts up to now and is not background.
  */
 function isBackground(scan: SentenceScan, mention: NumberMention | undefined, year: number | undefined): boolean {
-  if (!mention || !year) return false;
+  if (!mention) return false;
+  // "It was valued at $80 billion before the outage": a value from before the event is its baseline, not its news.
+  if (preEvent.test(scan.text.slice(mention.end, mention.clauseEnd))) return true;
+  if (!year) return false;
   return (scan.mentions ?? []).some((m) => m.role === 'year' && m.clause === mention.clause && m.value < year && !sinceBefore(scan.text, m.start));
 }
+
+const preEvent = /^[^,;]{0,30}?\b(?:before|prior to)\s+(?:the|this|last\s+\w+'s)\s+(?:[a-z-]+\s+)?(?:outage|incident|disaster|quakes?|earthquakes?|storms?|hurricane|floods?|flooding|attacks?|crash|collapse|war|invasion|crisis|pandemic|outbreak|blast|explosion|fires?|wildfires?|eruption|disruption|strike|shooting)\b/i;
 
 function sinceBefore(text: string, at: number): boolean {
   return /\bsince\s+(?:[\w'’-]+\s+){0,6}$/i.test(text.slice(Math.max(0, at - 60), at));

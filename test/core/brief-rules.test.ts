@@ -50,6 +50,17 @@ describe('a count before ", and <verb> another …"', () => {
   });
 });
 
+describe('a value from before the event', () => {
+  it('is background, never a key number: "It was valued at $40 billion before the outage"', () => {
+    const { timelines, figures } = buildBriefing([
+      article('a', 'Norcorp shares fell sharply on Monday. It was valued at approximately $40 billion before the outage.\nThe firm is now valued at $31 billion, analysts said.'),
+    ]);
+    expect(figures.some((f) => f.value === 40e9)).toBe(true);
+    const value = timelines.find((t) => t.measure === 'value');
+    expect(value?.entries.map((e) => e.value)).toEqual([31e9]);
+  });
+});
+
 describe('a body that speaks', () => {
   it('is "the Brill Helpers rescue team" and "a group of Norland data analysts": a named body with its role word', () => {
     const { figures } = buildBriefing([
