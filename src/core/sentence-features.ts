@@ -21,6 +21,8 @@ const pronounStart = /^["']?(?:(?:He|She|They|It|This|These|Those|His|Her|Their|
  * than what?), "Earlier it was reported that …" (a recap, not the news).
  */
 const dependentStart = /^["']?(?:(?:That|Such|The two|But|And|So)\b|(?:(?:About|Some|Nearly|Roughly|Just|Only|Around|Almost) )?(?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?|years?) later\b|(?:Earlier|Previously),? it (?:was|had been) reported\b|As (?:previously|earlier) reported\b)/;
+/** "the point of that incursion was …": which incursion the sentence before says. */
+const backReference = /\b(?:of|in|on|from|after|since|during|at)\s+that\s+(?!is\b|it\b|the\b|they\b|he\b|she\b|we\b|this\b|a\b|an\b)[a-z]+\b/;
 /**
  * A trailing clause of a long sentence (", warning that …", ", which …", ", as well as …"): detail
  * a briefing can drop. Only the last clause, with no comma of its own (", including volunteers,
@@ -29,6 +31,13 @@ const dependentStart = /^["']?(?:(?:That|Such|The two|But|And|So)\b|(?:(?:About|
  */
 const trailingClause = /,\s+(?:warning|adding|saying|noting|citing|as well as|including|which|based on)\b[^",]*$/;
 const keptInTail = /\d|\b(?:said|says|told|reported|stated|according)\b/;
+/**
+ * Two more tails a brief can drop, each whole quotations and all: an absolute clause (", with a
+ * ministry spokeswoman dismissing them as 'lies'") and what a meeting is for ("… meet on Friday to
+ * discuss the talks"), once the meeting itself is said.
+ */
+const withClause = /,\s+with\s+(?:a|an|the|its|his|her|their|some|many|several)\s+[^,;]*?\b[a-z]{3,}ing\b[^,;]*$/;
+const purposeClause = /\b(?:meet|meets|meeting|talks|summit|visit)\b[^,;]*?(\s+to\s+(?:discuss|talk about|address|review|consider|examine)\s+[^,;"“”]*)$/;
 
 /**
  * A sentence about what happens next (a meeting scheduled, a vote due, a decision expected): a
@@ -53,14 +62,19 @@ export const roleCue = 4;
 const nextStepTerms = new Set(
   ['scheduled', 'set', 'due', 'expected', 'slated', 'plan', 'plans', 'meet', 'visit', 'travel', 'vote', 'decide', 'announce', 'hold', 'discuss', 'week', 'month'].map(stem),
 );
-const trailingClauseTerms = new Set(['warning', 'adding', 'saying', 'noting', 'citing', 'including', 'based'].map(stem));
+const trailingClauseTerms = new Set(['warning', 'adding', 'saying', 'noting', 'citing', 'including', 'based', 'discuss', 'address', 'review', 'consider', 'examine', 'talk'].map(stem));
 /** The clause openers the tokenizer drops as stopwords: the text is searched for them. */
-const stopwordClause = /,\s+(?:as well as|which)\b/;
+const stopwordClause = /,\s+(?:as well as|which|with)\b/;
 
 /** The sentence without its trailing clause (`trailingClause`), or as it is. */
 function cutTail(text: string): string {
   const tail = trailingClause.exec(text);
-  return tail && !keptInTail.test(tail[0]) ? text.slice(0, tail.index) + '.' : text;
+  if (tail && !keptInTail.test(tail[0])) return text.slice(0, tail.index) + '.';
+  const absolute = withClause.exec(text);
+  if (absolute && !keptInTail.test(absolute[0]) && (absolute[0].match(/["“”]/g)?.length ?? 0) % 2 === 0) return text.slice(0, absolute.index) + '.';
+  const purpose = purposeClause.exec(text);
+  if (purpose && !keptInTail.test(purpose[1]!)) return text.slice(0, purpose.index + purpose[0].length - purpose[1]!.length) + '.';
+  return text;
 }
 export const allCues = nextStepCue | trailingClauseCue | roleCue;
 
@@ -138,7 +152,7 @@ export function sentenceFeatures(text: string, index: number, cues = allCues, op
   const connectiveLength = leadingConnective.exec(text)?.[0].length ?? 0;
   let flags = opens ? lead : 0;
   if (pronounStart.test(text)) flags |= dependent | pronounLed;
-  else if (dependentStart.test(text)) flags |= dependent;
+  else if (dependentStart.test(text) || backReference.test(text)) flags |= dependent;
   else if (connectiveLength > 0) flags |= connective;
   const first = text.charCodeAt(0);
   if (first === 34 || first === 39 || text.charCodeAt(text.length - 1) === 63) flags |= quoteOrQuestion; // " ' … ?

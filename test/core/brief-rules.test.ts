@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { numberMentions } from '../../src/core/ask/number-mentions.js';
 import { buildBriefing } from '../../src/core/briefing.js';
+import { dependent, sentenceFeatures } from '../../src/core/sentence-features.js';
 import type { Article } from '../../src/core/types.js';
 import { renderBriefingMessage } from '../../src/render/briefing-message.js';
 import { renderText } from '../../src/render/render-text.js';
@@ -176,6 +177,15 @@ describe('the size of an event', () => {
     ]);
     const size = briefing.timelines.find((t) => t.measure === 'magnitude');
     expect(size?.entries.map((e) => e.value).sort()).toEqual([6.1, 6.3]);
+  });
+});
+
+describe('a sentence that points back mid-way', () => {
+  it('leans on the one before: "the point of that raid was …" weighs as a dependent sentence', () => {
+    const flags = (text: string) => sentenceFeatures(text, 3).flags & dependent;
+    expect(flags('Ana Vell said the point of that raid was to draw Corran units away from the east of the valley.')).toBe(dependent);
+    expect(flags('Ana Vell said the point of the raid was to draw Corran units away from the east of the valley.')).toBe(0);
+    expect(flags('Ana Vell said that the raid was meant to draw Corran units away from the east of the valley.')).toBe(0);
   });
 });
 
@@ -355,6 +365,16 @@ describe('a point cut to the clause that carries the fact', () => {
       .toBe('The Alden relief fund handed out emergency grants to more than four hundred families across the valley.');
     expect(pointOf('The Rivertown field hospital received two planeloads of medicine and blankets from Brill on Thursday, as well as tents and stoves for the camps in the hills.'))
       .toBe('The Rivertown field hospital received two planeloads of medicine and blankets from Brill on Thursday.');
+  });
+
+  it('drops an absolute clause (", with a spokeswoman dismissing them as …") and what a meeting is for', () => {
+    expect(pointOf('Both Norland and Corran have denied every report of Norland soldiers in the valley, with a Corran ministry spokeswoman dismissing them as "idle talk."'))
+      .toBe('Both Norland and Corran have denied every report of Norland soldiers in the valley.');
+    expect(pointOf("The foreign ministers of Norland and Corran are scheduled to meet with their Brill counterparts later this week to discuss the implications of the border clashes."))
+      .toBe('The foreign ministers of Norland and Corran are scheduled to meet with their Brill counterparts later this week.');
+    // A clause that says who said it, or gives a figure, stays.
+    const figure = 'Both Norland and Corran have denied every report of Norland soldiers in the valley, with a Corran ministry spokeswoman putting their number at 40 at most.';
+    expect(pointOf(figure)).toBe(figure);
   });
 
   it('keeps who says it: "according to X" and "…, the agency said" stay', () => {
