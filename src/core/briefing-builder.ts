@@ -18,7 +18,7 @@ import { Negations } from './negations.js';
 import { SentenceFeatures, type FeatureMemo } from './sentence-features.js';
 import { buildPostings, concatIds, sentenceFrequency, sentencesWith, type Postings } from './term-index.js';
 import { termSignatures } from './term-signatures.js';
-import { briefNumbers, updateTimelines, type QuantityFigures } from './timeline-set.js';
+import { keyNumbersOf, updateTimelines, type QuantityFigures } from './timeline-set.js';
 import { keyNumberRestatements } from './restatements.js';
 import { rankArticles } from './timeline.js';
 import { sourceInfo } from './sources.js';
@@ -234,7 +234,7 @@ function assemble(
     inKeyNumbers: sentencesInKeyNumbers(table.sentences, quantities.timelines),
     restatesKeyNumbers: keyNumberRestatements(
       { ...table, numeric: lexicon.numeric, vocabulary: lexicon.vocabulary, termDf, articleCount: works.length },
-      quantities.timelines.slice(0, briefNumbers),
+      keyNumbersOf(quantities.timelines),
     ),
     negations,
     features: new SentenceFeatures(table.sentences, table.tokens, lexicon.cues, featureMemo),
@@ -278,7 +278,7 @@ function assemble(
 function sentencesInKeyNumbers(sentences: readonly Sentence[], timelines: readonly FigureTimeline[]): Int32Array {
   const ids = new Map<string, number>();
   const cited = new Map<string, number>();
-  for (const t of timelines.slice(0, briefNumbers)) {
+  for (const t of keyNumbersOf(timelines)) {
     for (const e of t.entries) {
       const key = t.measure ?? t.label;
       const id = ids.get(key) ?? ids.size + 1;

@@ -10,6 +10,16 @@ import type { Figure, FigureTimeline } from './types.js';
 /** How many quantities a brief shows in Key numbers (the first of the sorted timelines); /numbers shows them all. */
 export const briefNumbers = 7;
 
+/**
+ * The quantities a brief's Key numbers show: the first `briefNumbers` of the sorted timelines. A
+ * quantity that is only a running total ("over $60 billion since 2022") is background to a story
+ * that has numbers of its own, and goes (/numbers still shows it); it stays when it is all there is.
+ */
+export function keyNumbersOf(timelines: readonly FigureTimeline[]): FigureTimeline[] {
+  const own = timelines.filter((t) => !t.entries.every((e) => e.since));
+  return (own.length ? own : timelines).slice(0, briefNumbers);
+}
+
 export interface QuantityFigures {
   readonly figures: readonly Figure[];
   readonly timeline: FigureTimeline;

@@ -1,4 +1,4 @@
-import { briefNumbers } from '../core/timeline-set.js';
+import { keyNumbersOf } from '../core/timeline-set.js';
 import type { Briefing, KeyPoint } from '../core/types.js';
 import { renderText } from './render-text.js';
 import { topPoints } from './top-points.js';
@@ -36,7 +36,7 @@ function wordsOf(text: string): number {
 
 function briefingMessage(title: string, briefing: Briefing, keyPoints: readonly KeyPoint[]): Message {
   const points = keyPoints.map((p) => ({ text: pointText(p), note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
-  const shown = briefing.timelines.slice(0, briefNumbers);
+  const shown = keyNumbersOf(briefing.timelines);
   // The state of the story is the main quantity whose latest value no source has called superseded;
   // a size of the event (a quake's magnitude) is no state that moves.
   const moving = shown.filter((t) => !t.fixed && !t.unreconciled?.includes('estimate'));

@@ -4,7 +4,7 @@ import { numberMentions } from '../../src/core/ask/number-mentions.js';
 import { buildBriefing } from '../../src/core/briefing.js';
 import { dependent, sentenceFeatures } from '../../src/core/sentence-features.js';
 import type { Article } from '../../src/core/types.js';
-import { renderBriefingMessage } from '../../src/render/briefing-message.js';
+import { renderBriefingMessage, renderNumbersMessage } from '../../src/render/briefing-message.js';
 import { renderText } from '../../src/render/render-text.js';
 
 const article = (id: string, text: string, extra: Partial<Article> = {}): Article => ({ id, origin: `${id}.md`, text, ...extra });
@@ -59,6 +59,20 @@ describe('a value from before the event', () => {
     expect(figures.some((f) => f.value === 40e9)).toBe(true);
     const value = timelines.find((t) => t.measure === 'value');
     expect(value?.entries.map((e) => e.value)).toEqual([31e9]);
+  });
+});
+
+describe('a running total since a year', () => {
+  it('is background to a story with numbers of its own: no Key numbers line ("over $40 billion since 2029"), still in /numbers', () => {
+    const briefing = buildBriefing([
+      article('a', 'Brill has sent Corran aid worth over $40 billion since the war began in 2029, officials said.\nThe Corran army lost 40 tanks in the fighting on Monday, its ministry said.', { published: '2031-03-02' }),
+      article('b', 'The Corran army has now lost 55 tanks in the fighting, its ministry said on Tuesday.', { published: '2031-03-03' }),
+    ]);
+    expect(briefing.timelines.some((t) => t.entries.some((e) => e.since === 'since 2029'))).toBe(true);
+    const brief = renderText(renderBriefingMessage('Corran', briefing));
+    expect(brief).toContain('55');
+    expect(brief.slice(brief.indexOf('Key numbers'))).not.toContain('$40 billion');
+    expect(renderText(renderNumbersMessage('Corran', briefing))).toContain('$40 billion since 2029');
   });
 });
 
