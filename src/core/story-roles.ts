@@ -3,7 +3,8 @@
  * authorities responded, what caused it (or did not), whether it set a record, and what was
  * pledged next. Coverage alone never asks for these: a response or a pledge is often one
  * article's sentence, in words no other article repeats. Each role is read from the sentence's
- * own words, in patterns of ordinary news English.
+ * own words, in patterns of ordinary news English. Who the dead were (where the sentence says so
+ * as its subject) is a role too: the human side an editor never leaves out.
  */
 import { stem } from './text.js';
 
@@ -15,9 +16,11 @@ export const causeRole = 2;
 export const recordRole = 4;
 /** A pledge of what comes next: "pledged to rebuild within a year". */
 export const pledgeRole = 8;
+/** Who the dead were: "All of the men who died were immigrants from …". */
+export const victimsRole = 16;
 
 /** The roles in the order a brief that lacks them takes them. */
-export const storyRoles = [responseRole, causeRole, recordRole, pledgeRole] as const;
+export const storyRoles = [responseRole, causeRole, recordRole, pledgeRole, victimsRole] as const;
 
 const responders = String.raw`(?:teams|troops|rescuers|crews|soldiers|personnel|responders|firefighters)`;
 const patterns: readonly (readonly [number, RegExp])[] = [
@@ -35,6 +38,9 @@ const patterns: readonly (readonly [number, RegExp])[] = [
     /\b(?:deadliest|worst|strongest|costliest|the most\s+(?:powerful|destructive|severe|damaging|intense)|record-breaking|on record|since records began|in (?:modern |recorded )?history|one of the (?:largest|biggest)|the (?:largest|biggest)\b[^.;]{0,40}\b(?:ever|of its kind))\b/i,
   ],
   [pledgeRole, /\b(?:pledged|vowed|promised) to\b[^.;]{0,60}\bwithin (?:a|one|two|three|six|\d+) (?:year|month|week)s?\b|\b(?:pledged|vowed|promised) to (?:rebuild|restore|reopen|replace|repair|compensate|pay)\b/i],
+  // Said as the sentence's subject: "…, adding that the victims were a man and a woman" is a detail of a detail; "the
+  // dead included 12 people in Kettle Ford" says where, not who.
+  [victimsRole, /^(?:(?:all|most|many|some|several|both|nearly all)\s+(?:of\s+)?)?(?:the victims|the dead|those (?:killed|who died)|(?:the\s+)?(?:men|women|people|workers|children) who (?:died|were killed))\s+(?:were|included(?!\s+(?:at least\s+|about\s+|some\s+)?\d[\d,]*\s+(?:people|persons|residents)\b))\b/i],
 ];
 
 /**
@@ -47,6 +53,7 @@ export const roleTerms: ReadonlySet<string> = new Set(
     'attack', 'incident', 'cyberattack', 'caused', 'cause', 'blamed',
     'deadliest', 'worst', 'largest', 'biggest', 'strongest', 'costliest', 'powerful', 'destructive', 'severe', 'damaging', 'intense', 'record', 'records', 'history', 'ever',
     'pledged', 'vowed', 'promised',
+    'victims', 'dead', 'killed', 'died',
   ].map(stem),
 );
 

@@ -1,8 +1,8 @@
-/** Story roles: a response, a cause, a record, a pledge, read from a sentence's words, and the brief that takes one of each. */
+/** Story roles: a response, a cause, a record, a pledge, who the dead were, read from a sentence's words, and the brief that takes one of each. */
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/core/briefing.js';
 import { topPoints } from '../../src/render/top-points.js';
-import { causeRole, pledgeRole, recordRole, responseRole, rolesOf } from '../../src/core/story-roles.js';
+import { causeRole, pledgeRole, recordRole, responseRole, rolesOf, victimsRole } from '../../src/core/story-roles.js';
 import type { Article } from '../../src/core/types.js';
 
 describe('rolesOf', () => {
@@ -18,6 +18,8 @@ describe('rolesOf', () => {
     ['It was the deadliest flood to hit Norland since records began.', recordRole],
     ['The outage is considered one of the largest of its kind in history.', recordRole],
     ['President Brill pledged to rebuild every destroyed home within a year.', pledgeRole],
+    ['All of the men who died were farm workers from Corran and Kessa.', victimsRole],
+    ['The victims were two teachers and a bus driver from Marlow.', victimsRole],
   ])('reads %j as its role', (text, role) => {
     expect(rolesOf(text) & role).toBe(role);
   });
@@ -28,6 +30,8 @@ describe('rolesOf', () => {
     'Rescuers recorded 40 aftershocks overnight.',
     'The company said it was not sure when service would return.',
     'Officials promised more details on Friday.',
+    'The station added that the victims were a man and a woman.', // a detail of a detail, not the subject
+    'The dead included 12 people in the town of Kettle Ford.', // where, not who
   ])('gives %j no role', (text) => {
     expect(rolesOf(text)).toBe(0);
   });
@@ -69,5 +73,23 @@ describe('a brief that lacks a role', () => {
     const without = buildBriefing(articles.map((a) => ({ ...a, text: a.text.replace(/\nGovernor Ana Vell.*$/, '') })), { keyPoints: { maxPoints: 5, maxWords: 90 } });
     expect(without.keyPoints.length).toBeGreaterThan(0);
     for (const p of without.keyPoints) expect(rolesOf(p.text)).toBe(0);
+  });
+});
+
+describe('who the dead were', () => {
+  it('is a point of its own: one article\'s sentence, in words nobody repeats, that coverage alone leaves out', () => {
+    const common = [
+      'The Alden bridge collapsed on Monday night after a barge struck one of its piers, officials said.',
+      'Six workers repairing the road surface fell into the river when the span gave way.',
+      'Divers searched the river near Kettle Ford for the missing workers on Tuesday.',
+    ];
+    const articles = [
+      article('a', [...common, 'Traffic on the Marlow ring road backed up for miles.'].join('\n'), '2031-03-02'),
+      article('b', [...common, 'The barge had lost power shortly after leaving the port.'].join('\n'), '2031-03-03'),
+      article('c', [...common, 'The Marlow road to the port remained closed to traffic.', 'All of the men who died were migrant workers from Corran and Kessa.'].join('\n'), '2031-03-04'),
+      article('d', [...common, 'Residents of Kettle Ford said they heard a loud bang.'].join('\n'), '2031-03-05'),
+    ];
+    const briefing = buildBriefing(articles, { keyPoints: { maxPoints: 5, maxWords: 90 } });
+    expect(briefing.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/migrant workers from Corran/));
   });
 });
