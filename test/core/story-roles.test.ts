@@ -38,6 +38,9 @@ describe('rolesOf', () => {
 });
 
 const article = (id: string, text: string, published: string): Article => ({ id, origin: `${id}.md`, text, published });
+/** One article a day from 2 March 2031: the sentences they share, then each one's own. */
+const dailyArticles = (common: readonly string[], own: readonly (readonly string[])[]): Article[] =>
+  own.map((lines, k) => article(String.fromCharCode(97 + k), [...common, ...lines].join('\n'), `2031-03-0${k + 2}`));
 
 describe('a brief that lacks a role', () => {
   // Every article tells the flood and its toll; one, deep in its body and in words nobody repeats, says how the
@@ -47,16 +50,12 @@ describe('a brief that lacks a role', () => {
     'The river burst its banks near the town of Kettle Ford and swept away homes and roads.',
     'Rescuers searched collapsed houses in Kettle Ford for survivors on the second day.',
   ];
-  const articles = [
-    article('a', [...common, 'Families in Kettle Ford slept in the Marlow school gymnasium.'].join('\n'), '2031-03-02'),
-    article('b', [...common, 'Farmers in the Alden valley lost most of their spring crop to the floods.'].join('\n'), '2031-03-03'),
-    article(
-      'c',
-      [...common, 'The Marlow road to the valley remained closed to traffic.', 'Governor Ana Vell declared a 90-day state of emergency for four provinces on Tuesday.'].join('\n'),
-      '2031-03-04',
-    ),
-    article('d', [...common, 'Residents of Kettle Ford said the river rose within an hour.'].join('\n'), '2031-03-05'),
-  ];
+  const articles = dailyArticles(common, [
+    ['Families in Kettle Ford slept in the Marlow school gymnasium.'],
+    ['Farmers in the Alden valley lost most of their spring crop to the floods.'],
+    ['The Marlow road to the valley remained closed to traffic.', 'Governor Ana Vell declared a 90-day state of emergency for four provinces on Tuesday.'],
+    ['Residents of Kettle Ford said the river rose within an hour.'],
+  ]);
 
   it('takes the sentence of that role as a point', () => {
     const briefing = buildBriefing(articles, { keyPoints: { maxPoints: 5, maxWords: 90 } });
@@ -83,12 +82,12 @@ describe('who the dead were', () => {
       'Six workers repairing the road surface fell into the river when the span gave way.',
       'Divers searched the river near Kettle Ford for the missing workers on Tuesday.',
     ];
-    const articles = [
-      article('a', [...common, 'Traffic on the Marlow ring road backed up for miles.'].join('\n'), '2031-03-02'),
-      article('b', [...common, 'The barge had lost power shortly after leaving the port.'].join('\n'), '2031-03-03'),
-      article('c', [...common, 'The Marlow road to the port remained closed to traffic.', 'All of the men who died were migrant workers from Corran and Kessa.'].join('\n'), '2031-03-04'),
-      article('d', [...common, 'Residents of Kettle Ford said they heard a loud bang.'].join('\n'), '2031-03-05'),
-    ];
+    const articles = dailyArticles(common, [
+      ['Traffic on the Marlow ring road backed up for miles.'],
+      ['The barge had lost power shortly after leaving the port.'],
+      ['The Marlow road to the port remained closed to traffic.', 'All of the men who died were migrant workers from Corran and Kessa.'],
+      ['Residents of Kettle Ford said they heard a loud bang.'],
+    ]);
     const briefing = buildBriefing(articles, { keyPoints: { maxPoints: 5, maxWords: 90 } });
     expect(briefing.keyPoints.map((p) => p.text)).toContainEqual(expect.stringMatching(/migrant workers from Corran/));
   });
