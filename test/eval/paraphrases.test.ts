@@ -9,12 +9,13 @@ import { runCli } from '../../src/cli.js';
  * this test; the first 69 were tuned on, the next 32 were not when written, the 47 after them,
  * eight of them questions the set does not answer, were run once before any change for them,
  * and so were the next 20, ten of them unanswerable, and the last 42, twelve of them unanswerable,
- * written by a helper who read only the articles and ran nothing: 24 of 42 at first run).
+ * written by a helper who read only the articles and ran nothing: 24 of 42 at first run). 177
+ * once a source asked by its acronym ("the WHO") is found where the set spells it out.
  * Scored as the project's questions are: the answer holds one of `expect_any` and none of
  * `expect_none` (a question the set does not answer expects the decline). The floor is what the
  * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 176;
+const floor = 177;
 
 interface Paraphrase {
   readonly set: string;

@@ -101,6 +101,10 @@ export function answerYesNo(context: AskContext, q: Question): Answer | undefine
   return found(context.sentences[pick.i]!.text, [context.sentences[pick.i]!]);
 }
 
+/** "What did X find?", "what has X decided?": the verb the question ends on. */
+const askedVerb = /^what (?:did|does|do|has|have|had|will|would) [^?]+? (?<!\b(?:the|a|an|its|his|her|their|this|that|these|those) )([a-z]+)\s*\?*\s*$/i;
+const speechVerbs = /^(?:say|said|tell|told|state|stated|report|reported|announce|announced|claim|claimed|call|describe|characteri[sz]e|label|dub|mean|do|does|did)$/i;
+
 const namingQuestion = /^what did\b.*\b(?:call|describe|characteri[sz]e|label|dub)\b/i;
 
 /** Any other question: the sentence that carries most of it. */
@@ -113,6 +117,10 @@ export function answerFact(context: AskContext, q: Question): Answer | undefined
   let list = scored(context, terms.length ? { ...q, terms } : { ...q, terms: q.source, source: [] }, 0.55);
   // No naming verb: X's sentence about the thing itself ("stating, 'a disruption of this length is unacceptable'").
   if (naming && !list.length) list = scored(context, { ...q, terms: q.terms.filter((t) => !namingVerb.includes(t)) }, 0.55);
+  // "What did the board find?": what was asked is what the verb names; a sentence about the board without it answers nothing.
+  const asked = askedVerb.exec(q.text)?.[1];
+  const verb = asked && !speechVerbs.test(asked) ? q.terms.find((t) => t.lower === asked.toLowerCase()) : undefined;
+  if (verb) list = list.filter((s) => hasVerb(context.wordsOf(s.i), verb.norm));
   const best = list[0];
   if (!best) return undefined;
   // Among near-equals, the most recent reporting: a position or status question wants the latest.

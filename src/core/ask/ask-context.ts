@@ -155,6 +155,28 @@ export function spelledAcronyms(ws: readonly Word[]): Set<string> {
   return out;
 }
 
+const spellingMemo = new WeakMap<AskContext, Map<string, number[]>>();
+
+/** The sentences that spell out an acronym ("rfa": "… the Regional Flood Authority …"), read once per acronym. */
+function spellingSentences(context: AskContext, acronym: string): number[] {
+  let memo = spellingMemo.get(context);
+  if (!memo) spellingMemo.set(context, (memo = new Map()));
+  const known = memo.get(acronym);
+  if (known) return known;
+  const letters = [...acronym].filter((c) => /\p{L}/u.test(c));
+  const out: number[] = [];
+  if (letters.length >= 2 && letters.length <= 6) {
+    // A cheap test of the text first: the capitals in order, joined by spaces and connectors.
+    const joint = String.raw`[\p{L}'’.-]*\s+(?:(?:of|for|the|and|on|de|la|&)\s+)*`;
+    const spelled = new RegExp(`(?<![\\p{L}])${letters.map((c) => c.toUpperCase()).join(joint)}`, 'u');
+    context.sentences.forEach((s, i) => {
+      if (spelled.test(s.text) && spelledAcronyms(words(s.text)).has(acronym)) out.push(i);
+    });
+  }
+  memo.set(acronym, out);
+  return out;
+}
+
 /**
  * The share of the question's weight a span of sentence words carries: each question word counts
  * its idf, fully when matched by form, synonym or measure, or, for an acronym, spelled out.
@@ -195,17 +217,20 @@ export function candidateSentences(context: AskContext, terms: readonly Word[], 
     const forms = new Set([stem(t.lower), ...expansions(t)]);
     const idf = context.idf(t);
     const seen = new Set<number>();
+    const add = (i: number): void => {
+      if (seen.has(i)) return;
+      seen.add(i);
+      const len = index.tokens[i]!.length;
+      scores.set(i, (scores.get(i) ?? 0) + (idf * 2.2) / (1 + 1.2 * (0.25 + (0.75 * len) / index.avgLength)));
+    };
     for (const f of forms) {
       if (stopwords.has(f)) continue;
       const id = index.vocabulary.get(f);
       if (id === undefined) continue;
-      for (const i of sentencesWith(index, id)) {
-        if (seen.has(i)) continue;
-        seen.add(i);
-        const len = index.tokens[i]!.length;
-        scores.set(i, (scores.get(i) ?? 0) + (idf * 2.2) / (1 + 1.2 * (0.25 + (0.75 * len) / index.avgLength)));
-      }
+      for (const i of sentencesWith(index, id)) add(i);
     }
+    // "the RFA" is found where the set writes "the Regional Flood Authority".
+    if (t.acronym) for (const i of spellingSentences(context, t.norm)) add(i);
   }
   if (scores.size <= limit) return [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
   return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([i]) => i);

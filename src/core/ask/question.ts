@@ -267,7 +267,7 @@ function sourceWords(text: string, ws: readonly Word[]): Word[] {
     // "did the WHO say", "did Quist estimate": the subject of a speech verb.
     if (/^(did|does|do|has|have|had)$/i.test(w.text) && next) {
       const verbAt = ws.findIndex((x, k) => k > i && sourceVerbs.test(x.lower));
-      if (verbAt > i && verbAt - i <= 5) for (const x of ws.slice(i + 1, verbAt)) if ((!x.stop || x.acronym) && !scaffold.has(x.lower)) out.push(x);
+      if (verbAt > i && verbAt - i <= 5) for (const x of ws.slice(i + 1, verbAt)) if (x.acronym || (!x.stop && !scaffold.has(x.lower))) out.push(x);
     }
     // "flightaware's count": an owner before a figure noun. ("the UN death toll", "the U.S. estimate" only narrow it: plain terms.)
     if (/['’]s$/.test(w.text) && !w.acronym && next && /^(death|toll|count|tally|figure|estimate|estimates|number|report)$/.test(next.lower)) if (!out.includes(w)) out.push(w);
@@ -281,7 +281,7 @@ function payerOf(ws: readonly Word[]): Word[] {
   if (aux < 0) return [];
   const verb = ws.findIndex((w, k) => k > aux && moneyVerbs.test(w.lower));
   if (verb < 0 || verb - aux > 5) return [];
-  return ws.slice(aux + 1, verb).filter((w) => (!w.stop || w.acronym) && !scaffold.has(w.lower));
+  return ws.slice(aux + 1, verb).filter((w) => w.acronym || (!w.stop && !scaffold.has(w.lower)));
 }
 const moneyVerbs = /^(?:lose|lost|pay|paid|spend|spent|earn|earned|make|made|raise|raised|receive|received|owe|owed|gain|gained)$/;
 

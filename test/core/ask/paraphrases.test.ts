@@ -500,3 +500,18 @@ describe('how many of a thing, done by someone the sentence names by title', () 
     expect(ask('How many provinces did Vell put under the state of emergency?', other).found).toBe(false);
   });
 });
+
+describe('a source asked by its acronym', () => {
+  const set = [
+    article('a', 'The Regional Flood Authority has stated that the death toll could rise to around 900.', '2031-03-03'),
+    article('b', 'Rescuers in Kettle Ford searched the mud for survivors. The Alden Safety Board chair Ana Vell held a news conference on Tuesday.', '2031-03-04'),
+  ];
+  it('is found where the set spells it out: "the RFA" is the Regional Flood Authority', () => {
+    expect(ask('What did the RFA project?', set).answer).toMatch(/900/);
+    expect(ask('What did the RFA say?', set).answer).toMatch(/Regional Flood Authority/);
+  });
+  it('still needs what was asked: "what did the ASB find?" is not answered by its chair holding a news conference', () => {
+    expect(ask('What did the ASB find?', set).found).toBe(false);
+    expect(ask('What did the Alden Safety Board find?', set).found).toBe(false);
+  });
+});
