@@ -34,6 +34,7 @@ const groups: readonly string[] = [
   'governor gov',
   'senator sen',
   'pay paid payment',
+  'airline airlines carrier carriers',
   'account version narrative',
   'power electricity',
   'victim victims died dead killed',
@@ -47,7 +48,7 @@ const groups: readonly string[] = [
   'high height tall',
   'manual manually hand',
   'remove removed removing removal pull pulled',
-  'call called calls describe described describes characterize characterized characterise characterised label labeled labelled dub dubbed refer referred refers',
+  'call called calls describe described describes characterize characterized characterise characterised label labeled labelled dub dubbed refer referred refers brand branded branding dismiss dismissed dismissing',
 ];
 
 const groupOf = new Map<string, number>();

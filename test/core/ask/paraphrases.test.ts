@@ -515,3 +515,13 @@ describe('a source asked by its acronym', () => {
     expect(ask('What did the Alden Safety Board find?', set).found).toBe(false);
   });
 });
+
+describe('what someone called a thing', () => {
+  it('is what they dismissed or branded it as: "dismissing them as idle talk" answers "what did the ministry call the reports?"', () => {
+    const set = [
+      article('a', 'Corran denied reports of Norland soldiers in the valley, with a Corran foreign ministry spokeswoman dismissing them as "idle talk."', '2031-03-03'),
+      article('b', 'Rescuers in Kettle Ford searched the mud for survivors.', '2031-03-04'),
+    ];
+    expect(ask("What did Corran's foreign ministry call the reports?", set).answer).toMatch(/idle talk/);
+  });
+});
