@@ -586,21 +586,29 @@ function quotedSpeaker(sentences: readonly Sentence[], i: number): { speaker: st
  * The articles that carry the point: the best sentence's, and each group member that says the
  * same thing, checked against the point itself (complete link to it, not a chain through others):
  * the same figures, and at least half the terms of the shorter of the two. A member with other
- * figures ("rose to 30" beside "rose to 41") is never cited for the point shown.
+ * figures ("rose to 30" beside "rose to 41", "Six died" beside "Four died") is never cited for the point shown.
  */
 function citationsOf(input: KeyPointInput, rep: number, best: number): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
   const point = sortedUniqueOf(input, best);
   const figures = point.filter((w) => input.numeric[w]);
+  const counts = countWordsOf(input.sentences[best]!.text);
   for (const i of [best, ...(input.members.get(rep) ?? [rep])]) {
     const s = input.sentences[i]!;
     if (seen.has(s.articleId)) continue;
-    if (i !== best && !saysTheSame(input, point, figures, sortedUniqueOf(input, i))) continue;
+    if (i !== best && (!saysTheSame(input, point, figures, sortedUniqueOf(input, i)) || countWordsOf(s.text) !== counts)) continue;
     seen.add(s.articleId);
     out.push({ articleId: s.articleId, quote: s.text, sentenceId: s.id });
   }
   return out;
+}
+
+/** Counts written in words ("Four people died"): the term index keeps no figure of them, and "two" or "three" not even a term. */
+const countWords = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?)\b/gi;
+
+function countWordsOf(text: string): string {
+  return [...new Set(text.toLowerCase().match(countWords) ?? [])].sort().join(' ');
 }
 
 function saysTheSame(input: KeyPointInput, point: Int32Array, figures: Int32Array, member: Int32Array): boolean {

@@ -16,7 +16,12 @@ export function entryArticles(entry: TimelineEntry): string[] {
 
 /** `an estimated 400`, `over $60 billion since 2021`: an entry's value with its qualifier and the start of a running total. */
 function valueOf(entry: TimelineEntry): string {
-  return [entry.qualifier, entry.display, entry.since].filter(Boolean).join(' ');
+  return [entry.qualifier, displayOf(entry.display), entry.since].filter(Boolean).join(' ');
+}
+
+/** A count in words as a sentence opened with it ("Six workers …") reads mid-line in lower case: "six". */
+function displayOf(display: string): string {
+  return /^[A-Z][a-z]+(?:[ -][a-z]+)*$/.test(display) ? display.toLowerCase() : display;
 }
 
 /**

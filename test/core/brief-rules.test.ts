@@ -76,6 +76,32 @@ describe('a running total since a year', () => {
   });
 });
 
+describe('a count in words that opened its sentence', () => {
+  it('reads in lower case in Key numbers: "people rescued: two", not "Two"', () => {
+    const briefing = buildBriefing([
+      article('a', 'Four people died when the Alden bridge fell, officials said. Two people were rescued from the river, officials said.', { published: '2031-03-02' }),
+      article('b', 'Six people died when the Alden bridge fell, the Alden police said. Two people were rescued from the river after the bridge fell, the police said.', { published: '2031-03-03' }),
+    ]);
+    const numbers = renderText(renderBriefingMessage('Alden', briefing)).split('Key numbers:')[1] ?? '';
+    expect(numbers).toMatch(/rescued: two\b/);
+    expect(numbers).not.toMatch(/\bTwo\b/);
+  });
+});
+
+describe('a point with a count in words', () => {
+  it('never cites a sentence with another count: "Four people died" is not supported by "Six people died"', () => {
+    const briefing = buildBriefing([
+      article('a', 'Four people died when the Alden bridge fell, officials said.', { published: '2031-03-02' }),
+      article('b', 'Six people died when the Alden bridge fell, officials said.', { published: '2031-03-03' }),
+    ]);
+    expect(briefing.keyPoints.length).toBeGreaterThan(0);
+    for (const p of briefing.keyPoints) {
+      const count = /\b(?:Four|Six)\b/.exec(p.text)?.[0];
+      for (const c of p.citations) expect(c.quote).toContain(count ?? '');
+    }
+  });
+});
+
 describe('a body that speaks', () => {
   it('is "the Brill Helpers rescue team" and "a group of Norland data analysts": a named body with its role word', () => {
     const { figures } = buildBriefing([
