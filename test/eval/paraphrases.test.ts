@@ -11,12 +11,13 @@ import { runCli } from '../../src/cli.js';
  * and so were the next 20, ten of them unanswerable, and the last 42, twelve of them unanswerable,
  * written by a helper who read only the articles and ran nothing: 24 of 42 at first run). 177
  * once a source asked by its acronym ("the WHO") is found where the set spells it out; 178 once
- * "dismissed them as" and "branded it" name a thing as "called" does.
+ * "dismissed them as" and "branded it" name a thing as "called" does. A sixth batch of 48 (16
+ * unanswerable), written the same way by a helper, was added untuned: 32 of 48 at first run.
  * Scored as the project's questions are: the answer holds one of `expect_any` and none of
  * `expect_none` (a question the set does not answer expects the decline). The floor is what the
  * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 178;
+const floor = 210;
 
 interface Paraphrase {
   readonly set: string;
