@@ -3,6 +3,7 @@ import type { Briefing, KeyPoint } from '../core/types.js';
 import { renderText } from './render-text.js';
 import { topPoints } from './top-points.js';
 import { briefTimeline, formatEntry, leadLine, pointText, sourceRefs, summarizeTimeline } from './figure-format.js';
+import { secondReferences } from './second-references.js';
 import { compactSourceLabel, publishedSpan } from './source-label.js';
 import type { Message, MessageItem } from './message.js';
 import { plural } from '../shared/plural.js';
@@ -35,7 +36,8 @@ function wordsOf(text: string): number {
 }
 
 function briefingMessage(title: string, briefing: Briefing, keyPoints: readonly KeyPoint[]): Message {
-  const points = keyPoints.map((p) => ({ text: pointText(p), note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
+  const texts = secondReferences(keyPoints.map(pointText));
+  const points = keyPoints.map((p, k) => ({ text: texts[k]!, note: sourceRefs(briefing, p.citations.map((c) => c.articleId)) }));
   const shown = keyNumbersOf(briefing.timelines);
   // The state of the story is the main quantity whose latest value no source has called superseded;
   // a size of the event (a quake's magnitude) is no state that moves.
