@@ -7,6 +7,7 @@
  */
 import { askContext } from './ask/ask-context.js';
 import { sameSense } from './ask/synonyms.js';
+import { normalizeWord } from './ask/words.js';
 import { answerWhen, answerWhere, answerWho, answerWhoByNumber } from './ask/answer-entity.js';
 import { answerNumber } from './ask/answer-number.js';
 import { notFound } from './ask/answer-parts.js';
@@ -14,6 +15,13 @@ import { answerQuote } from './ask/answer-quote.js';
 import { answerFact, answerWhy, answerYesNo } from './ask/answer-sentence.js';
 import { parseQuestion } from './ask/question.js';
 import type { Answer, Briefing } from './types.js';
+
+/**
+ * Verbs that set someone against a number ("who pushed back on the 11,300 figure", "who called it
+ * inflated"): its attribution names who gave it, not who disputed it. By lemma.
+ */
+const disputingVerbs = ['call', 'push', 'reject', 'dispute', 'question', 'challenge', 'contest', 'doubt', 'deny', 'criticize', 'criticise', 'refute', 'slam'];
+const disputes = (verb: string): boolean => disputingVerbs.some((d) => sameSense(verb, d) || verb === normalizeWord(d));
 
 export function answerQuestion(question: string, briefing: Briefing): Answer {
   const q = parseQuestion(question);
@@ -24,8 +32,8 @@ export function answerQuestion(question: string, briefing: Briefing): Answer {
         return answerQuote(context, q);
       case 'who':
         // "Who came up with the 4.2 million figure?" asks who gave a number; "the last of the six workers" only counts them,
-        // and "who called the 2030 timeline unacceptable" asks who called it so.
-        return q.numbers.length && !q.verbs.some((v) => sameSense(v, 'call')) ? (answerWhoByNumber(context, q) ?? answerWho(context, q)) : answerWho(context, q);
+        // and "who called the 2030 timeline unacceptable" or "who pushed back on the 11,300 figure" asks who set themselves against it.
+        return q.numbers.length && !q.verbs.some(disputes) ? (answerWhoByNumber(context, q) ?? answerWho(context, q)) : answerWho(context, q);
       case 'number':
         return answerNumber(context, q);
       case 'where':

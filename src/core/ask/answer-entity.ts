@@ -356,13 +356,25 @@ function titleStart(words: readonly string[], at: number): number {
 
 const thingWords = new RegExp(`^(?:${thingKinds})$`);
 
-/** "What ship …", "the name of the storm …", "Which company's update …": the kind of thing asked for, and the noun a possessive names. */
+/** Kinds of person: "the names of the victims" asks who they were, not what a thing is called. */
+const personKinds = /^(?:person|people|man|men|woman|women|child|children|victim|worker|official|resident|survivor|driver|pilot|passenger|member|officer|soldier|suspect|candidate|player|leader|spokes\w+|minister|judge|crew)$/;
+
+/**
+ * "What ship …", "the name of the storm …", "the names of the two dams …", "Which company's
+ * update …": the kind of thing asked for, and the noun a possessive names. A kind a name is asked
+ * of outright need not be one of `thingKinds`.
+ */
 function thingAsked(text: string): { kind: string; owned: string } | undefined {
   // "the name of the container ship": the kind is the phrase's noun, its last word.
-  const named = /\bname of (?:the |a |an |this |that )?((?:[a-z-]+ ){0,2}[a-z]+)(?=\s+(?:that|which|who|in|on|at|of|to|was|is|were|did|does)\b|\W*$)/i.exec(text)?.[1]?.split(' ').at(-1);
+  const named = /\bnames? of (?:the |a |an |this |that )?((?:[a-z-]+ ){0,2}[a-z]+)(?=\s+(?:that|which|who|in|on|at|of|to|was|is|were|did|does)\b|\W*$)/i.exec(text)?.[1]?.split(' ').at(-1);
   const m = /^(?:which|what) ([a-z]+)(?:['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b)?/i.exec(text.trim());
-  const kind = (named ?? m?.[1] ?? '').toLowerCase();
+  const kind = (named ? singular(named) : (m?.[1] ?? '')).toLowerCase();
+  if (named && !personKinds.test(kind) && !thingWords.test(kind) && /^[a-z-]{3,}$/.test(kind)) return { kind, owned: '' };
   return thingWords.test(kind) ? { kind, owned: named ? '' : (m?.[2] ?? '').toLowerCase() } : undefined;
+}
+
+function singular(noun: string): string {
+  return /[^s]s$/.test(noun) && noun.length > 3 ? noun.slice(0, -1) : noun;
 }
 
 const nameRun = String.raw`((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})`;
@@ -378,9 +390,14 @@ function answerThing(context: AskContext, q: Question, thing: { kind: string; ow
   const patterns = [
     new RegExp(String.raw`\b${kind}\s+(?:called\s+|named\s+|known as\s+)?${nameRun}`),
     new RegExp(String.raw`${nameRun},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}${kind}\b`),
+    // "the Alden Dam", "the Kessa Bridge": the kind as the name's last word.
+    new RegExp(String.raw`(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,3}${k[0]!.toUpperCase()}${k.slice(1)}s?)\b`),
     ...(thing.owned ? [new RegExp(String.raw`${nameRun}['’]s\s+(?:[\w-]+\s+){0,2}?${thing.owned}`)] : []),
   ];
-  const all = relevant(context, q, false, 0.3);
+  // The kind is what the patterns find: any company a sentence names would answer "which company owns the Orla Star"
+  // but for the name the question gives, which the sentence must carry too.
+  const names = q.terms.filter((t) => (t.capital || t.acronym) && !new RegExp(`^${kind}$`).test(t.text));
+  const all = relevant(context, q, false, 0.3).filter((s) => names.every((t) => context.wordsOf(s.i).some((w) => wordMatches(t, w))));
   for (const s of [...byOrder(context, q, all), ...all]) {
     const text = context.sentences[s.i]!.text;
     for (const re of patterns) {

@@ -105,6 +105,9 @@ export function answerYesNo(context: AskContext, q: Question): Answer | undefine
 const askedVerb = /^what (?:did|does|do|has|have|had|will|would) [^?]+? (?<!\b(?:the|a|an|its|his|her|their|this|that|these|those) )([a-z]+)\s*\?*\s*$/i;
 const speechVerbs = /^(?:say|said|tell|told|state|stated|report|reported|announce|announced|claim|claimed|call|describe|characteri[sz]e|label|dub|mean|do|does|did)$/i;
 
+/** "Which general is commanding …", "what agency will lead …": a kind of thing, then what it does. */
+const whichDoes = /^(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|if|about)\b)[\w-]+/i;
+
 const namingQuestion = /^what did\b.*\b(?:call|describe|characteri[sz]e|label|dub)\b/i;
 
 /** Any other question: the sentence that carries most of it. */
@@ -121,6 +124,8 @@ export function answerFact(context: AskContext, q: Question): Answer | undefined
   const asked = askedVerb.exec(q.text)?.[1];
   const verb = asked && !speechVerbs.test(asked) ? q.terms.find((t) => t.lower === asked.toLowerCase()) : undefined;
   if (verb) list = list.filter((s) => hasVerb(context.wordsOf(s.i), verb.norm));
+  // "Which general is commanding the troops?" asks who does what the verb says: a sentence about the troops without it names no one.
+  if (whichDoes.test(q.text) && q.verbs.length) list = list.filter((s) => q.verbs.some((v) => hasVerb(context.wordsOf(s.i), v)));
   const best = list[0];
   if (!best) return undefined;
   // Among near-equals, the most recent reporting: a position or status question wants the latest.

@@ -202,7 +202,7 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   const unquotedClause = unquoted.exec(text)?.[1] ?? '';
   if ((quoted || (unquotedClause && !/\d/.test(unquotedClause) && unquotedClause.split(' ').length >= 3)) && /^(who|which|whose)\b/.test(body)) return 'quote';
   if (/^why\b|\bwhat (?:actually |really )?(?:caused|causes|led to|triggered|was behind|is behind)|\bwhat(?:'s| is| was) (?:the )?(?:cause|reason)|\breason for\b/.test(body)) return 'why';
-  if (/^(who|whom|whose)\b|^(?:which|what) (?:[\w.'-]+ ){0,2}(?:person|official|officials|agency|body|organi[sz]ation|group|company|minister|lawmakers?|people|authority|government|leader|spokes\w+)\b|\bname of\b|^name\b/.test(body)) return 'who';
+  if (/^(who|whom|whose)\b|^(?:which|what) (?:[\w.'-]+ ){0,2}(?:person|official|officials|agency|body|organi[sz]ation|group|company|minister|lawmakers?|people|authority|government|leader|spokes\w+)\b|\bnames? of\b|^name\b/.test(body)) return 'who';
   // "What ship hit the bridge?", "Which storm struck?": a named thing of that kind.
   if (new RegExp(`^(?:which|what) (?:${thingKinds}) `).test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';

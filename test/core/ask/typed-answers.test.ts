@@ -309,3 +309,30 @@ describe('a role of a place named by its people ("Corranian President Ana Vell")
     expect(answerQuestion('Who is the president of Norland?', briefing).found).toBe(false);
   });
 });
+
+describe('an answer that names the wrong thing is no answer', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-09-01', 'The Orla Star, a container ship bound for Tallis, hit the Kettle Ford bridge at dawn.\nThe six workers on the bridge were part of a crew from building company Quist Holdings, officials said.\nStorm Kessa destroyed two dams upstream from Marlow.'),
+    article('b', '2031-09-02', 'The coast guard said at least 900 people had died in Marlow, citing figures from the Norland Red Cross.\nThe Norland Red Cross spokesman Tam Brill rejected the figures, saying only the health ministry counts the dead.\nNorland Secretary-General Ana Vell praised the rescue in Marlow.\nTugs towed the Orla Star away from the bridge.'),
+  ]);
+
+  it('a company the articles name is not the company that owns a ship, unless the sentence names the ship', () => {
+    expect(answerQuestion('Which company employed the workers?', briefing).answer).toBe('Quist Holdings.');
+    expect(answerQuestion('Which company owns the Orla Star?', briefing).found).toBe(false);
+  });
+
+  it('who disputed a number is not answered with who gave it', () => {
+    expect(answerQuestion('Who said 900 people died?', briefing).answer).toMatch(/coast guard/i);
+    expect(answerQuestion('Who from the Norland Red Cross pushed back on the 900 figure?', briefing).answer ?? '').not.toMatch(/coast guard/i);
+  });
+
+  it('the names of things asked for are names of that kind, or there is no answer', () => {
+    expect(answerQuestion('What were the names of the two dams that collapsed above Marlow?', briefing).found).toBe(false);
+    const named = buildBriefing([article('c', '2031-09-03', 'Storm Kessa destroyed the Alden Dam and the Brill Dam upstream from Marlow.')]);
+    expect(answerQuestion('What were the names of the dams that Storm Kessa destroyed?', named).answer).toMatch(/Alden Dam/);
+  });
+
+  it('a "which <kind> is <doing>" question needs a sentence with what it does', () => {
+    expect(answerQuestion('Which Norland general is commanding the rescue in Marlow?', briefing).found).toBe(false);
+  });
+});
