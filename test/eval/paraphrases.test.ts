@@ -14,12 +14,13 @@ import { runCli } from '../../src/cli.js';
  * "dismissed them as" and "branded it" name a thing as "called" does. A sixth batch of 48 (16
  * unanswerable), written the same way by a helper, was added untuned: 32 of 48 at first run. 213
  * once an answer must name what the question names (the ship a company owns), a disputed number
- * is not answered with who gave it, and "the names of the dams" wants dams' names.
+ * is not answered with who gave it, and "the names of the dams" wants dams' names; 214 once
+ * "what is Norland considering" wants Norland's own sentence.
  * Scored as the project's questions are: the answer holds one of `expect_any` and none of
  * `expect_none` (a question the set does not answer expects the decline). The floor is what the
  * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 213;
+const floor = 214;
 
 interface Paraphrase {
   readonly set: string;

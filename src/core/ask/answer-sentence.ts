@@ -125,6 +125,10 @@ export function answerFact(context: AskContext, q: Question): Answer | undefined
   const verb = asked && !speechVerbs.test(asked) ? q.terms.find((t) => t.lower === asked.toLowerCase()) : undefined;
   if (verb) list = list.filter((s) => hasVerb(context.wordsOf(s.i), verb.norm));
   // "Which general is commanding the troops?" asks who does what the verb says: a sentence about the troops without it names no one.
+  // "What is Norland considering?": Norland's own sentence, not one that only shares the story with it. A subject
+  // that speaks ("what did Vell call it") is the source, found as sources are (by title, by the sentence before).
+  const subject = q.subject.filter((w) => !q.source.includes(w));
+  if (subject.length) list = list.filter((s) => coverage(context, subject, context.wordsOf(s.i)) >= 0.99);
   if (whichDoes.test(q.text) && q.verbs.length) list = list.filter((s) => q.verbs.some((v) => hasVerb(context.wordsOf(s.i), v)));
   const best = list[0];
   if (!best) return undefined;

@@ -188,7 +188,9 @@ export function parseQuestion(raw: string): Question {
     terms: terms.filter((w) => !inLeftOut(w) && !inMeasurePhrase(w) && !(w.lower === 'name' && /^\s+of\b/.test(stripped.slice(w.end))) && !(/^(?:long|far)$/.test(w.lower) && /\bhow\s+$/i.test(stripped.slice(0, w.start))) && !(strength && /^(?:strength|intensity|power)$/.test(w.lower)) && !(asksProjection && /^(?:project|projects|projected|forecast|forecasts|predict|predicts|predicted)$/.test(w.lower))),
     soft,
     excluded,
-    subject: type === 'yesno' ? subjectOf(ws) : [],
+    // "What is Norland considering?" asks what Norland does, as "Is Norland considering …?" asks whether it does (who
+    // "has called" it something is a speaker, whom a title may name: sources are matched as sources).
+    subject: type === 'yesno' ? subjectOf(ws) : type === 'fact' && /^[Ww]hat (?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should) [A-Z]/.test(text.trim()) && !verbs.some((v) => sourceVerbs.test(v)) ? subjectOf(ws.slice(1)) : [],
     payer: unit === '$' ? payerOf(ws) : [],
     numbers,
     quote,

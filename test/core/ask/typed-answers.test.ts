@@ -336,3 +336,14 @@ describe('an answer that names the wrong thing is no answer', () => {
     expect(answerQuestion('Which Norland general is commanding the rescue in Marlow?', briefing).found).toBe(false);
   });
 });
+
+describe('what a named subject does', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-09-01', 'Alden said an estimated 400 soldiers had been sent to Norland to train, up from 200.\nCorran President Ana Vell said the country may consider sending boats to Norland.'),
+    article('b', '2031-09-02', 'Corran held naval drills on Tuesday.\nAlden is considering sending more soldiers to Norland, its defence ministry said.'),
+  ]);
+
+  it('is answered from a sentence that names the subject, not one that only shares the story with it', () => {
+    expect(answerQuestion('What is Corran considering sending to Norland?', briefing).answer).toMatch(/sending boats/);
+  });
+});
