@@ -108,6 +108,12 @@ const speechVerbs = /^(?:say|said|tell|told|state|stated|report|reported|announc
 /** "Which general is commanding …", "what agency will lead …": a kind of thing, then what it does. */
 const whichDoes = /^(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|if|about)\b)[\w-]+/i;
 
+/** A question for the way someone or something went somewhere. */
+const asksWay = /^(?:how (?:did|do|does|were|was|are|is|will|would|had|have|has) (?:[\w'’-]+ ){1,5}?(?:get|go|travel|reach|arrive|come|move|cross|enter|make it|transported|moved|brought|sent|taken)\b|(?:by )?(?:what|which) (?:route|way|means)\b)/i;
+const wayWords = /^(?:route|way|means|reach|reached|get|got|go|went|travel|travelled|traveled|arrive|arrived|come|came|move|moved|cross|crossed|enter|entered|transported|brought|sent|taken)$/;
+/** How a sentence says the way: by sea, by boat, via a port, aboard a ferry, sailed, flew, a route. */
+const saysWay = /\b(?:by (?:sea|air|road|rail|land|boat|ship|sea|train|plane|air|bus|truck|lorry|car|ferry|foot|helicopter)|via|aboard|on board|(?:travel(?:l)?ed|sailed|flew|drove|walked|shipped|ferried|airlifted|trucked|flown|driven)\b|route|overland|through the (?:port|pass|border))\b/i;
+
 const namingQuestion = /^what did\b.*\b(?:call|describe|characteri[sz]e|label|dub)\b/i;
 
 /** Any other question: the sentence that carries most of it. */
@@ -115,7 +121,9 @@ export function answerFact(context: AskContext, q: Question): Answer | undefined
   // "What did X call the move?": X's words that name it ("calling it a grave step"); what is named is often only "it" there.
   const naming = q.source.length > 0 && namingQuestion.test(q.text);
   const namingVerb = q.terms.filter((t) => sameSense(t.norm, 'call'));
-  const terms = naming ? namingVerb : q.terms;
+  const way = asksWay.test(q.text);
+  // The way asked is what the sentence must say (`saysWay`), in its own words: "route" or "reach" is no term of it.
+  const terms = naming ? namingVerb : way ? q.terms.filter((t) => !wayWords.test(t.lower)) : q.terms;
   // "What did X say?": with nothing asked but the source, the source is what the sentence must carry.
   let list = scored(context, terms.length ? { ...q, terms } : { ...q, terms: q.source, source: [] }, 0.55);
   // No naming verb: X's sentence about the thing itself ("stating, 'a disruption of this length is unacceptable'").
@@ -127,6 +135,8 @@ export function answerFact(context: AskContext, q: Question): Answer | undefined
   // "Which general is commanding the troops?" asks who does what the verb says: a sentence about the troops without it names no one.
   // "What is Norland considering?": Norland's own sentence, not one that only shares the story with it. A subject
   // that speaks ("what did Vell call it") is the source, found as sources are (by title, by the sentence before).
+  // "How did they get to Norland?", "by what route": the way there, a sentence that says how they went.
+  if (way) list = list.filter((s) => saysWay.test(context.sentences[s.i]!.text));
   const subject = q.subject.filter((w) => !q.source.includes(w));
   if (subject.length) list = list.filter((s) => coverage(context, subject, context.wordsOf(s.i)) >= 0.99);
   if (whichDoes.test(q.text) && q.verbs.length) list = list.filter((s) => q.verbs.some((v) => hasVerb(context.wordsOf(s.i), v)));

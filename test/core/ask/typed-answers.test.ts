@@ -347,3 +347,20 @@ describe('what a named subject does', () => {
     expect(answerQuestion('What is Corran considering sending to Norland?', briefing).answer).toMatch(/sending boats/);
   });
 });
+
+describe('the way someone went', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-09-01', 'The Alden volunteers travelled to Marlow by boat from Kettle Ford.\nThe river road to Marlow was closed.'),
+    article('b', '2031-09-02', 'An estimated 400 Alden volunteers had been sent to Marlow, up from 120, the fire service said.'),
+  ]);
+
+  it('is a sentence that says how they went, however the question asks it', () => {
+    expect(answerQuestion('How did the volunteers get to Marlow?', briefing).answer).toMatch(/by boat/);
+    expect(answerQuestion('By what route did the volunteers reach Marlow?', briefing).answer).toMatch(/by boat/);
+  });
+
+  it('or no answer, when no sentence says how', () => {
+    const unsaid = buildBriefing([article('b', '2031-09-02', 'An estimated 400 Alden volunteers had been sent to Marlow, up from 120, the fire service said.')]);
+    expect(answerQuestion('How did the volunteers get to Marlow?', unsaid).found).toBe(false);
+  });
+});
