@@ -16,12 +16,13 @@ import { runCli } from '../../src/cli.js';
  * once an answer must name what the question names (the ship a company owns), a disputed number
  * is not answered with who gave it, and "the names of the dams" wants dams' names; 214 once
  * "what is Norland considering" wants Norland's own sentence; 216 once "how did they get there"
- * wants a sentence that says how (by boat, via a port).
+ * wants a sentence that says how (by boat, via a port). A seventh batch of 48 (14 unanswerable),
+ * written the same way by a helper, was added untuned: 34 of 48 at first run (250 of 306).
  * Scored as the project's questions are: the answer holds one of `expect_any` and none of
  * `expect_none` (a question the set does not answer expects the decline). The floor is what the
  * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 216;
+const floor = 250;
 
 interface Paraphrase {
   readonly set: string;
