@@ -73,7 +73,8 @@ export function personNames(ws: readonly Word[], text: string, exclude: readonly
   const flush = (): void => {
     while (run.length && (notNameWords.test(run[0]!.text) || /^(?:Former|Acting|Then|Late|Ex)$/.test(run[0]!.text))) run.shift();
     // "Former Norland Gov. Ana Vell": a title ends the words before the name, which name no one.
-    while (run.length && titleWords.test(run.at(-1)!.text)) run.pop();
+    // A bare particle ("van") ends no name; "al-Marun" does.
+    while (run.length && (titleWords.test(run.at(-1)!.text) || (!run.at(-1)!.capital && !run.at(-1)!.text.includes('-')))) run.pop();
     if (run.length >= 2 && run.length <= 5 && !placeHeads.test(run.at(-1)!.text) && !run.some((w) => w.acronym) && !run.every((w) => exclude.some((e) => wordMatches(e, w))) && !run.slice(-2).some((w) => exclude.some((e) => wordMatches(e, w)))) {
       out.push(text.slice(run[0]!.start, run.at(-1)!.end));
     }
@@ -86,7 +87,10 @@ export function personNames(ws: readonly Word[], text: string, exclude: readonly
       flush();
       continue;
     }
-    if (w.capital && !/^\d/.test(w.text) && /^\s+$/.test(gap)) run.push(w);
+    // "Sami al-Marun", "Ana van Dell": a lowercase particle inside a name, before its capitalized last part.
+    const particle = !w.capital && run.length > 0 && /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|van|von|der|den|de|da|di|du|del|della|dos|das|le|la)(?:-\p{Lu}[\p{L}'’-]*)?$/u.test(w.text) && /^\s+$/.test(gap);
+    if (particle) run.push(w);
+    else if (w.capital && !/^\d/.test(w.text) && /^\s+$/.test(gap)) run.push(w);
     else {
       flush();
       if (w.capital && !/^\d/.test(w.text)) run.push(w);
@@ -284,7 +288,7 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
       // "Who is the judge": the name the question's role word stands beside ("judge Ana Vell", "the CEO, Ana Vell", "Judge Vell", "Ana Vell, deputy spokesman for …").
       const titled = names.find((n) => roles.some((r) => new RegExp(`\\b${rolePattern(r.lower)}(?:-[a-z]+)?,?\\s+${n.split(' ')[0]}|^${rolePattern(r.lower)}\\b`, 'i').test(sentence.text.slice(Math.max(0, sentence.text.indexOf(n) - r.lower.length - 12))) || apposed(sentence.text.slice(sentence.text.indexOf(n)), n, r.lower)));
       if (bound && k !== s.i) continue;
-      if (bound ? titled : names.length) return found(`${titled ?? names[0]}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
+      if (bound ? titled : names.length) return found(`${titled ?? subjectName(context.wordsOf(k), sentence.text, names, q.verbs)}.`, k === s.i ? [sentence] : [context.sentences[s.i]!, sentence]);
     }
   }
   // No person named: the body that does it ("The Norland Transport Agency is investigating …").
@@ -298,6 +302,20 @@ export function answerWho(context: AskContext, q: Question): Answer | undefined 
     }
   }
   return undefined;
+}
+
+/**
+ * Of the names of a sentence, the one that does what the question asks: the last named before the
+ * question's verb ("the agency cited the Alden Relief Fund, but its spokesman Ana Vell rejected the figures"
+ * names Ana Vell for "who rejected"), else the first.
+ */
+function subjectName(ws: readonly Word[], text: string, names: readonly string[], verbs: readonly string[]): string {
+  const verbAt = ws.find((w) => isVerb(w, verbs))?.start ?? -1;
+  const before = names.filter((n) => {
+    const at = text.indexOf(n);
+    return at >= 0 && at + n.length <= verbAt;
+  });
+  return before.at(-1) ?? names[0]!;
 }
 
 /** "Ana Vell, who heads the NORDA agency, said …": the name before "who heads / leads / runs" what the question names. */

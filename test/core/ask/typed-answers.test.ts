@@ -364,3 +364,13 @@ describe('the way someone went', () => {
     expect(answerQuestion('How did the volunteers get to Marlow?', unsaid).found).toBe(false);
   });
 });
+
+describe('who did it, among several names', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-09-01', 'The agency attributed the deaths to the Norland Red Cross, but its spokesman Tawfiq al-Marun rejected the figures.\nThe river road was closed.'),
+  ]);
+
+  it('is the name before the verb, a lowercase particle inside it kept', () => {
+    expect(answerQuestion('Who rejected the figures?', briefing).answer).toBe('Tawfiq al-Marun.');
+  });
+});
