@@ -18,12 +18,13 @@ import { runCli } from '../../src/cli.js';
  * "what is Norland considering" wants Norland's own sentence; 216 once "how did they get there"
  * wants a sentence that says how (by boat, via a port). A seventh batch of 48 (14 unanswerable),
  * written the same way by a helper, was added untuned: 34 of 48 at first run (250 of 306); 251
- * once a name keeps its particle ("al-Marun") and "who rejected" takes the name before the verb.
+ * once a name keeps its particle ("al-Marun") and "who rejected" takes the name before the verb;
+ * 252 once a loss is nobody's who is named only to be left out of it.
  * Scored as the project's questions are: the answer holds one of `expect_any` and none of
  * `expect_none` (a question the set does not answer expects the decline). The floor is what the
  * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 251;
+const floor = 252;
 
 interface Paraphrase {
   readonly set: string;

@@ -55,7 +55,8 @@ export function numberCandidates(context: AskContext, q: Question): NumberCandid
     // "How many died in Norland?": a sentence that never names Norland does not answer it, unless most articles are about Norland.
     if (places.some((p) => context.articleShare(p) < storyPlace && !ws.some((w) => wordMatches(p, w)))) continue;
     // "How much did the airlines lose?": a loss the sentence gives no one with the airlines' name is someone else's.
-    if (q.payer.length && !q.payer.every((p) => ws.some((w) => wordMatches(p, w)))) continue;
+    // Named only to be left out ("not including the losses of Norcorp itself"), it is not who lost.
+    if (q.payer.length && !q.payer.every((p) => ws.some((w) => wordMatches(p, w) && !leftOutAt(context.sentences[i]!.text, w.start)))) continue;
     const sentenceCover = cover(ws);
     const mentions = context.mentionsOf(i);
     for (const m of mentions) {
@@ -125,7 +126,7 @@ function askedPlaces(context: AskContext, q: Question): Word[] {
 
 /** Whether the word at `at` follows "excluding", "not counting", "apart from" … within a few words. */
 function leftOutAt(text: string, at: number): boolean {
-  return /\b(?:excluding|not counting|not including|without|apart from|except(?: for)?|outside(?: of)?|did not include|does not include)\s+(?:\S+\s+){0,3}$/i.test(text.slice(Math.max(0, at - 50), at));
+  return /\b(?:excluding|not counting|not including|without|apart from|except(?: for)?|outside(?: of)?|did not include|does not include)\s+(?:\S+\s+){0,5}$/i.test(text.slice(Math.max(0, at - 50), at));
 }
 
 /** A figure for one place, or a part of one, when the question names no such place: "how many died in all" is not "12 died in Alden". */

@@ -374,3 +374,13 @@ describe('who did it, among several names', () => {
     expect(answerQuestion('Who rejected the figures?', briefing).answer).toBe('Tawfiq al-Marun.');
   });
 });
+
+describe('a loss of someone named only to be left out', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-09-01', 'A Brill report said the Kessa outage caused a total of $5.4 billion in losses for the largest firms, not including the financial impacts on Norcorp itself.\nThe Kessa outage hit Norcorp and its clients.'),
+  ]);
+
+  it('is not their loss', () => {
+    expect(answerQuestion('How much money did Norcorp itself lose because of the Kessa outage?', briefing).found).toBe(false);
+  });
+});
