@@ -386,7 +386,7 @@ function thingAsked(text: string): { kind: string; owned: string } | undefined {
   // "the name of the container ship": the kind is the phrase's noun, its last word.
   const named = /\bnames? of (?:the |a |an |this |that )?((?:[a-z-]+ ){0,2}[a-z]+)(?=\s+(?:that|which|who|in|on|at|of|to|was|is|were|did|does)\b|\W*$)/i.exec(text)?.[1]?.split(' ').at(-1);
   const m = /^(?:which|what) ([a-z]+)(?:['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b)?/i.exec(text.trim());
-  const kind = (named ? singular(named) : (m?.[1] ?? '')).toLowerCase();
+  const kind = singular(named ?? m?.[1] ?? '').toLowerCase();
   if (named && !personKinds.test(kind) && !thingWords.test(kind) && /^[a-z-]{3,}$/.test(kind)) return { kind, owned: '' };
   return thingWords.test(kind) ? { kind, owned: named ? '' : (m?.[2] ?? '').toLowerCase() } : undefined;
 }
@@ -394,6 +394,8 @@ function thingAsked(text: string): { kind: string; owned: string } | undefined {
 function singular(noun: string): string {
   return /[^s]s$/.test(noun) && noun.length > 3 ? noun.slice(0, -1) : noun;
 }
+
+const countOrDeterminer = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|Both|Several|Many|Some|All|No|Its|Their|His|Her|Our|Each|Every|Other|Another|Most|Few)$/;
 
 const nameRun = String.raw`((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})`;
 
@@ -408,20 +410,21 @@ function answerThing(context: AskContext, q: Question, thing: { kind: string; ow
   const patterns = [
     new RegExp(String.raw`\b${kind}\s+(?:called\s+|named\s+|known as\s+)?${nameRun}`),
     new RegExp(String.raw`${nameRun},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}${kind}\b`),
-    // "the Alden Dam", "the Kessa Bridge": the kind as the name's last word.
-    new RegExp(String.raw`(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,3}${k[0]!.toUpperCase()}${k.slice(1)}s?)\b`),
+    // "the Alden Dam", "the Kettle Ford reservoir": the kind as the name's last word.
+    new RegExp(String.raw`(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,3}${kind})\b`),
     ...(thing.owned ? [new RegExp(String.raw`${nameRun}['’]s\s+(?:[\w-]+\s+){0,2}?${thing.owned}`)] : []),
   ];
   // The kind is what the patterns find: any company a sentence names would answer "which company owns the Orla Star"
   // but for the name the question gives, which the sentence must carry too.
-  const names = q.terms.filter((t) => (t.capital || t.acronym) && !new RegExp(`^${kind}$`).test(t.text));
+  const names = q.terms.filter((t) => (t.capital || t.acronym || context.isName(t)) && !new RegExp(`^${kind}$`, 'i').test(t.text));
   const all = relevant(context, q, false, 0.3).filter((s) => names.every((t) => context.wordsOf(s.i).some((w) => wordMatches(t, w))));
   for (const s of [...byOrder(context, q, all), ...all]) {
     const text = context.sentences[s.i]!.text;
     for (const re of patterns) {
       const m = re.exec(text);
       const name = m?.[1]?.replace(/^(?:The|A|An)\s+/, '');
-      if (!name || notNameWords.test(name.split(/\s+/)[0]!) || q.terms.some((t) => t.text.toLowerCase() === name.toLowerCase())) continue;
+      // "Two dams burst": a sentence's opening count or determiner names nothing.
+      if (!name || notNameWords.test(name.split(/\s+/)[0]!) || countOrDeterminer.test(name.split(/\s+/)[0]!) || q.terms.some((t) => t.text.toLowerCase() === name.toLowerCase())) continue;
       return found(`${name}.`, [context.sentences[s.i]!]);
     }
   }

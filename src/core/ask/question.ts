@@ -81,7 +81,7 @@ const unquoted = /\b(?:said|say|says|statement|wrote|tweeted|stated|saying|claim
 /** Verbs that say only that something happened to what a number counts. */
 const genericVerb = /^(?:affected|impacted|hit|touched|involved)$/;
 /** Kinds of named things, not people, a question may ask the name of ("What ship …", "Which storm …"). */
-export const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty';
+export const thingKinds = 'ship|vessel|boat|tanker|freighter|ferry|plane|aircraft|jet|airline|carrier|company|firm|bank|insurer|storm|hurricane|typhoon|cyclone|volcano|software|product|app|drug|vaccine|virus|variant|operation|law|bill|treaty|dam|levee|reservoir|bridge|tunnel|highway|hospital|school|plant|reactor|mine|factory|pipeline';
 
 /** Past forms that end no "-ed", after which the counted noun has ended: "how much rain fell". */
 const irregularPast = new Set(['fell', 'rose', 'grew', 'sank', 'went', 'came', 'froze', 'blew', 'spread']);
@@ -206,7 +206,7 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   if (/^why\b|\bwhat (?:actually |really )?(?:caused|causes|led to|triggered|was behind|is behind)|\bwhat(?:'s| is| was) (?:the )?(?:cause|reason)|\breason for\b/.test(body)) return 'why';
   if (/^(who|whom|whose)\b|^(?:which|what) (?:[\w.'-]+ ){0,2}(?:person|official|officials|agency|body|organi[sz]ation|group|company|minister|lawmakers?|people|authority|government|leader|spokes\w+)\b|\bnames? of\b|^name\b/.test(body)) return 'who';
   // "What ship hit the bridge?", "Which storm struck?": a named thing of that kind.
-  if (new RegExp(`^(?:which|what) (?:${thingKinds}) `).test(body)) return 'who';
+  if (new RegExp(`^(?:which|what) (?:${thingKinds})s? `).test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';
   if (/^(?:(?:by|until|since|till) )?when\b|\bwhat (?:time|date|day|year|month)\b/.test(body)) return 'when';
   if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b/.test(body) || projectsQuestion.test(body) || asksStrength.test(body)) {

@@ -384,3 +384,23 @@ describe('a loss of someone named only to be left out', () => {
     expect(answerQuestion('How much money did Norcorp itself lose because of the Kessa outage?', briefing).found).toBe(false);
   });
 });
+
+describe('named structures', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-09-01', 'Two dams burst above Marlow after the storm.\nCrews worked to clean the Kettle Ford reservoir, which supplies Marlow with water.\nThe workers on the bridge were part of a crew from building company Quist Holdings.'),
+    article('b', '2031-09-02', 'In Corran, authorities are worried about a potential dam collapse.\nThe Alden Bridge stayed shut.'),
+  ]);
+
+  it('are named as the articles name them, the kind in either case', () => {
+    expect(answerQuestion('Which reservoir were crews cleaning?', briefing).answer).toBe('Kettle Ford reservoir.');
+  });
+
+  it('are never a count or a sentence without a name', () => {
+    expect(answerQuestion('Which dams burst above Marlow?', briefing).found).toBe(false);
+    expect(answerQuestion('which dam in corran were officials afraid would collapse?', briefing).found).toBe(false);
+  });
+
+  it('a lowercase question still names what the answer must carry', () => {
+    expect(answerQuestion('which company insures the alden bridge', briefing).found).toBe(false);
+  });
+});
