@@ -20,12 +20,13 @@ import { runCli } from '../../src/cli.js';
  * written the same way by a helper, was added untuned: 34 of 48 at first run (250 of 306); 251
  * once a name keeps its particle ("al-Marun") and "who rejected" takes the name before the verb;
  * 252 once a loss is nobody's who is named only to be left out of it; 253 once named structures
- * (a dam, a reservoir) are things whose names are asked.
+ * (a dam, a reservoir) are things whose names are asked; 256 once "defence" meets "defense",
+ * "how far did the market value drop" asks a share, and "what were its winds" a number.
  * Scored as the project's questions are: the answer holds one of `expect_any` and none of
  * `expect_none` (a question the set does not answer expects the decline). The floor is what the
  * build reached: raise it as answers improve, never lower it to pass.
  */
-const floor = 253;
+const floor = 256;
 
 interface Paraphrase {
   readonly set: string;

@@ -131,7 +131,7 @@ export function parseQuestion(raw: string): Question {
   const measure = phraseMeasure(lower, focusWords) ?? pickMeasure(ws, focusWords, moneyWords, howMany ? focusFrom + howMany[1]!.length : -1);
   // '%': a share ("what share", "how big a stake", "how much were shares up"); 'time': a duration ("how long").
   // "How much did Norcorp's stock fall?": a share price moves by a percentage.
-  const unit = /\b(?:what share|percentage|percent|proportion|what fraction|\bshare of|how (?:big|large) a (?:stake|share)|how much (?:\w+ ){0,4}(?:up|down)\b|how much (?:did|has|have) (?:[\w'’]+ ){0,3}(?:stock|shares|share price|market value) (?:fall|fell|drop|dropped|rise|rose|climb|climbed|slide|slid|lose|lost|gain|gained)\b)\b/i.test(lower)
+  const unit = /\b(?:what share|percentage|percent|proportion|what fraction|\bshare of|how (?:big|large) a (?:stake|share)|how much (?:\w+ ){0,4}(?:up|down)\b|how (?:much|far) (?:did|has|have) (?:[\w'’]+ ){0,3}(?:stock|shares|share price|market value) (?:fall|fell|drop|dropped|rise|rose|climb|climbed|slide|slid|lose|lost|gain|gained)\b)\b/i.test(lower)
     ? '%'
     : /\bhow long\b/i.test(lower)
       ? 'time'
@@ -209,7 +209,7 @@ function questionType(lower: string, quoted: string, text: string): QuestionType
   if (new RegExp(`^(?:which|what) (?:${thingKinds})s? `).test(body)) return 'who';
   if (/^where\b|^(?:which|what) (?:river|city|town|village|country|state|region|county|province|district|place|area|port|island|lake|sea|coast)\b/.test(body)) return 'where';
   if (/^(?:(?:by|until|since|till) )?when\b|\bwhat (?:time|date|day|year|month)\b/.test(body)) return 'when';
-  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b/.test(body) || projectsQuestion.test(body) || asksStrength.test(body)) {
+  if (/\bhow (?:many|much|high|low|big|large|far|fast|deep|strong|long)\b|\bwhat (?:was |is |were )?(?:the )?(?:very )?(?:first |latest |initial |earlier |previous |official )?(?:share|percentage|proportion|number|figure|total|toll|death toll|cost|magnitude|category|level|size|estimate|count|tally|amount)\b|\bwhat(?:'s|s| is| was)\b.*\b(toll|figure|estimated?|number|count|tally|cost|total|bill|amount)\b|\bnumber only\b|\bjust the number\b|\bwhat did .* estimate\b|\bwhat did .* (?:say|put|expect|predict|project|forecast)\b.*\b(?:toll|number|figure|count|tally|cost|total|estimate)\b/.test(body) || projectsQuestion.test(body) || asksStrength.test(body) || /^what (?:was|is|were|are) [^?]*\b(?:winds?|wind speeds?|gusts?)\b/.test(body)) {
     return 'number';
   }
   if (auxStart.test(body)) return 'yesno';

@@ -63,6 +63,8 @@ function lemma(w: string): string {
 
 /** British spellings to American ones, so both sides of a match agree. */
 function americanize(w: string): string {
+  // "defence", "offence", "licence", "pretence": only these; "evidence" and "fence" stay.
+  if (/^(?:defen|offen|licen|preten)ce(s|d)?$/.test(w)) return w.replace(/ce(s|d)?$/, 'se$1');
   if (w.length > 5 && w.endsWith('tre')) return w.slice(0, -3) + 'ter';
   if (w.length > 6 && /tred$/.test(w)) return w.slice(0, -4) + 'tered';
   if (w.length > 5 && /[^aeiou]our(s|ed|ing)?$/.test(w) && !/^(four|hour|pour|tour|sour|your|dour)/.test(w)) return w.replace(/our(s|ed|ing)?$/, 'or$1');

@@ -404,3 +404,22 @@ describe('named structures', () => {
     expect(answerQuestion('which company insures the alden bridge', briefing).found).toBe(false);
   });
 });
+
+describe('questions put in other words: a spelling, "how far", a wind speed', () => {
+  const briefing = buildBriefing([
+    article('a', '2031-09-01', 'Storm Kessa came ashore with maximum sustained winds estimated at 140 mph.\nNorcorp has seen a 22% drop in its stock market value since the outage.'),
+    article('b', '2031-09-02', 'Corran is closely watching, with Defense Minister Ana Vell\'s office saying the troops could eventually number around 12,000.\nKessa weakened over land.'),
+  ]);
+
+  it('reads a British spelling as the American one', () => {
+    expect(answerQuestion("How many troops does Corran's defence ministry think could eventually be sent?", briefing).answer).toMatch(/12,000/);
+  });
+
+  it('reads "how far did the market value drop" as a share', () => {
+    expect(answerQuestion("how far did Norcorp's market value drop after the outage", briefing).answer).toMatch(/22%/);
+  });
+
+  it('reads "what were its winds" as a number', () => {
+    expect(answerQuestion("What were Kessa's maximum sustained winds when it came ashore?", briefing).answer).toBe('140 mph.');
+  });
+});
