@@ -20,8 +20,8 @@ import type { Answer, Briefing } from './types.js';
  * Verbs that set someone against a number ("who pushed back on the 11,300 figure", "who called it
  * inflated"): its attribution names who gave it, not who disputed it. By lemma.
  */
-const disputingVerbs = ['call', 'push', 'reject', 'dispute', 'question', 'challenge', 'contest', 'doubt', 'deny', 'criticize', 'criticise', 'refute', 'slam'];
-const disputes = (verb: string): boolean => disputingVerbs.some((d) => sameSense(verb, d) || verb === normalizeWord(d));
+const disputingVerbs = ['call', 'push', 'reject', 'dispute', 'question', 'challenge', 'contest', 'doubt', 'deny', 'criticize', 'refute', 'slam'].map(normalizeWord);
+const disputes = (verb: string): boolean => disputingVerbs.some((d) => sameSense(verb, d));
 
 export function answerQuestion(question: string, briefing: Briefing): Answer {
   const q = parseQuestion(question);

@@ -1,3 +1,4 @@
+import { titleWord } from './titles.js';
 import { figureKinds, type Briefing, type FigureKind, type FigureTimeline, type KeyPoint, type TimelineEntry } from '../core/types.js';
 
 /** `[1][3]` for the articles behind an entry or point, in source-list order. */
@@ -127,7 +128,7 @@ export function leadLine(briefing: Briefing, timeline: FigureTimeline | undefine
 }
 
 /** A role before a name ("the agency's spokesman Ana Vell"): the lead line names the person alone. */
-const roleThenName = /^.*\b(?:spokes(?:man|woman|person)|secretary|minister|president|director|chief|officer|official|adviser|advisor|commander|governor|mayor)\s+((?:[A-Z][\w.'’-]*\s+)+[A-Z][\w'’-]*)$/;
+const roleThenName = new RegExp(String.raw`^.*\b${titleWord}\s+((?:[A-Z][\w.'’-]*\s+)+[A-Z][\w'’-]*)$`);
 
 function nameOf(speaker: string): string {
   return roleThenName.exec(speaker)?.[1] ?? speaker;

@@ -4,16 +4,14 @@
  * alone ("Ana Vell also said …"). Only a title that opens the point goes, so no words that stood
  * apart are joined, and the name is kept whole: which word is the surname depends on the language.
  */
+import { titleWord } from './titles.js';
 
-/** A title's last word, the word just before the name. */
-const role =
-  String.raw`(?:[Ss]ecretary(?:-[Gg]eneral)?(?: of (?:State|Defen[cs]e|the \w+))?|[Mm]inister|[Pp]resident|[Ss]pokes(?:man|woman|person)|[Gg]overnor|Gov\.|[Mm]ayor|[Dd]irector|[Cc]hief|[Cc]ommissioner|[Ss]enator|Sen\.|Rep\.|[Cc]hancellor|[Pp]remier|[Aa]mbassador|[Gg]eneral|Gen\.|[Aa]dministrator|[Ss]heriff|[Cc]ommander|[Oo]fficial|[Aa]dvis[eo]r|CEO|[Cc]hair(?:man|woman)?)`;
 /** Two or three capitalised words: a person's name (a possessive or a stop after it is not part of it). */
 const name = String.raw`[A-Z][\w’'.-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*[a-z][\w’'-]*){1,2}`;
 
 /** A title of at most six words before the name, with no comma or quote inside, opening the point. */
-const opening = new RegExp(String.raw`^((?:[^\s,;:"“”]+\s+){0,6}?${role})\s+(${name})(?=[\s,.:;’']|$)`);
-const titled = new RegExp(String.raw`\b${role}\s+(${name})(?=[\s,.:;’']|$)`, 'g');
+const opening = new RegExp(String.raw`^((?:[^\s,;:"“”]+\s+){0,6}?${titleWord})\s+(${name})(?=[\s,.:;’']|$)`);
+const titled = new RegExp(String.raw`\b${titleWord}\s+(${name})(?=[\s,.:;’']|$)`, 'g');
 
 /** The points' texts in order, each opening title dropped where an earlier point gave the same person with a title. */
 export function secondReferences(texts: readonly string[]): string[] {

@@ -416,15 +416,17 @@ function answerThing(context: AskContext, q: Question, thing: { kind: string; ow
   ];
   // The kind is what the patterns find: any company a sentence names would answer "which company owns the Orla Star"
   // but for the name the question gives, which the sentence must carry too.
-  const names = q.terms.filter((t) => (t.capital || t.acronym || context.isName(t)) && !new RegExp(`^${kind}$`, 'i').test(t.text));
+  const isKind = new RegExp(`^${kind}$`, 'i');
+  const names = q.terms.filter((t) => (t.capital || t.acronym || context.isName(t)) && !isKind.test(t.text));
   const all = relevant(context, q, false, 0.3).filter((s) => names.every((t) => context.wordsOf(s.i).some((w) => wordMatches(t, w))));
   for (const s of [...byOrder(context, q, all), ...all]) {
     const text = context.sentences[s.i]!.text;
     for (const re of patterns) {
       const m = re.exec(text);
       const name = m?.[1]?.replace(/^(?:The|A|An)\s+/, '');
+      const first = name?.split(/\s+/)[0] ?? '';
       // "Two dams burst": a sentence's opening count or determiner names nothing.
-      if (!name || notNameWords.test(name.split(/\s+/)[0]!) || countOrDeterminer.test(name.split(/\s+/)[0]!) || q.terms.some((t) => t.text.toLowerCase() === name.toLowerCase())) continue;
+      if (!name || notNameWords.test(first) || countOrDeterminer.test(first) || q.terms.some((t) => t.text.toLowerCase() === name.toLowerCase())) continue;
       return found(`${name}.`, [context.sentences[s.i]!]);
     }
   }

@@ -112,7 +112,7 @@ const whichDoes = /^(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|ha
 const asksWay = /^(?:how (?:did|do|does|were|was|are|is|will|would|had|have|has) (?:[\w'’-]+ ){1,5}?(?:get|go|travel|reach|arrive|come|move|cross|enter|make it|transported|moved|brought|sent|taken)\b|(?:by )?(?:what|which) (?:route|way|means)\b)/i;
 const wayWords = /^(?:route|way|means|reach|reached|get|got|go|went|travel|travelled|traveled|arrive|arrived|come|came|move|moved|cross|crossed|enter|entered|transported|brought|sent|taken)$/;
 /** How a sentence says the way: by sea, by boat, via a port, aboard a ferry, sailed, flew, a route. */
-const saysWay = /\b(?:by (?:sea|air|road|rail|land|boat|ship|sea|train|plane|air|bus|truck|lorry|car|ferry|foot|helicopter)|via|aboard|on board|(?:travel(?:l)?ed|sailed|flew|drove|walked|shipped|ferried|airlifted|trucked|flown|driven)\b|route|overland|through the (?:port|pass|border))\b/i;
+const saysWay = /\b(?:by (?:sea|air|road|rail|land|boat|ship|train|plane|bus|truck|lorry|car|ferry|foot|helicopter)|via|aboard|on board|(?:travel(?:l)?ed|sailed|flew|drove|walked|shipped|ferried|airlifted|trucked|flown|driven)\b|route|overland|through the (?:port|pass|border))\b/i;
 
 const namingQuestion = /^what did\b.*\b(?:call|describe|characteri[sz]e|label|dub)\b/i;
 
@@ -132,13 +132,13 @@ export function answerFact(context: AskContext, q: Question): Answer | undefined
   const asked = askedVerb.exec(q.text)?.[1];
   const verb = asked && !speechVerbs.test(asked) ? q.terms.find((t) => t.lower === asked.toLowerCase()) : undefined;
   if (verb) list = list.filter((s) => hasVerb(context.wordsOf(s.i), verb.norm));
-  // "Which general is commanding the troops?" asks who does what the verb says: a sentence about the troops without it names no one.
-  // "What is Norland considering?": Norland's own sentence, not one that only shares the story with it. A subject
-  // that speaks ("what did Vell call it") is the source, found as sources are (by title, by the sentence before).
   // "How did they get to Norland?", "by what route": the way there, a sentence that says how they went.
   if (way) list = list.filter((s) => saysWay.test(context.sentences[s.i]!.text));
+  // "What is Norland considering?": Norland's own sentence, not one that only shares the story with it. A subject
+  // that speaks ("what did Vell call it") is the source, found as sources are (by title, by the sentence before).
   const subject = q.subject.filter((w) => !q.source.includes(w));
   if (subject.length) list = list.filter((s) => coverage(context, subject, context.wordsOf(s.i)) >= 0.99);
+  // "Which general is commanding the troops?" asks who does what the verb says: a sentence about the troops without it names no one.
   if (whichDoes.test(q.text) && q.verbs.length) list = list.filter((s) => q.verbs.some((v) => hasVerb(context.wordsOf(s.i), v)));
   const best = list[0];
   if (!best) return undefined;
