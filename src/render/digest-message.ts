@@ -1,5 +1,6 @@
 import type { Changes, FigureChange } from '../core/diff-briefings.js';
 import { figureKinds, type Briefing, type KeyPoint } from '../core/types.js';
+import { secondReferences } from './second-references.js';
 import { entryArticles, formatEntry, kindLabel, pointText, sourceRefs } from './figure-format.js';
 import type { Message, MessageItem, MessageSection } from './message.js';
 import { formatInstant } from './schedule-words.js';
@@ -29,8 +30,10 @@ export function describeFigureChange(change: FigureChange): string {
   return `${timeline.label} ${kind}${previous ? '' : ' (new)'}: ${value}${was}${entry.speaker ? ` — ${entry.speaker}` : ''}`;
 }
 
-function pointItem(briefing: Briefing, p: KeyPoint): MessageItem {
-  return { text: pointText(p), note: `${plural(p.sourceCount, 'source')} ${sourceRefs(briefing, p.citations.map((c) => c.articleId))}` };
+/** A list of points as the digest shows them, a titled person named alone after the first time (`secondReferences`). */
+function pointItems(briefing: Briefing, points: readonly KeyPoint[]): MessageItem[] {
+  const texts = secondReferences(points.map(pointText));
+  return points.map((p, k) => ({ text: texts[k]!, note: `${plural(p.sourceCount, 'source')} ${sourceRefs(briefing, p.citations.map((c) => c.articleId))}` }));
 }
 
 function changedSections(input: DigestInput): MessageSection[] {
@@ -42,7 +45,7 @@ function changedSections(input: DigestInput): MessageSection[] {
   });
   const sections: MessageSection[] = [];
   if (figures.length) sections.push({ heading: heading('New and revised figures', changes.figures.length, figures.length), style: 'list', items: figures });
-  const points = changes.newPoints.slice(0, limits.newPoints).map((p) => pointItem(briefing, p));
+  const points = pointItems(briefing, changes.newPoints.slice(0, limits.newPoints));
   if (points.length) sections.push({ heading: heading('New key points', changes.newPoints.length, points.length), style: 'list', items: points });
   const articles = changes.newArticles.slice(0, limits.newArticles).map((s) => ({ text: `[${s.number}] ${s.label}` }));
   if (articles.length) sections.push({ heading: heading('New articles', changes.newArticles.length, articles.length), style: 'plain', items: articles });
@@ -59,7 +62,7 @@ function currentSections(briefing: Briefing, skipPoints: ReadonlySet<KeyPoint>):
       })
       .join('\n'),
   }));
-  const points = topPoints(briefing.keyPoints.filter((p) => !skipPoints.has(p)), limits.points).map((p) => pointItem(briefing, p));
+  const points = pointItems(briefing, topPoints(briefing.keyPoints.filter((p) => !skipPoints.has(p)), limits.points));
   return [
     ...(numbers.length ? [{ heading: 'Key numbers', style: 'fields' as const, items: numbers }] : []),
     ...(points.length ? [{ heading: 'Top points', style: 'list' as const, items: points }] : []),

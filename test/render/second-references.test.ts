@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBriefingMessage } from '../../src/render/briefing-message.js';
 import { renderText } from '../../src/render/render-text.js';
+import { renderDigestMessage } from '../../src/render/digest-message.js';
 import { makeBriefing } from '../digests/support/briefing-fixture.js';
 
 function briefOf(points: readonly string[]): string {
@@ -39,5 +40,19 @@ describe('second references', () => {
       'Speaking on Monday, Norland Interior Minister Ana Vell said the boats had arrived.',
     ]);
     expect(text).toContain('2. Speaking on Monday, Norland Interior Minister Ana Vell said the boats had arrived.');
+  });
+
+  it('hold in a digest too', () => {
+    const briefing = makeBriefing({
+      articles: [{ id: 'a', source: 'Alden Courier' }],
+      points: [
+        { text: 'Norland Interior Minister Ana Vell said the army would send two boats.', articles: ['a'] },
+        { text: 'Norland Interior Minister Ana Vell also said the boats had reached the school.', articles: ['a'] },
+      ],
+    });
+    const text = renderText(renderDigestMessage({ topicTitle: 'Alden floods', briefing, changes: { first: false, newArticles: [], figures: [], newPoints: briefing.keyPoints, unchanged: false }, timeZone: 'UTC' }));
+    expect(text).toContain('Norland Interior Minister Ana Vell said the army');
+    expect(text).toContain('Ana Vell also said the boats');
+    expect(text).not.toContain('Minister Ana Vell also said');
   });
 });
